@@ -1,0 +1,25 @@
+/**
+ * Shared shapes of the statistics engine. The engine knows nothing of HTTP or campaigns:
+ * it reads rows and returns plain results in the JSON shapes of DESIGN.md "Analysis".
+ */
+
+/** One cell: a number, a text level, or null when the value is missing. */
+export type Cell = string | number | null;
+
+/** One row of a table, by column name. */
+export type Row = Record<string, Cell>;
+
+/**
+ * A table that can be read more than once, front to back, without holding it in memory.
+ * Each call starts a fresh pass (a CSV file re-opened, a SQLite statement re-run).
+ */
+export interface RowSource {
+  /** Column names in file order. */
+  columns(): Promise<string[]>;
+  rows(): AsyncIterable<Row>;
+  /** Size hint for progress bars (bytes or rows), when known. */
+  sizeHint?(): Promise<{ total: number; unit: 'bytes' | 'rows' } | undefined>;
+}
+
+/** `column -> reference level` for categorical columns. */
+export type ReferenceLevels = Record<string, string>;

@@ -1,0 +1,108 @@
+/**
+ * The shape of a campaign as the rest of the server sees it. The data-dictionary file is the
+ * single source; `load-campaigns.ts` validates it and derives the schemas below.
+ */
+import type { z } from 'zod';
+
+export const LOCALES = ['en', 'de', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A text in every supported locale. */
+export type Localized = Record<Locale, string>;
+
+/** What a field means for the analyses (DESIGN.md "Campaigns"). */
+export type FieldRole = 'outcome' | 'protected' | 'legitimate' | 'context' | 'donor-only';
+
+/** Frictionless Table Schema field types that the dictionary allows. `yearmonth` is "YYYY-MM". */
+export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'yearmonth';
+
+export interface FieldConstraints {
+  required?: boolean;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  pattern?: string;
+}
+
+/** How a quasi-identifier is coarsened, step by step, for a k-anonymous export. */
+export type Generalisation =
+  | { method: 'suppress' }
+  | { method: 'bands'; width: number[] } // numeric: successive band widths, e.g. [10, 20]
+  | { method: 'map'; levels: Array<Record<string, string>> } // enum: successive level merges
+  | { method: 'truncate'; lengths: number[] } // string prefix: e.g. postcode region [2, 1]
+  | { method: 'year' }; // yearmonth -> year
+
+export interface FieldTranslation {
+  title: string;
+  description: string;
+  /** Labels for each enum value (required when the field has an enum). */
+  enumLabels?: Record<string, string>;
+}
+
+/** A Frictionless Table Schema field with crowdaudit's extensions. English at top level. */
+export interface CampaignField {
+  name: string;
+  type: FieldType;
+  title: string;
+  description: string;
+  constraints: FieldConstraints;
+  role: FieldRole;
+  quasiIdentifier: boolean;
+  generalisation?: Generalisation;
+  /** Example value for the CSV template and docs. */
+  example: string | number | boolean;
+  enumLabels?: Record<string, string>;
+  translations: { de: FieldTranslation; fr: FieldTranslation };
+}
+
+export interface ConsentPurpose {
+  id: 'research' | 'ngo-sharing' | 'collective-action';
+  required: boolean;
+  title: Localized;
+  description: Localized;
+}
+
+export interface CampaignConsent {
+  version: string;
+  text: Localized;
+  purposes: ConsentPurpose[];
+}
+
+/** The dictionary file as written by campaigners (after validation). */
+export interface CampaignDefinition {
+  slug: string;
+  version: string;
+  status: 'open' | 'closed';
+  title: Localized;
+  description: Localized;
+  decisionMaker: Localized;
+  /** `form`: donors fill a web form; `csv`: donors upload many records as a CSV file. */
+  entry: 'form' | 'csv';
+  maxRecords: number;
+  retentionDays: number;
+  minGroupSize: number;
+  consent: CampaignConsent;
+  schema: { fields: CampaignField[]; missingValues: string[] };
+}
+
+/** A validated record: field name -> typed value (absent optional fields are omitted). */
+export type RecordValues = Record<string, string | number | boolean>;
+
+export interface DonationBody {
+  consent: { version: string; purposes: string[] };
+  records: RecordValues[];
+  locale?: Locale;
+}
+
+/** A loaded campaign: the definition plus everything derived from it once, at start. */
+export interface Campaign extends CampaignDefinition {
+  /** SHA-256 (hex) of the canonical JSON of `consent` — stored with each donation. */
+  consentSha256: string;
+  /** zod schema of one record (typed JSON values), `.strict()`. */
+  recordSchema: z.ZodType<RecordValues>;
+  /** zod schema of the JSON donation body, `.strict()`. */
+  donationSchema: z.ZodType<DonationBody>;
+  /** Turns text input (form fields, CSV cells) into typed values before `recordSchema`; '' -> absent. */
+  coerceRecord(raw: Record<string, unknown>): Record<string, unknown>;
+  fieldsWithRole(role: FieldRole): CampaignField[];
+}

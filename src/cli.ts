@@ -1,0 +1,34 @@
+/**
+ * The `crowdaudit` command. Each sub-command lives in its own file under `src/cli/` and
+ * registers itself on the program; this file only wires them together.
+ */
+import { Command } from 'commander';
+import { registerServeCommand } from './cli/serve-command';
+import { registerSeedDemoCommand } from './cli/seed-demo-command';
+import { registerRegressCommand } from './cli/regress-command';
+import { registerDisparityCommand } from './cli/disparity-command';
+import { registerCompareCommand } from './cli/compare-command';
+import { version } from './version';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program.name('crowdaudit').description('Crowdsourced audits of automated decisions').version(version);
+  registerServeCommand(program);
+  registerSeedDemoCommand(program);
+  registerRegressCommand(program);
+  registerDisparityCommand(program);
+  registerCompareCommand(program);
+  return program;
+}
+
+/** Runs the command line; the exit code says whether it worked. */
+export async function main(argv: string[] = process.argv): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error: unknown) {
+    process.stderr.write(`crowdaudit: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+if (require.main === module) void main();
