@@ -1,8 +1,20 @@
 import type { Command } from 'commander';
+import { loadConfig } from '../config';
+import { runServer } from '../server';
 
-/** Placeholder until the command is implemented; it is replaced, not extended. */
+/** `crowdaudit serve`: the web server, configured by the environment; flags override it. */
 export function registerServeCommand(program: Command): void {
-  program.command('serve').description('not implemented yet').action(() => {
-    throw new Error('serve is not implemented yet');
-  });
+  program
+    .command('serve')
+    .description('start the web server (environment: PORT, DATABASE_PATH, RATE_LIMITS, LOG_LEVEL, BASE_URL)')
+    .option('--port <number>', 'port to listen on')
+    .option('--db <file>', 'SQLite database file')
+    .action(async (options: { port?: string; db?: string }) => {
+      const config = loadConfig({
+        ...process.env,
+        ...(options.port !== undefined ? { PORT: options.port } : {}),
+        ...(options.db !== undefined ? { DATABASE_PATH: options.db } : {}),
+      });
+      await runServer(config);
+    });
 }

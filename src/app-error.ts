@@ -1,0 +1,37 @@
+/**
+ * The one error type: services throw it, the error handler turns it into
+ * `{"error":{"code","message","issues"}}` with its status. The message is public: it must never
+ * hold a stack, SQL, a receipt or a donor's values.
+ */
+export interface ErrorIssue {
+  path: Array<string | number>;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: ErrorIssue[] = [],
+    /** Extra headers for the answer, e.g. Retry-After. */
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** Turns zod issues into the public issue list (path and message only). */
+export function issuesFromZod(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): ErrorIssue[] {
+  return issues.map((issue) => ({
+    path: issue.path.map((part) => (typeof part === 'number' ? part : String(part))),
+    message: issue.message,
+  }));
+}
+
+/** A 400 naming every invalid field. */
+export function validationError(issues: ErrorIssue[], message?: string): AppError {
+  const fields = [...new Set(issues.map((issue) => issue.path.join('.') || '(body)'))];
+  return new AppError(400, 'invalid_input', message ?? `Invalid input: ${fields.join(', ')}`, issues);
+}

@@ -1,0 +1,76 @@
+/**
+ * The environment, parsed once with zod. No other module reads `process.env`: they receive a
+ * `Config`, so tests can build one without touching the environment.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const onOff = z.enum(['on', 'off']);
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_PATH: z.string().min(1).default('./data/crowdaudit.sqlite'),
+  RATE_LIMITS: onOff.default('on'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BASE_URL: z.url().default('http://localhost:3000'),
+  SIGNING_KEY_PATH: z.string().min(1).optional(),
+  /** Behind a reverse proxy, how many hops to trust for the client address used by rate limits. */
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  /** Secret for CSRF tokens; generated beside the database when not given. */
+  CSRF_SECRET: z.string().min(32).optional(),
+  DATA_DICTIONARY_DIR: z.string().min(1).optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databasePath: string;
+  rateLimits: boolean;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  baseUrl: string;
+  signingKeyPath: string;
+  trustProxy: number;
+  csrfSecret?: string;
+  dataDictionaryDir?: string;
+}
+
+/** Parses the environment; throws one error listing every bad variable by name. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const env = parsed.data;
+  const databasePath = env.DATABASE_PATH;
+  const besideDatabase = databasePath === ':memory:' ? '.' : path.dirname(databasePath);
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    databasePath,
+    rateLimits: env.RATE_LIMITS === 'on',
+    logLevel: env.LOG_LEVEL,
+    baseUrl: env.BASE_URL.replace(/\/$/, ''),
+    signingKeyPath: env.SIGNING_KEY_PATH ?? path.join(besideDatabase, 'signing-key.pem'),
+    trustProxy: env.TRUST_PROXY,
+    csrfSecret: env.CSRF_SECRET,
+    dataDictionaryDir: env.DATA_DICTIONARY_DIR,
+  };
+}
+
+/** A configuration for tests and tools: an in-memory database, no rate limits unless asked, silent logs. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    databasePath: ':memory:',
+    rateLimits: false,
+    logLevel: 'silent',
+    baseUrl: 'http://localhost:3000',
+    signingKeyPath: ':memory:',
+    trustProxy: 0,
+    csrfSecret: 'test-csrf-secret-test-csrf-secret-0123456789',
+    ...overrides,
+  };
+}

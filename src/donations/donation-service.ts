@@ -1,0 +1,171 @@
+/**
+ * Donating, reading back and withdrawing. The body has been validated by the campaign's zod
+ * schema at the edge; this service enforces what the schema cannot: the campaign is open, the
+ * donor saw the current consent text and agreed to every required purpose, and a retried
+ * request returns the first answer. One donation is one transaction.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { AppError } from '../app-error';
+import type { Campaign, DonationBody, RecordValues } from '../campaigns/types';
+import { canonicalJson } from '../canonical-json';
+import type { AuditLog } from '../storage/audit-log';
+import type { DonationRepository, DonationRow } from '../storage/donation-repository';
+import { idempotencyKeyHash, openResponse, sealResponse } from './idempotency';
+import { generateReceipt, hashReceipt, hashesEqual, normaliseReceipt } from './receipt';
+
+/** The answer to a donation: shown once, never stored readable. */
+export interface DonationReceipt {
+  donationId: string;
+  receipt: string;
+  records: number;
+  contentSha256: string;
+}
+
+export interface DonationOutcome {
+  receipt: DonationReceipt;
+  /** True when an earlier answer was returned for the same Idempotency-Key. */
+  replayed: boolean;
+}
+
+/** A donation as its donor sees it. */
+export interface DonationView {
+  id: string;
+  campaign: string;
+  campaignVersion: string;
+  createdOn: string;
+  locale: string;
+  receiptSha256: string;
+  consent: { version: string; sha256: string; purposes: string[] };
+  contentSha256: string;
+  records: RecordValues[];
+}
+
+/** Idempotency records are kept this long; a retry after that is a new donation. */
+const IDEMPOTENCY_DAYS = 1;
+
+export class DonationService {
+  constructor(
+    private readonly repository: DonationRepository,
+    private readonly auditLog: AuditLog,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  donate(campaign: Campaign, body: DonationBody, idempotencyKey?: string): DonationOutcome {
+    this.checkConsent(campaign, body);
+    const requestSha256 = sha256(canonicalJson({ campaign: campaign.slug, body }));
+    const keyHash = idempotencyKey ? idempotencyKeyHash(campaign.slug, idempotencyKey) : undefined;
+
+    const run = this.repository.db.transaction((): DonationOutcome => {
+      if (keyHash && idempotencyKey) {
+        const earlier = this.repository.findIdempotency(keyHash);
+        if (earlier) {
+          if (earlier.requestSha256 !== requestSha256) {
+            throw new AppError(422, 'idempotency_key_reused',
+              'This Idempotency-Key was already used for a different donation. Use a new key for a new donation.');
+          }
+          return { receipt: openResponse<DonationReceipt>(campaign.slug, idempotencyKey, earlier.sealedResponse), replayed: true };
+        }
+      }
+      const receipt = generateReceipt();
+      const row: DonationRow = {
+        id: randomUUID(),
+        campaignSlug: campaign.slug,
+        campaignVersion: campaign.version,
+        receiptHash: hashReceipt(normaliseReceipt(receipt)!),
+        consentVersion: body.consent.version,
+        consentSha256: campaign.consentSha256,
+        purposesJson: JSON.stringify([...body.consent.purposes].sort()),
+        locale: body.locale ?? 'en',
+        contentSha256: sha256(canonicalJson(body.records)),
+        recordCount: body.records.length,
+        createdOn: this.today(),
+      };
+      this.repository.insertDonation(row, body.records);
+      const answer: DonationReceipt = { donationId: row.id, receipt, records: row.recordCount, contentSha256: row.contentSha256 };
+      if (keyHash && idempotencyKey) {
+        this.repository.insertIdempotency({
+          keyHash,
+          campaignSlug: campaign.slug,
+          requestSha256,
+          donationId: row.id,
+          sealedResponse: sealResponse(campaign.slug, idempotencyKey, answer),
+          createdOn: row.createdOn,
+        });
+      }
+      return { receipt: answer, replayed: false };
+    });
+    return run.immediate();
+  }
+
+  /** The donation behind a receipt, or undefined for an unknown or malformed receipt. */
+  findByReceipt(typedReceipt: string): DonationView | undefined {
+    const row = this.rowForReceipt(typedReceipt);
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      campaign: row.campaignSlug,
+      campaignVersion: row.campaignVersion,
+      createdOn: row.createdOn,
+      locale: row.locale,
+      receiptSha256: row.receiptHash,
+      consent: { version: row.consentVersion, sha256: row.consentSha256, purposes: JSON.parse(row.purposesJson) as string[] },
+      contentSha256: row.contentSha256,
+      records: this.repository.recordsOf(row.id),
+    };
+  }
+
+  /** Withdraws the donation everywhere; false when the receipt matches nothing. */
+  deleteByReceipt(typedReceipt: string): boolean {
+    const row = this.rowForReceipt(typedReceipt);
+    if (!row) return false;
+    this.repository.db.transaction(() => {
+      this.repository.deleteDonation(row.id);
+      this.auditLog.write(
+        { action: 'donation.deleted', campaignSlug: row.campaignSlug, actor: 'donor', detail: { records: row.recordCount } },
+        this.now(),
+      );
+    })();
+    return true;
+  }
+
+  /** Drops idempotency records older than a day; their donations stay. */
+  expireIdempotencyKeys(): number {
+    const cutoff = new Date(this.now().getTime() - IDEMPOTENCY_DAYS * 86_400_000);
+    return this.repository.deleteIdempotencyBefore(cutoff.toISOString().slice(0, 10));
+  }
+
+  private checkConsent(campaign: Campaign, body: DonationBody): void {
+    if (campaign.status !== 'open') {
+      throw new AppError(409, 'campaign_closed', `The campaign "${campaign.slug}" is closed and takes no donations.`);
+    }
+    if (body.consent.version !== campaign.consent.version) {
+      throw new AppError(422, 'consent_outdated',
+        `The consent text has changed (you agreed to version ${body.consent.version}, the current one is ${campaign.consent.version}). Please read it again.`,
+        [{ path: ['consent', 'version'], message: `Current version is ${campaign.consent.version}` }]);
+    }
+    const missing = campaign.consent.purposes
+      .filter((purpose) => purpose.required && !body.consent.purposes.includes(purpose.id))
+      .map((purpose) => purpose.id);
+    if (missing.length > 0) {
+      throw new AppError(422, 'consent_required',
+        `Consent to ${missing.join(', ')} is required to donate.`,
+        [{ path: ['consent', 'purposes'], message: `Must include ${missing.join(', ')}` }]);
+    }
+  }
+
+  private rowForReceipt(typedReceipt: string): DonationRow | undefined {
+    const normalised = normaliseReceipt(typedReceipt);
+    if (!normalised) return undefined;
+    const receiptHash = hashReceipt(normalised);
+    const row = this.repository.findByReceiptHash(receiptHash);
+    return row && hashesEqual(row.receiptHash, receiptHash) ? row : undefined;
+  }
+
+  private today(): string {
+    return this.now().toISOString().slice(0, 10);
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

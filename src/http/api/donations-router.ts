@@ -1,0 +1,75 @@
+/**
+ * Donating (`POST /campaigns/:slug/donations`) and the donor's self-service with the receipt as
+ * a Bearer credential (`GET`/`DELETE /donations/me`).
+ */
+import { Router, type Request } from 'express';
+import { AppError, issuesFromZod, validationError } from '../../app-error';
+import { idempotencyKeySchema } from '../../donations/idempotency';
+import type { DonationView } from '../../donations/donation-service';
+import { bearerCredential } from '../bearer-credential';
+import { donationCsv } from '../donation-csv';
+import type { AppDependencies } from '../dependencies';
+import type { RateLimiters } from '../middleware/rate-limits';
+import { donationsMeQuerySchema } from './api-schemas';
+import { campaignOr404 } from './campaigns-router';
+
+function idempotencyKeyOf(req: Request): string | undefined {
+  const header = req.get('idempotency-key');
+  if (header === undefined) return undefined;
+  const parsed = idempotencyKeySchema.safeParse(header);
+  if (!parsed.success) {
+    throw validationError(parsed.error.issues.map((issue) => ({ path: ['headers', 'idempotency-key'], message: issue.message })));
+  }
+  return parsed.data;
+}
+
+export function createDonationsRouter(dependencies: AppDependencies, limits: RateLimiters): Router {
+  const router = Router();
+  const { donations } = dependencies;
+
+  router.post('/campaigns/:slug/donations', limits.donations, (req, res) => {
+    const campaign = campaignOr404(dependencies, String(req.params.slug));
+    if (!req.is('application/json')) {
+      throw new AppError(415, 'unsupported_media_type', 'Send the donation as application/json.',
+        [{ path: ['headers', 'content-type'], message: 'Expected application/json' }]);
+    }
+    const idempotencyKey = idempotencyKeyOf(req);
+    const parsed = campaign.donationSchema.safeParse(req.body);
+    if (!parsed.success) throw validationError(issuesFromZod(parsed.error.issues));
+    const outcome = donations.donate(campaign, parsed.data, idempotencyKey);
+    if (outcome.replayed) res.set('Idempotent-Replayed', 'true');
+    res.status(201).set('Cache-Control', 'no-store').json(outcome.receipt);
+  });
+
+  const donationOf = (req: Request): DonationView => {
+    const donation = donations.findByReceipt(bearerCredential(req));
+    if (!donation) {
+      throw new AppError(401, 'unknown_receipt', 'No donation matches this receipt code.', [], {
+        'WWW-Authenticate': 'Bearer realm="crowdaudit", error="invalid_token"',
+      });
+    }
+    return donation;
+  };
+
+  router.get('/donations/me', limits.receipts, (req, res) => {
+    const query = donationsMeQuerySchema.safeParse(req.query);
+    if (!query.success) throw validationError(issuesFromZod(query.error.issues).map((issue) => ({ ...issue, path: ['query', ...issue.path] })));
+    const donation = donationOf(req);
+    res.set('Cache-Control', 'no-store');
+    if (query.data.format === 'csv') {
+      const campaign = campaignOr404(dependencies, donation.campaign);
+      res.type('text/csv; charset=utf-8').attachment(`crowdaudit-${donation.campaign}-donation.csv`).send(donationCsv(campaign, donation));
+      return;
+    }
+    res.json({ donation });
+  });
+
+  router.delete('/donations/me', limits.receipts, (req, res) => {
+    if (!donations.deleteByReceipt(bearerCredential(req))) {
+      throw new AppError(401, 'unknown_receipt', 'No donation matches this receipt code.');
+    }
+    res.status(204).end();
+  });
+
+  return router;
+}

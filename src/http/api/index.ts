@@ -1,0 +1,19 @@
+import express, { Router } from 'express';
+import type { AppDependencies } from '../dependencies';
+import type { RateLimiters } from '../middleware/rate-limits';
+import { createCampaignsRouter } from './campaigns-router';
+import { createDonationsRouter } from './donations-router';
+import { buildOpenApiDocument } from './openapi';
+
+/** Everything under `/api/v1`: JSON bodies up to 1 MB, parsed strictly (objects and arrays only). */
+export function createApiRouter(dependencies: AppDependencies, limits: RateLimiters): Router {
+  const router = Router();
+  router.use(express.json({ limit: '1mb', strict: true, type: 'application/json' }));
+  const openApi = buildOpenApiDocument(dependencies.campaigns.list(), dependencies.config.baseUrl);
+  router.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  router.use(createCampaignsRouter(dependencies));
+  router.use(createDonationsRouter(dependencies, limits));
+  return router;
+}

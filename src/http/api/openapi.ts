@@ -1,0 +1,82 @@
+/**
+ * `/api/v1/openapi.json`, generated from the zod schemas the routes validate with (each
+ * campaign's donation body included), so the description cannot drift from the code.
+ */
+import { z } from 'zod';
+import type { Campaign } from '../../campaigns/types';
+import { version } from '../../version';
+import { donationReceiptSchema, donationViewSchema, errorResponseSchema, healthSchema } from './api-schemas';
+
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'output'): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+const errorRef = { $ref: '#/components/schemas/Error' };
+function errors(...statuses: number[]): Record<string, unknown> {
+  return Object.fromEntries(statuses.map((status) => [String(status), {
+    description: `Error ${status}`,
+    content: { 'application/json': { schema: errorRef } },
+  }]));
+}
+
+export function buildOpenApiDocument(campaigns: Campaign[], baseUrl: string): Record<string, unknown> {
+  const schemas: Record<string, JsonSchema> = {
+    Error: jsonSchema(errorResponseSchema),
+    DonationReceipt: jsonSchema(donationReceiptSchema),
+    Donation: jsonSchema(donationViewSchema),
+    Health: jsonSchema(healthSchema),
+  };
+  const paths: Record<string, unknown> = {
+    '/healthz': { get: { summary: 'Liveness', responses: { 200: { description: 'OK', content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } } } } } },
+    '/api/v1/campaigns': { get: { summary: 'The campaigns', responses: { 200: { description: 'Campaign summaries' } } } },
+    '/api/v1/campaigns/{slug}': {
+      get: {
+        summary: 'One campaign: its Table Schema, consent texts and purposes',
+        parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string', enum: campaigns.map((c) => c.slug) } }],
+        responses: { 200: { description: 'The campaign' }, ...errors(404) },
+      },
+    },
+    '/api/v1/donations/me': {
+      get: {
+        summary: 'Read your donation (receipt as Bearer credential)',
+        security: [{ receipt: [] }],
+        parameters: [{ name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'], default: 'json' } }],
+        responses: {
+          200: { description: 'The donation', content: { 'application/json': { schema: { $ref: '#/components/schemas/Donation' } }, 'text/csv': { schema: { type: 'string' } } } },
+          ...errors(400, 401, 429),
+        },
+      },
+      delete: {
+        summary: 'Delete your donation everywhere, at once',
+        security: [{ receipt: [] }],
+        responses: { 204: { description: 'Deleted; the receipt no longer works' }, ...errors(401, 429) },
+      },
+    },
+  };
+  for (const campaign of campaigns) {
+    const bodyName = `DonationBody_${campaign.slug.replace(/[^A-Za-z0-9]/g, '_')}`;
+    schemas[bodyName] = jsonSchema(campaign.donationSchema, 'input');
+    paths[`/api/v1/campaigns/${campaign.slug}/donations`] = {
+      post: {
+        summary: `Donate records to "${campaign.title.en}"`,
+        parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 8, maxLength: 200 },
+          description: 'A retry with the same key returns the first answer instead of donating twice' }],
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${bodyName}` } } } },
+        responses: {
+          201: { description: 'Donated', content: { 'application/json': { schema: { $ref: '#/components/schemas/DonationReceipt' } } } },
+          ...errors(400, 404, 409, 413, 415, 422, 429),
+        },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'crowdaudit API', version, license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' } },
+    servers: [{ url: baseUrl }],
+    paths,
+    components: { schemas, securitySchemes: { receipt: { type: 'http', scheme: 'bearer', description: 'The receipt code of a donation' } } },
+  };
+}

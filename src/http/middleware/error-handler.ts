@@ -1,0 +1,75 @@
+/**
+ * The one error handler, mounted last. Every failure leaves as DESIGN.md's shape
+ * `{"error":{"code","message","issues"}}` (or an HTML page for a browser), never with a
+ * stack trace, and bad input never becomes a 500.
+ */
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { AppError } from '../../app-error';
+import { renderErrorPage } from '../pages/error-page';
+import { LOCALES, type Locale } from '../../campaigns/types';
+
+/** body-parser and friends mark their errors with `type` and `status`. */
+interface ParserError extends Error {
+  type?: string;
+  status?: number;
+  statusCode?: number;
+}
+
+/** Maps any thrown value to an AppError; unknown failures become a generic 500. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const parserError = error as ParserError;
+  switch (parserError?.type) {
+    case 'entity.too.large':
+      return new AppError(413, 'payload_too_large', 'The request body is too large.');
+    case 'entity.parse.failed':
+      return new AppError(400, 'malformed_json', 'The request body is not valid JSON.');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new AppError(415, 'unsupported_encoding', 'The request body must be UTF-8.');
+    case 'request.aborted':
+      return new AppError(400, 'request_aborted', 'The request was interrupted.');
+    case 'parameters.too.many':
+      return new AppError(413, 'too_many_fields', 'The form has too many fields.');
+    default:
+      break;
+  }
+  const status = parserError?.status ?? parserError?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new AppError(status, 'bad_request', 'The request could not be read.');
+  }
+  return new AppError(500, 'internal_error', 'Something went wrong on our side. Nothing was saved.');
+}
+
+/** The page's language for an error page: the switcher's choice, else the browser's. */
+function errorLocale(req: Request): Locale {
+  const chosen = (req.query?.lang ?? (req.cookies as Record<string, string> | undefined)?.lang) as unknown;
+  if (typeof chosen === 'string' && (LOCALES as readonly string[]).includes(chosen)) return chosen as Locale;
+  return (req.acceptsLanguages(...LOCALES) || 'en') as Locale;
+}
+
+function wantsHtml(path: string, accepts: (type: string) => string | false): boolean {
+  return !path.startsWith('/api/') && path !== '/healthz' && accepts('html') === 'html';
+}
+
+export function notFoundHandler(): RequestHandler {
+  return (_req, _res, next) => next(new AppError(404, 'not_found', 'There is nothing at this address.'));
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) {
+      // Log what failed, not what was sent: the error's name and message, no request data.
+      logger.error({ errorName: (error as Error)?.name, errorMessage: (error as Error)?.message }, 'request failed');
+    }
+    if (res.headersSent) return;
+    res.status(appError.status).set(appError.headers);
+    if (wantsHtml(req.path, (type) => req.accepts(type))) {
+      res.type('html').send(renderErrorPage({ status: appError.status, message: appError.message, locale: errorLocale(req) }));
+      return;
+    }
+    res.json({ error: { code: appError.code, message: appError.message, issues: appError.issues } });
+  };
+}

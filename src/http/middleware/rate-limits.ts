@@ -1,0 +1,40 @@
+/**
+ * Rate limits per client address (kept in memory only, never logged). Guessing receipts is the
+ * attack that matters: 140-bit codes cannot be guessed, but throttling also keeps a script from
+ * hammering the lookup. RATE_LIMITS=off turns them off for benchmarks behind a trusted proxy.
+ */
+import type { RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { AppError } from '../../app-error';
+
+export interface RateLimiters {
+  /** Receipt lookups, downloads and deletions. */
+  receipts: RequestHandler;
+  /** New donations. */
+  donations: RequestHandler;
+}
+
+const passThrough: RequestHandler = (_req, _res, next) => next();
+
+function limiter(windowMs: number, limit: number, what: string): RequestHandler {
+  return rateLimit({
+    windowMs,
+    limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res, next) => {
+      const retryAfter = res.getHeader('Retry-After');
+      next(new AppError(429, 'rate_limited', `Too many ${what}. Please wait a few minutes and try again.`, [], {
+        'Retry-After': String(retryAfter ?? Math.ceil(windowMs / 1000)),
+      }));
+    },
+  });
+}
+
+export function createRateLimiters(enabled: boolean): RateLimiters {
+  if (!enabled) return { receipts: passThrough, donations: passThrough };
+  return {
+    receipts: limiter(60_000, 20, 'attempts with a receipt code'),
+    donations: limiter(10 * 60_000, 60, 'donations from this connection'),
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Starts crowdaudit: configuration, database (created and migrated), campaigns, then listens.
+ * SIGTERM and SIGINT stop new connections, let requests in flight finish, and close the
+ * database cleanly, so no acknowledged donation is ever cut off.
+ */
+import type { Server } from 'node:http';
+import type { Database } from 'better-sqlite3';
+import { createApp } from './app';
+import type { AppDependencies } from './http/dependencies';
+import { loadConfig, type Config } from './config';
+import { createLogger } from './logger';
+import { openDatabase } from './storage/open-database';
+
+export interface RunningServer {
+  server: Server;
+  db: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+const SHUTDOWN_GRACE_MS = 10_000;
+const DAY_MS = 86_400_000;
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const logger = createLogger(config.logLevel);
+  const db = openDatabase(config.databasePath);
+  let app;
+  try {
+    app = createApp({ db, config, logger });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const dependencies = app.locals.dependencies as AppDependencies;
+  const housekeeping = setInterval(() => {
+    const expired = dependencies.donations.expireIdempotencyKeys();
+    logger.info({ expired }, 'expired idempotency keys');
+  }, DAY_MS);
+  housekeeping.unref();
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(config.port, config.host, () => resolve(listening));
+    listening.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  logger.info({ port, campaigns: dependencies.campaigns.list().map((c) => c.slug) }, 'crowdaudit listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= new Promise<void>((resolve) => {
+      clearInterval(housekeeping);
+      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      force.unref();
+      server.close(() => {
+        clearTimeout(force);
+        db.close();
+        logger.info('crowdaudit stopped');
+        resolve();
+      });
+      server.closeIdleConnections();
+    });
+    return stopping;
+  };
+  return { server, db, url, stop };
+}
+
+/** Runs until SIGTERM/SIGINT. */
+export async function runServer(config: Config = loadConfig()): Promise<void> {
+  const running = await startServer(config);
+  process.stdout.write(`crowdaudit is running at ${running.url}\n`);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      void running.stop().then(() => process.exit(0));
+    });
+  }
+}
+
+if (require.main === module) {
+  runServer().catch((error: unknown) => {
+    process.stderr.write(`crowdaudit could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

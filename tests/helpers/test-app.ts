@@ -1,0 +1,25 @@
+/** A fresh app on a fresh in-memory database, for API and page tests. */
+import type { Database } from 'better-sqlite3';
+import type { Express } from 'express';
+import { createApp } from '../../src/app';
+import { testConfig, type Config } from '../../src/config';
+import type { AppDependencies } from '../../src/http/dependencies';
+import { openDatabase } from '../../src/storage/open-database';
+
+export interface TestApp {
+  app: Express;
+  db: Database;
+  dependencies: AppDependencies;
+}
+
+export function buildTestApp(overrides: Partial<Config> = {}): TestApp {
+  const db = openDatabase(':memory:');
+  const app = createApp({ db, config: testConfig(overrides) });
+  return { app, db, dependencies: app.locals.dependencies as AppDependencies };
+}
+
+/** Rows in each table that holds donors' data, to prove a refused request stored nothing. */
+export function storedCounts(db: Database): { donations: number; records: number; idempotencyKeys: number } {
+  const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return { donations: count('donations'), records: count('records'), idempotencyKeys: count('idempotency_keys') };
+}
