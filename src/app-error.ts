@@ -22,12 +22,18 @@ export class AppError extends Error {
   }
 }
 
-/** Turns zod issues into the public issue list (path and message only). */
-export function issuesFromZod(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): ErrorIssue[] {
-  return issues.map((issue) => ({
-    path: issue.path.map((part) => (typeof part === 'number' ? part : String(part))),
-    message: issue.message,
-  }));
+/**
+ * Turns zod issues into the public issue list (path and message only). An unknown key becomes
+ * an issue at its own path, so the client sees which field to remove.
+ */
+export function issuesFromZod(issues: ReadonlyArray<{ path: PropertyKey[]; message: string; code?: string; keys?: string[] }>): ErrorIssue[] {
+  return issues.flatMap((issue) => {
+    const path = issue.path.map((part) => (typeof part === 'number' ? part : String(part)));
+    if (issue.code === 'unrecognized_keys' && issue.keys) {
+      return issue.keys.map((key) => ({ path: [...path, key], message: 'Unknown field: remove it' }));
+    }
+    return [{ path, message: issue.message }];
+  });
 }
 
 /** A 400 naming every invalid field. */

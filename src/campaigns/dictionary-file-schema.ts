@@ -1,0 +1,113 @@
+/**
+ * The format of a data-dictionary file, checked with zod so that a broken campaign stops the
+ * server at start with the file and the field named, instead of failing on a donor later.
+ */
+import { z } from 'zod';
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+export const localizedSchema = z.object({ en: text, de: text, fr: text }).strict();
+
+const fieldTranslationSchema = z
+  .object({ title: text, description: text, enumLabels: z.record(z.string(), text).optional() })
+  .strict();
+
+const generalisationSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('suppress') }).strict(),
+  z.object({ method: z.literal('bands'), width: z.array(z.number().positive()).min(1) }).strict(),
+  z.object({ method: z.literal('map'), levels: z.array(z.record(z.string(), z.string())).min(1) }).strict(),
+  z.object({ method: z.literal('truncate'), lengths: z.array(z.int().positive()).min(1) }).strict(),
+  z.object({ method: z.literal('year') }).strict(),
+]);
+
+const constraintsSchema = z
+  .object({
+    required: z.boolean().optional(),
+    enum: z.array(text).min(1).optional(),
+    minimum: z.number().optional(),
+    maximum: z.number().optional(),
+    pattern: z.string().optional(),
+  })
+  .strict();
+
+export const fieldSchema = z
+  .object({
+    name: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case (a-z, 0-9, _)'),
+    type: z.enum(['string', 'integer', 'number', 'boolean', 'yearmonth']),
+    title: text,
+    description: text,
+    constraints: constraintsSchema,
+    role: z.enum(['outcome', 'protected', 'legitimate', 'context', 'donor-only']),
+    quasiIdentifier: z.boolean(),
+    generalisation: generalisationSchema.optional(),
+    example: z.union([z.string(), z.number(), z.boolean()]),
+    enumLabels: z.record(z.string(), text).optional(),
+    translations: z.object({ de: fieldTranslationSchema, fr: fieldTranslationSchema }).strict(),
+  })
+  .strict()
+  .superRefine((field, context) => {
+    const values = field.constraints.enum;
+    if (values) {
+      if (field.type !== 'string') context.addIssue({ code: 'custom', path: ['constraints', 'enum'], message: 'only string fields can have an enum' });
+      const labelSets: Array<[Array<string>, Record<string, string> | undefined]> = [
+        [['enumLabels'], field.enumLabels],
+        [['translations', 'de', 'enumLabels'], field.translations.de.enumLabels],
+        [['translations', 'fr', 'enumLabels'], field.translations.fr.enumLabels],
+      ];
+      for (const [path, labels] of labelSets) {
+        for (const value of values) {
+          if (!labels?.[value]) context.addIssue({ code: 'custom', path: [...path, value], message: `missing a label for "${value}"` });
+        }
+      }
+      if (new Set(values).size !== values.length) context.addIssue({ code: 'custom', path: ['constraints', 'enum'], message: 'has duplicate values' });
+    }
+    if (field.quasiIdentifier && !field.generalisation) {
+      context.addIssue({ code: 'custom', path: ['generalisation'], message: 'a quasi-identifier needs a generalisation' });
+    }
+    if (field.constraints.pattern !== undefined) {
+      try {
+        new RegExp(field.constraints.pattern);
+      } catch {
+        context.addIssue({ code: 'custom', path: ['constraints', 'pattern'], message: 'is not a valid regular expression' });
+      }
+    }
+  });
+
+const purposeSchema = z
+  .object({ id: z.enum(['research', 'ngo-sharing', 'collective-action']), required: z.boolean(), title: localizedSchema, description: localizedSchema })
+  .strict();
+
+export const campaignFileSchema = z
+  .object({
+    slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by dashes'),
+    version: text,
+    status: z.enum(['open', 'closed']),
+    title: localizedSchema,
+    description: localizedSchema,
+    decisionMaker: localizedSchema,
+    entry: z.enum(['form', 'csv']),
+    maxRecords: z.int().min(1).max(100_000),
+    retentionDays: z.int().min(1),
+    minGroupSize: z.int().min(2),
+    consent: z.object({ version: text, text: localizedSchema, purposes: z.array(purposeSchema).min(1) }).strict(),
+    schema: z.object({ fields: z.array(fieldSchema).min(1), missingValues: z.array(z.string()) }).strict(),
+  })
+  .strict()
+  .superRefine((campaign, context) => {
+    const seen = new Map<string, number>();
+    campaign.schema.fields.forEach((field, index) => {
+      if (seen.has(field.name)) {
+        context.addIssue({ code: 'custom', path: ['schema', 'fields', index, 'name'], message: `duplicates field ${seen.get(field.name)} ("${field.name}")` });
+      }
+      seen.set(field.name, index);
+    });
+    if (!campaign.schema.fields.some((field) => field.role === 'outcome')) {
+      context.addIssue({ code: 'custom', path: ['schema', 'fields'], message: 'needs at least one field with role "outcome"' });
+    }
+    const research = campaign.consent.purposes.find((purpose) => purpose.id === 'research');
+    if (!research?.required) {
+      context.addIssue({ code: 'custom', path: ['consent', 'purposes'], message: 'must include the purpose "research" with required: true' });
+    }
+    const ids = campaign.consent.purposes.map((purpose) => purpose.id);
+    if (new Set(ids).size !== ids.length) context.addIssue({ code: 'custom', path: ['consent', 'purposes'], message: 'has a purpose twice' });
+  });
