@@ -1,8 +1,45 @@
-import type { Command } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
+import { InvalidArgumentError, type Command } from 'commander';
+import { loadCampaigns } from '../campaigns/load-campaigns';
+import { seedDemo } from '../demo/seed-demo';
+import { DonationService } from '../donations/donation-service';
+import { AuditLog } from '../storage/audit-log';
+import { DonationRepository } from '../storage/donation-repository';
+import { openDatabase } from '../storage/open-database';
 
-/** Placeholder until the command is implemented; it is replaced, not extended. */
+function positiveInteger(name: string) {
+  return (value: string): number => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError(`${name} must be a whole number of at least 1.`);
+    return parsed;
+  };
+}
+
+/** `crowdaudit seed-demo --db FILE --campaign SLUG --count N [--seed S]`. */
 export function registerSeedDemoCommand(program: Command): void {
-  program.command('seed-demo').description('not implemented yet').action(() => {
-    throw new Error('seed-demo is not implemented yet');
-  });
+  program
+    .command('seed-demo')
+    .description('fill a database with synthetic donations (with built-in disparities) for a demo')
+    .requiredOption('--db <file>', 'SQLite database file (created if missing)')
+    .requiredOption('--campaign <slug>', 'campaign to donate to')
+    .requiredOption('--count <n>', 'number of donations', positiveInteger('--count'))
+    .option('--seed <n>', 'random seed, for the same data every time', positiveInteger('--seed'), 1)
+    .action((options: { db: string; campaign: string; count: number; seed: number }) => {
+      const campaigns = loadCampaigns();
+      const campaign = campaigns.get(options.campaign);
+      if (!campaign) {
+        throw new Error(`Unknown campaign "${options.campaign}". Known: ${campaigns.list().map((c) => c.slug).join(', ')}.`);
+      }
+      const db = openDatabase(options.db);
+      const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr }, Presets.shades_classic) : undefined;
+      bar?.start(options.count, 0);
+      try {
+        const service = new DonationService(new DonationRepository(db), new AuditLog(db));
+        const result = db.transaction(() => seedDemo(campaign, service, { count: options.count, seed: options.seed, onProgress: (done) => bar?.update(done) }))();
+        bar?.stop();
+        process.stdout.write(`Seeded ${result.donations} donations with ${result.records} records into ${campaign.slug}.\n`);
+      } finally {
+        db.close();
+      }
+    });
 }
