@@ -29,14 +29,26 @@ function enumValue(field: CampaignField, random: SeededRandom): string {
   return random.pick(stated, stated.map((_, index) => 1 / (1 + index * 0.35)));
 }
 
+/** How far values usually spread around the example: counts and scores cluster near it. */
+function typicalSpread(field: CampaignField): number {
+  const example = typeof field.example === 'number' ? field.example : 1;
+  return Math.max(Math.abs(example) * 0.25, field.type === 'integer' ? 1 : 0.5);
+}
+
+function clamp(field: CampaignField, value: number): number {
+  const bounded = Math.min(field.constraints.maximum ?? Infinity, Math.max(field.constraints.minimum ?? -Infinity, value));
+  return field.type === 'integer' ? Math.round(bounded) : Math.round(bounded * 10) / 10;
+}
+
 function numberValue(field: CampaignField, random: SeededRandom): number {
-  const minimum = field.constraints.minimum ?? 0;
-  const maximum = field.constraints.maximum ?? minimum + 100;
-  const example = typeof field.example === 'number' ? field.example : (minimum + maximum) / 2;
-  // Around the example, as counts and amounts cluster near typical values.
-  const spread = Math.max((maximum - minimum) / 6, 1);
-  const value = Math.min(maximum, Math.max(minimum, example + random.normal() * spread));
-  return field.type === 'integer' ? Math.round(value) : Math.round(value * 10) / 10;
+  const example = typeof field.example === 'number' ? field.example : 0;
+  return clamp(field, example + random.normal() * typicalSpread(field));
+}
+
+/** Digits like the example's (a postcode region), else the example itself. */
+function textValue(field: CampaignField, random: SeededRandom): string {
+  const example = String(field.example);
+  return /^\d+$/.test(example) ? example.replace(/\d/g, () => String(random.integer(0, 9))) : example;
 }
 
 function yearMonthValue(random: SeededRandom, now: Date): string {
@@ -57,21 +69,17 @@ export function syntheticValue(field: CampaignField, random: SeededRandom, now: 
     case 'yearmonth':
       return yearMonthValue(random, now);
     default:
-      return String(field.example);
+      return textValue(field, random);
   }
 }
 
 /**
- * Pushes towards the adverse outcome from legitimate factors: "yes" on a negative entry, higher
- * counts, and later levels of an ordered enum weigh against the person.
+ * Pushes towards the adverse outcome from legitimate factors: "yes" on a negative entry weighs
+ * against the person; numbers move it a little either side of their typical value.
  */
 function legitimateBurden(field: CampaignField, value: string | number | boolean): number {
   if (typeof value === 'boolean') return value ? 0.8 : 0;
-  if (typeof value === 'number') {
-    const minimum = field.constraints.minimum ?? 0;
-    const maximum = field.constraints.maximum ?? minimum + 100;
-    return maximum > minimum ? (0.6 * (value - minimum)) / (maximum - minimum) : 0;
-  }
+  if (typeof value === 'number' && typeof field.example === 'number') return (0.15 * (value - field.example)) / typicalSpread(field);
   return 0;
 }
 
@@ -83,19 +91,16 @@ function outcomeValue(field: CampaignField, latent: number, random: SeededRandom
     const levels = field.constraints.enum.filter((level) => !/unknown|not-stated/.test(level));
     return levels[Math.min(levels.length - 1, Math.floor(probability * levels.length))];
   }
-  const minimum = field.constraints.minimum ?? 0;
-  const maximum = field.constraints.maximum ?? 100;
-  const typical = typeof field.example === 'number' ? field.example : (minimum + maximum) / 2;
   // A score: high is good, so the adverse latent lowers it.
-  const value = typical - latent * (maximum - minimum) * 0.08 + random.normal() * (maximum - minimum) * 0.03;
-  const bounded = Math.min(maximum, Math.max(minimum, value));
-  return field.type === 'integer' ? Math.round(bounded) : Math.round(bounded * 100) / 100;
+  const typical = typeof field.example === 'number' ? field.example : 0;
+  const spread = typicalSpread(field) * 0.2;
+  return clamp(field, typical - (latent + 2) * spread + random.normal() * spread * 0.5);
 }
 
 /** One synthetic record for the campaign; optional fields are sometimes left out, as donors do. */
 export function syntheticRecord(campaign: Campaign, random: SeededRandom, now: Date, person: RecordValues): RecordValues {
   const record: RecordValues = {};
-  let latent = -1.2 + random.normal() * 0.6;
+  let latent = -2 + random.normal() * 0.6;
   for (const field of campaign.schema.fields) {
     if (field.role === 'outcome') continue;
     const value = field.name in person ? person[field.name] : syntheticValue(field, random, now);
