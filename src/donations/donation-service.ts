@@ -10,6 +10,7 @@ import type { Campaign, DonationBody, RecordValues } from '../campaigns/types';
 import { canonicalJson } from '../canonical-json';
 import type { AuditLog } from '../storage/audit-log';
 import type { DonationRepository, DonationRow } from '../storage/donation-repository';
+import { missingRequiredPurposes } from './consent';
 import { idempotencyKeyHash, openResponse, sealResponse } from './idempotency';
 import { generateReceipt, hashReceipt, hashesEqual, normaliseReceipt } from './receipt';
 
@@ -143,9 +144,7 @@ export class DonationService {
         `The consent text has changed (you agreed to version ${body.consent.version}, the current one is ${campaign.consent.version}). Please read it again.`,
         [{ path: ['consent', 'version'], message: `Current version is ${campaign.consent.version}` }]);
     }
-    const missing = campaign.consent.purposes
-      .filter((purpose) => purpose.required && !body.consent.purposes.includes(purpose.id))
-      .map((purpose) => purpose.id);
+    const missing = missingRequiredPurposes(campaign, body.consent.purposes);
     if (missing.length > 0) {
       throw new AppError(422, 'consent_required',
         `Consent to ${missing.join(', ')} is required to donate.`,

@@ -3,11 +3,11 @@
  * `{"error":{"code","message","issues"}}` (or an HTML page for a browser), never with a
  * stack trace, and bad input never becomes a 500.
  */
-import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../../app-error';
 import { renderErrorPage } from '../pages/error-page';
-import { LOCALES, type Locale } from '../../campaigns/types';
+import { localeOf } from '../../i18n/locale';
 
 /** body-parser and friends mark their errors with `type` and `status`. */
 interface ParserError extends Error {
@@ -42,13 +42,6 @@ export function toAppError(error: unknown): AppError {
   return new AppError(500, 'internal_error', 'Something went wrong on our side. Nothing was saved.');
 }
 
-/** The page's language for an error page: the switcher's choice, else the browser's. */
-function errorLocale(req: Request): Locale {
-  const chosen = (req.query?.lang ?? (req.cookies as Record<string, string> | undefined)?.lang) as unknown;
-  if (typeof chosen === 'string' && (LOCALES as readonly string[]).includes(chosen)) return chosen as Locale;
-  return (req.acceptsLanguages(...LOCALES) || 'en') as Locale;
-}
-
 function wantsHtml(path: string, accepts: (type: string) => string | false): boolean {
   return !path.startsWith('/api/') && path !== '/healthz' && accepts('html') === 'html';
 }
@@ -65,9 +58,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       logger.error({ errorName: (error as Error)?.name, errorMessage: (error as Error)?.message }, 'request failed');
     }
     if (res.headersSent) return;
-    res.status(appError.status).set(appError.headers);
+    res.status(appError.status).set({ 'Cache-Control': 'no-store', ...appError.headers });
     if (wantsHtml(req.path, (type) => req.accepts(type))) {
-      res.type('html').send(renderErrorPage({ status: appError.status, message: appError.message, locale: errorLocale(req) }));
+      res.type('html').send(renderErrorPage({ status: appError.status, message: appError.message, locale: localeOf(req) }));
       return;
     }
     res.json({ error: { code: appError.code, message: appError.message, issues: appError.issues } });

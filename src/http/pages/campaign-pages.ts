@@ -1,0 +1,18 @@
+import { Router } from 'express';
+import { campaignOr404 } from '../api/campaigns-router';
+import type { AppDependencies } from '../dependencies';
+import { campaignPage, homePage } from '../views/campaign-views';
+import { pageContext, sendPage } from './page-context';
+
+/** `/` and `/campaigns/:slug`. */
+export function createCampaignPages(dependencies: AppDependencies): Router {
+  const router = Router();
+  router.get('/', (req, res) => {
+    sendPage(res, homePage(dependencies.campaigns.list(), pageContext(dependencies, req, res)));
+  });
+  router.get('/campaigns/:slug', (req, res) => {
+    const campaign = campaignOr404(dependencies, String(req.params.slug));
+    sendPage(res, campaignPage(campaign, pageContext(dependencies, req, res)));
+  });
+  return router;
+}

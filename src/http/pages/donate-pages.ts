@@ -1,0 +1,76 @@
+/**
+ * The donation form without JavaScript: the form posts to itself with `action=review`, the review
+ * page posts `action=confirm` (or `edit`), and the receipt page offers the code as a text file.
+ * A random idempotency key in the review page makes a reload or double click harmless.
+ */
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import { AppError } from '../../app-error';
+import { campaignText } from '../../campaigns/localize';
+import { normaliseReceipt } from '../../donations/receipt';
+import { idempotencyKeySchema } from '../../donations/idempotency';
+import { campaignOr404 } from '../api/campaigns-router';
+import type { AppDependencies } from '../dependencies';
+import { donationFormPage, receiptPage, reviewPage } from '../views/donation-views';
+import { checkDonationForm, readDonationForm, type DonationForm } from './donation-form';
+import { formBody, pageContext, sendPage } from './page-context';
+
+const EMPTY_FORM: DonationForm = { values: {}, purposes: [], consentVersion: '' };
+
+export function createDonatePages(dependencies: AppDependencies): Router {
+  const router = Router();
+  const { csrf } = dependencies;
+
+  router.get('/campaigns/:slug/donate', (req, res) => {
+    const campaign = campaignOr404(dependencies, String(req.params.slug));
+    if (campaign.status !== 'open') throw new AppError(409, 'campaign_closed', `The campaign "${campaign.slug}" is closed.`);
+    sendPage(res, donationFormPage(campaign, EMPTY_FORM, {}, pageContext(dependencies, req, res)));
+  });
+
+  router.post('/campaigns/:slug/donate', csrf.protect, (req, res) => {
+    const campaign = campaignOr404(dependencies, String(req.params.slug));
+    const context = pageContext(dependencies, req, res);
+    const body = formBody(req);
+    const form = readDonationForm(campaign, body);
+    if (body.action === 'edit') {
+      sendPage(res, donationFormPage(campaign, form, {}, context));
+      return;
+    }
+    if (form.consentVersion !== campaign.consent.version) {
+      sendPage(res, donationFormPage(campaign, { ...form, purposes: [] }, {}, context, context.t('consentOutdated')), 409);
+      return;
+    }
+    const check = checkDonationForm(campaign, form, context.locale, context.t);
+    if (!check.ok) {
+      sendPage(res, donationFormPage(campaign, form, check.errors, context), 400);
+      return;
+    }
+    if (body.action !== 'confirm') {
+      sendPage(res, reviewPage(campaign, form, check.body.records[0], randomUUID(), context));
+      return;
+    }
+    const key = idempotencyKeySchema.safeParse(form.idempotencyKey);
+    const outcome = dependencies.donations.donate(campaign, check.body, key.success ? key.data : undefined);
+    sendPage(res, receiptPage(campaign, outcome.receipt, context), 201);
+  });
+
+  router.post('/receipt.txt', csrf.protect, (req, res) => {
+    const body = formBody(req);
+    const receipt = typeof body.receipt === 'string' && normaliseReceipt(body.receipt) ? body.receipt : undefined;
+    if (!receipt) throw new AppError(400, 'invalid_input', 'No receipt code to save.', [{ path: ['receipt'], message: 'Missing or malformed' }]);
+    const context = pageContext(dependencies, req, res);
+    const campaign = typeof body.campaign === 'string' ? dependencies.campaigns.get(body.campaign) : undefined;
+    const lines = [
+      context.t('receiptFileIntro'),
+      '',
+      `${context.t('receiptFileCode')}: ${receipt}`,
+      ...(campaign ? [`${context.t('receiptFileCampaign')}: ${campaignText(campaign, context.locale).title}`] : []),
+      '',
+      context.t('receiptKeep'),
+      `${context.t('receiptFileWhere')}: ${dependencies.config.baseUrl}/my-donation`,
+    ];
+    res.set('Cache-Control', 'no-store').type('text/plain; charset=utf-8').attachment('crowdaudit-receipt.txt').send(`${lines.join('\r\n')}\r\n`);
+  });
+
+  return router;
+}

@@ -1,0 +1,76 @@
+/**
+ * `/my-donation`: the receipt is typed into a form and travels only in POST bodies, never in a
+ * URL, so it cannot end up in a history, a log or a Referer.
+ */
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { AppError } from '../../app-error';
+import { campaignOr404 } from '../api/campaigns-router';
+import type { AppDependencies } from '../dependencies';
+import { donationCsv } from '../donation-csv';
+import { deleteConfirmPage, deletedPage, donationPage, receiptEntryPage } from '../views/my-donation-views';
+import { formBody, pageContext, sendPage } from './page-context';
+
+const downloadFormat = z.enum(['json', 'csv']);
+
+function typedReceipt(req: Request): string {
+  const receipt = formBody(req).receipt;
+  return typeof receipt === 'string' ? receipt : '';
+}
+
+export function createMyDonationPages(dependencies: AppDependencies): Router {
+  const router = Router();
+  const { csrf, donations } = dependencies;
+
+  router.get('/my-donation', (req, res) => {
+    sendPage(res, receiptEntryPage(pageContext(dependencies, req, res)));
+  });
+
+  router.post('/my-donation', csrf.protect, (req, res) => {
+    const context = pageContext(dependencies, req, res);
+    const receipt = typedReceipt(req);
+    const donation = donations.findByReceipt(receipt);
+    if (!donation) {
+      sendPage(res, receiptEntryPage(context, true), 404);
+      return;
+    }
+    sendPage(res, donationPage(campaignOr404(dependencies, donation.campaign), donation, receipt, context));
+  });
+
+  router.post('/my-donation/download', csrf.protect, (req, res) => {
+    const format = downloadFormat.safeParse(formBody(req).format);
+    if (!format.success) throw new AppError(400, 'invalid_input', 'Choose json or csv.', [{ path: ['format'], message: 'Expected json or csv' }]);
+    const donation = donations.findByReceipt(typedReceipt(req));
+    if (!donation) {
+      sendPage(res, receiptEntryPage(pageContext(dependencies, req, res), true), 404);
+      return;
+    }
+    res.set('Cache-Control', 'no-store');
+    const fileName = `crowdaudit-${donation.campaign}-donation.${format.data}`;
+    if (format.data === 'csv') {
+      res.type('text/csv; charset=utf-8').attachment(fileName).send(donationCsv(campaignOr404(dependencies, donation.campaign), donation));
+    } else {
+      res.type('application/json').attachment(fileName).send(JSON.stringify({ donation }, null, 2));
+    }
+  });
+
+  router.post('/my-donation/delete', csrf.protect, (req, res) => {
+    const context = pageContext(dependencies, req, res);
+    const receipt = typedReceipt(req);
+    if (formBody(req).confirm !== 'yes') {
+      if (!donations.findByReceipt(receipt)) {
+        sendPage(res, receiptEntryPage(context, true), 404);
+        return;
+      }
+      sendPage(res, deleteConfirmPage(receipt, context));
+      return;
+    }
+    if (!donations.deleteByReceipt(receipt)) {
+      sendPage(res, receiptEntryPage(context, true), 404);
+      return;
+    }
+    sendPage(res, deletedPage(context));
+  });
+
+  return router;
+}

@@ -1,0 +1,42 @@
+import { LOCALES, type Locale } from '../../campaigns/types';
+import type { Translate } from '../../i18n/messages';
+import { html, type SafeHtml } from './html';
+
+const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', de: 'Deutsch', fr: 'Français' };
+
+export interface PageFrame {
+  locale: Locale;
+  t: Translate;
+  title: string;
+  /** Path the language switcher links to (a GET page; form state is not carried over). */
+  switcherPath: string;
+}
+
+/** The page around every donor page: language, skip link, switcher, one column, no inline code. */
+export function layout(frame: PageFrame, content: SafeHtml): string {
+  const { locale, t } = frame;
+  const switcher = LOCALES.map((other) =>
+    other === locale
+      ? html`<li><span aria-current="true" lang="${other}">${LANGUAGE_NAMES[other]}</span></li>`
+      : html`<li><a href="${frame.switcherPath}?lang=${other}" lang="${other}" hreflang="${other}">${LANGUAGE_NAMES[other]}</a></li>`,
+  );
+  return `<!doctype html>\n${html`<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${frame.title} – ${t('siteName')}</title>
+<link rel="stylesheet" href="/static/styles.css">
+</head>
+<body>
+<a class="skip-link" href="#main">${t('skipToContent')}</a>
+<header class="site-header">
+  <a class="site-name" href="/">${t('siteName')}</a>
+  <nav aria-label="${t('language')}"><ul class="language-switcher">${switcher}</ul></nav>
+</header>
+<main id="main" tabindex="-1">
+${content}
+</main>
+<footer class="site-footer"><p>${t('footer')}</p><p><a href="/my-donation">${t('myDonationLink')}</a></p></footer>
+</body>
+</html>`.value}\n`;
+}

@@ -1,0 +1,64 @@
+/** The donor's self-service pages: type the receipt, see, download, delete. */
+import type { Campaign } from '../../campaigns/types';
+import type { DonationView } from '../../donations/donation-service';
+import { campaignText } from '../../campaigns/localize';
+import { html, type SafeHtml } from './html';
+import { layout } from './layout';
+import { recordTable, type PageContext } from './donation-views';
+
+function hidden(context: PageContext, receipt?: string): SafeHtml {
+  return html`<input type="hidden" name="_csrf" value="${context.csrfToken}"><input type="hidden" name="lang" value="${context.locale}">${receipt ? html`<input type="hidden" name="receipt" value="${receipt}">` : ''}`;
+}
+
+export function receiptEntryPage(context: PageContext, notFound = false): string {
+  const { t, locale } = context;
+  return layout({ locale, t, title: t('myDonationTitle'), switcherPath: '/my-donation' }, html`
+<h1>${t('myDonationTitle')}</h1>
+${notFound ? html`<div class="error-summary" role="alert" id="error-summary"><p><a href="#receipt">${t('receiptNotFound')}</a></p></div>` : ''}
+<form method="post" action="/my-donation">
+  ${hidden(context)}
+  <div class="field${notFound ? ' field-error' : ''}">
+    <label for="receipt">${t('receiptInputLabel')}</label>
+    <p class="hint" id="receipt-hint">${t('myDonationIntro')}</p>
+    <input type="text" id="receipt" name="receipt" class="input-code" autocomplete="off" autocapitalize="characters" spellcheck="false" required aria-describedby="receipt-hint"${notFound ? html` aria-invalid="true"` : ''}>
+  </div>
+  <button type="submit" name="action" value="view" class="button button-primary">${t('showButton')}</button>
+</form>`);
+}
+
+export function donationPage(campaign: Campaign, donation: DonationView, receipt: string, context: PageContext): string {
+  const { t, locale } = context;
+  const text = campaignText(campaign, locale);
+  const purposes = text.purposes.filter((purpose) => donation.consent.purposes.includes(purpose.id)).map((purpose) => html`<li>${purpose.title}</li>`);
+  const records = donation.records.map((record, index) => html`<h3>${t('recordNumber', { name: index + 1 })}</h3>${recordTable(campaign, record, context)}`);
+  return layout({ locale, t, title: t('myDonationTitle'), switcherPath: '/my-donation' }, html`
+<h1>${t('myDonationTitle')}: ${text.title}</h1>
+<p>${t('donatedOn', { name: donation.createdOn })}</p>
+<p>${t('consentGiven', { name: donation.consent.version })}</p>
+<ul>${purposes}</ul>
+${records}
+<div class="button-row">
+  <form method="post" action="/my-donation/download">${hidden(context, receipt)}<button type="submit" name="format" value="json" class="button button-secondary">${t('downloadJson')}</button></form>
+  <form method="post" action="/my-donation/download">${hidden(context, receipt)}<button type="submit" name="format" value="csv" class="button button-secondary">${t('downloadCsv')}</button></form>
+</div>
+<form method="post" action="/my-donation/delete">${hidden(context, receipt)}<button type="submit" class="button button-danger">${t('deleteButton')}</button></form>`);
+}
+
+export function deleteConfirmPage(receipt: string, context: PageContext): string {
+  const { t, locale } = context;
+  return layout({ locale, t, title: t('deleteConfirmTitle'), switcherPath: '/my-donation' }, html`
+<h1>${t('deleteConfirmTitle')}</h1>
+<p>${t('deleteConfirmText')}</p>
+<div class="button-row">
+  <form method="post" action="/my-donation/delete">${hidden(context, receipt)}<button type="submit" name="confirm" value="yes" class="button button-danger">${t('deleteConfirmButton')}</button></form>
+  <form method="post" action="/my-donation">${hidden(context, receipt)}<button type="submit" name="action" value="view" class="button button-secondary">${t('cancel')}</button></form>
+</div>`);
+}
+
+export function deletedPage(context: Omit<PageContext, 'csrfToken'>): string {
+  const { t, locale } = context;
+  return layout({ locale, t, title: t('deletedTitle'), switcherPath: '/' }, html`
+<h1>${t('deletedTitle')}</h1>
+<p>${t('deletedText')}</p>
+<p><a href="/">${t('backHome')}</a></p>`);
+}
