@@ -1,0 +1,25 @@
+import type { Cell } from './types';
+
+/** Text that stands for a missing value, as R's read.csv reads it. */
+const MISSING_TEXT = new Set(['', 'NA']);
+
+export function isMissing(cell: Cell | undefined): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && MISSING_TEXT.has(cell.trim()));
+}
+
+/** The number in a cell, or NaN when it holds text that is not a number. */
+export function numberOf(cell: Cell): number {
+  if (typeof cell === 'number') return cell;
+  if (typeof cell === 'string' && cell.trim() !== '') return Number(cell);
+  return Number.NaN;
+}
+
+/** A categorical level as text (numbers from SQLite become their decimal spelling). */
+export function levelOf(cell: Cell): string {
+  return typeof cell === 'string' ? cell : String(cell);
+}
+
+/** Text order by UTF-16 code units, i.e. R's `sort()` in the C locale. */
+export function compareLevels(first: string, second: string): number {
+  return first < second ? -1 : first > second ? 1 : 0;
+}

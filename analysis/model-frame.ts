@@ -1,0 +1,204 @@
+/**
+ * Reads a table once and prepares it for model fitting without keeping it in memory.
+ *
+ * The one parse pass learns each column's kind (numeric when every non-missing cell is a number,
+ * else categorical) and levels, drops rows with a missing value in any column used (as R's
+ * `na.omit`), and writes the used cells to a temporary binary file. Fitting then streams that
+ * file as often as it needs (a pass for OLS, one per IRLS iteration, one for HC3) at disk speed
+ * instead of re-parsing text. Memory is O(columns × levels), never O(rows).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AnalysisError } from './analysis-error';
+import { compareLevels, isMissing, levelOf, numberOf } from './cells';
+import type { ReferenceLevels, RowSource } from './types';
+
+/** A categorical column with more levels than this is almost surely a mistake (an id, free text). */
+const MAX_LEVELS = 1000;
+const ROWS_PER_CHUNK = 4096;
+
+export interface ModelSpec {
+  outcome: string;
+  predictors: string[];
+  reference?: ReferenceLevels;
+}
+
+export interface Term {
+  name: string;
+  column: string;
+  /** For a dummy: the level it marks. */
+  level?: string;
+}
+
+interface ColumnScan {
+  name: string;
+  allNumeric: boolean;
+  levels: Map<string, number> | undefined;
+}
+
+export interface ModelFrame {
+  outcome: string;
+  /** Rows used (after dropping those with missing values). */
+  n: number;
+  dropped: number;
+  terms: Term[];
+  /** The outcome's column kind, checked by the model. */
+  outcomeNumeric: boolean;
+  /** Calls `visit(x, y)` for every used row; `x` is reused between calls. */
+  forEachRow(visit: (x: Float64Array, y: number) => void): void;
+  close(): void;
+}
+
+export interface FrameOptions {
+  onProgress?: (rowsRead: number) => void;
+}
+
+export async function buildModelFrame(source: RowSource, spec: ModelSpec, options: FrameOptions = {}): Promise<ModelFrame> {
+  const columns = [spec.outcome, ...spec.predictors];
+  const available = new Set(await source.columns());
+  for (const column of columns) {
+    if (!available.has(column)) throw new AnalysisError(`Unknown column "${column}". Columns are: ${[...available].join(', ')}.`);
+  }
+  if (new Set(columns).size !== columns.length) throw new AnalysisError('A column is named twice among the outcome and predictors.');
+  if (spec.predictors.length === 0) throw new AnalysisError('Give at least one predictor.');
+
+  const scans: ColumnScan[] = columns.map((name) => ({ name, allNumeric: true, levels: new Map() }));
+  const width = columns.length * 2; // per column: the number (or NaN) and the level code (or -1)
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-frame-'));
+  const file = path.join(directory, 'rows.f64');
+  const descriptor = fs.openSync(file, 'w+', 0o600);
+  let n = 0;
+  let dropped = 0;
+  let read = 0;
+  try {
+    const chunk = new Float64Array(ROWS_PER_CHUNK * width);
+    let inChunk = 0;
+    const flush = () => {
+      if (inChunk > 0) fs.writeSync(descriptor, new Uint8Array(chunk.buffer, 0, inChunk * width * 8));
+      inChunk = 0;
+    };
+    for await (const row of source.rows()) {
+      read += 1;
+      if (read % 100_000 === 0) options.onProgress?.(read);
+      if (columns.some((column) => isMissing(row[column]))) {
+        dropped += 1;
+        continue;
+      }
+      const offset = inChunk * width;
+      columns.forEach((column, index) => {
+        const cell = row[column]!;
+        const value = numberOf(cell);
+        const scan = scans[index];
+        if (!Number.isFinite(value)) scan.allNumeric = false;
+        let code = -1;
+        if (scan.levels) {
+          const level = levelOf(cell).trim();
+          code = scan.levels.get(level) ?? -1;
+          if (code === -1) {
+            code = scan.levels.size;
+            scan.levels.set(level, code);
+            // A numeric column stops collecting levels; a text column with this many is refused below.
+            if (scan.levels.size > MAX_LEVELS) scan.levels = scan.allNumeric ? undefined : scan.levels;
+          }
+        }
+        chunk[offset + index * 2] = value;
+        chunk[offset + index * 2 + 1] = code;
+      });
+      inChunk += 1;
+      n += 1;
+      if (inChunk === ROWS_PER_CHUNK) flush();
+    }
+    flush();
+    options.onProgress?.(read);
+  } catch (error) {
+    fs.closeSync(descriptor);
+    fs.rmSync(directory, { recursive: true, force: true });
+    throw error;
+  }
+
+  const cleanUp = () => {
+    fs.closeSync(descriptor);
+    fs.rmSync(directory, { recursive: true, force: true });
+  };
+  try {
+    if (n === 0) throw new AnalysisError(read === 0 ? 'The selection is empty: no rows to analyse.' : `No row is complete: all ${read} rows miss a value in ${columns.join(', ')}.`);
+    const layout = designLayout(scans, spec);
+    return frameOver(spec.outcome, descriptor, width, n, dropped, layout, scans[0].allNumeric, cleanUp);
+  } catch (error) {
+    cleanUp();
+    throw error;
+  }
+}
+
+interface Layout {
+  terms: Term[];
+  /** For each predictor: numeric → its design column; categorical → design column per level code (−1 = reference). */
+  encoders: Array<{ kind: 'numeric'; column: number } | { kind: 'categorical'; columnByCode: Int32Array }>;
+}
+
+function designLayout(scans: ColumnScan[], spec: ModelSpec): Layout {
+  const terms: Term[] = [{ name: '(Intercept)', column: '(Intercept)' }];
+  const encoders: Layout['encoders'] = [];
+  for (const scan of scans.slice(1)) {
+    if (scan.allNumeric) {
+      encoders.push({ kind: 'numeric', column: terms.length });
+      terms.push({ name: scan.name, column: scan.name });
+      continue;
+    }
+    if (!scan.levels) throw new AnalysisError(`Column "${scan.name}" has more than ${MAX_LEVELS} different values; it cannot be a categorical predictor.`);
+    const levels = [...scan.levels.keys()].sort(compareLevels);
+    if (levels.length < 2) throw new AnalysisError(`Column "${scan.name}" has only one level ("${levels[0]}") in the rows used; it cannot explain anything. Remove it.`);
+    const reference = spec.reference?.[scan.name] ?? levels[0];
+    if (!levels.includes(reference)) {
+      throw new AnalysisError(`Unknown reference level "${reference}" for column "${scan.name}". Its levels are: ${levels.join(', ')}.`);
+    }
+    const columnByCode = new Int32Array(scan.levels.size).fill(-1);
+    for (const level of levels) {
+      if (level === reference) continue;
+      columnByCode[scan.levels.get(level)!] = terms.length;
+      terms.push({ name: `${scan.name}=${level}`, column: scan.name, level });
+    }
+    encoders.push({ kind: 'categorical', columnByCode });
+  }
+  return { terms, encoders };
+}
+
+function frameOver(outcome: string, descriptor: number, width: number, n: number, dropped: number, layout: Layout, outcomeNumeric: boolean, close: () => void): ModelFrame {
+  const p = layout.terms.length;
+  const forEachRow = (visit: (x: Float64Array, y: number) => void) => {
+    const chunk = new Float64Array(ROWS_PER_CHUNK * width);
+    const bytes = new Uint8Array(chunk.buffer);
+    const x = new Float64Array(p);
+    let position = 0;
+    for (;;) {
+      const bytesRead = fs.readSync(descriptor, bytes, 0, bytes.length, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      const rows = bytesRead / (width * 8);
+      for (let row = 0; row < rows; row += 1) {
+        const offset = row * width;
+        x.fill(0);
+        x[0] = 1;
+        layout.encoders.forEach((encoder, index) => {
+          const cell = offset + (index + 1) * 2;
+          if (encoder.kind === 'numeric') x[encoder.column] = chunk[cell];
+          else {
+            const column = encoder.columnByCode[chunk[cell + 1]];
+            if (column >= 0) x[column] = 1;
+          }
+        });
+        visit(x, chunk[offset]);
+      }
+    }
+  };
+  return {
+    outcome,
+    n,
+    dropped,
+    terms: layout.terms,
+    outcomeNumeric,
+    forEachRow,
+    close,
+  };
+}
