@@ -1,0 +1,172 @@
+/**
+ * Disparity of a 0/1 outcome between groups, streamed: only counts per group (and per stratum)
+ * are kept. For each group: rate with Wilson interval; against the reference group: rate ratio
+ * with Katz's interval, rate difference, Fisher's exact test, adjusted across groups (Holm by
+ * default, or Benjamini–Hochberg); Pearson's chi-square over all groups; optionally a
+ * Cochran–Mantel–Haenszel test within strata of a legitimate factor. The four-fifths rule is
+ * reported only as a labelled heuristic. Warnings flag groups under k and expected cells under 5.
+ *
+ * @throws AnalysisError for an unknown column, a non-0/1 outcome, a single group, an unknown
+ *   reference, an empty selection.
+ * @example
+ *   const result = await disparity(csvRowSource('german_credit.csv'), { outcome: 'decision', groups: ['sex'], reference: 'male' });
+ */
+import { AnalysisError } from './analysis-error';
+import { compareLevels, isMissing, levelOf, numberOf } from './cells';
+import { chiSquareIndependence } from './chi-square-independence';
+import { cochranMantelHaenszel, type CochranMantelHaenszelResult } from './cochran-mantel-haenszel';
+import { fisherExact } from './fisher-exact';
+import { chooseReference, groupKeyOf, groupLabel, requireColumns } from './group-key';
+import { adjustPValues, type AdjustMethod } from './p-adjust';
+import { rateRatio } from './rate-ratio';
+import { smallGroupWarnings } from './small-group-warnings';
+import type { RowSource } from './types';
+import { wilsonInterval } from './wilson-interval';
+
+export interface DisparityOptions {
+  outcome: string;
+  /** One column, or several crossed into intersectional groups. */
+  groups: string[];
+  reference?: string;
+  strata?: string;
+  adjust?: AdjustMethod;
+  /** k: groups with fewer rows are flagged. */
+  minGroupSize?: number;
+  onProgress?: (rowsRead: number) => void;
+}
+
+export interface DisparityGroup {
+  group: string;
+  n: number;
+  positives: number;
+  rate: number;
+  ciLow: number;
+  ciHigh: number;
+  ratio: number | null;
+  difference: number;
+  ratioCiLow?: number | null;
+  ratioCiHigh?: number | null;
+  fisherP?: number;
+  fisherPAdjusted?: number;
+}
+
+export interface DisparityResult {
+  outcome: string;
+  group: string;
+  reference: string;
+  n: number;
+  dropped: number;
+  adjust: AdjustMethod;
+  groups: DisparityGroup[];
+  chiSquare: { statistic: number; df: number; pValue: number } | null;
+  stratified?: { strata: string; groups: Array<{ group: string } & CochranMantelHaenszelResult> };
+  heuristics: { fourFifthsRule: { note: string; lowestRatio: number | null; belowFourFifths: string[] } };
+  warnings: string[];
+}
+
+interface Counts {
+  n: number;
+  positives: number;
+}
+
+export async function disparity(source: RowSource, options: DisparityOptions): Promise<DisparityResult> {
+  const adjust = options.adjust ?? 'holm';
+  requireColumns(await source.columns(), [options.outcome, ...options.groups, ...(options.strata ? [options.strata] : [])]);
+  const counts = new Map<string, Counts>();
+  const strataCounts = new Map<string, Map<string, Counts>>();
+  let dropped = 0;
+  let read = 0;
+  for await (const row of source.rows()) {
+    read += 1;
+    if (read % 100_000 === 0) options.onProgress?.(read);
+    const key = groupKeyOf(row, options.groups);
+    const cell = row[options.outcome];
+    if (key === undefined || isMissing(cell) || (options.strata && isMissing(row[options.strata]))) {
+      dropped += 1;
+      continue;
+    }
+    const value = numberOf(cell!);
+    if (value !== 0 && value !== 1) throw new AnalysisError(`The outcome "${options.outcome}" must be 0 or 1 in every row (found "${levelOf(cell!)}" in data row ${read}).`);
+    const groupCounts = counts.get(key) ?? { n: 0, positives: 0 };
+    groupCounts.n += 1;
+    groupCounts.positives += value;
+    counts.set(key, groupCounts);
+    if (options.strata) {
+      const stratum = levelOf(row[options.strata]!).trim();
+      const byGroup = strataCounts.get(stratum) ?? new Map<string, Counts>();
+      const cellCounts = byGroup.get(key) ?? { n: 0, positives: 0 };
+      cellCounts.n += 1;
+      cellCounts.positives += value;
+      byGroup.set(key, cellCounts);
+      strataCounts.set(stratum, byGroup);
+    }
+  }
+  options.onProgress?.(read);
+  if (counts.size === 0) throw new AnalysisError(read === 0 ? 'The selection is empty: no rows to analyse.' : `No row has both "${options.outcome}" and ${groupLabel(options.groups)}.`);
+
+  const names = [...counts.keys()].sort(compareLevels);
+  const reference = chooseReference(names, options.reference, options.groups);
+  const referenceCounts = counts.get(reference)!;
+  const referenceRate = referenceCounts.positives / referenceCounts.n;
+  const groups: DisparityGroup[] = names.map((name) => {
+    const { n, positives } = counts.get(name)!;
+    const rate = positives / n;
+    const interval = wilsonInterval(positives, n);
+    const base = { group: name, n, positives, rate, ciLow: interval.low, ciHigh: interval.high, ratio: referenceRate > 0 ? rate / referenceRate : null, difference: rate - referenceRate };
+    if (name === reference) return base;
+    const ratio = rateRatio(positives, n, referenceCounts.positives, referenceCounts.n);
+    return {
+      ...base,
+      ratioCiLow: ratio.low,
+      ratioCiHigh: ratio.high,
+      fisherP: fisherExact(positives, n - positives, referenceCounts.positives, referenceCounts.n - referenceCounts.positives),
+    };
+  });
+  const adjusted = adjustPValues(groups.map((group) => group.fisherP ?? null), adjust);
+  groups.forEach((group, index) => {
+    if (adjusted[index] !== null) group.fisherPAdjusted = adjusted[index]!;
+  });
+
+  const chi = chiSquareIndependence(names.map((name) => [counts.get(name)!.n - counts.get(name)!.positives, counts.get(name)!.positives]));
+  const ratios = groups.filter((group) => group.group !== reference && group.ratio !== null);
+  const result: DisparityResult = {
+    outcome: options.outcome,
+    group: groupLabel(options.groups),
+    reference,
+    n: names.reduce((sum, name) => sum + counts.get(name)!.n, 0),
+    dropped,
+    adjust,
+    groups,
+    chiSquare: chi ? { statistic: chi.statistic, df: chi.df, pValue: chi.pValue } : null,
+    heuristics: {
+      fourFifthsRule: {
+        note: 'Heuristic, not a statistical test: flags groups whose rate is under 80% of the reference rate.',
+        lowestRatio: ratios.length > 0 ? Math.min(...ratios.map((group) => group.ratio!)) : null,
+        belowFourFifths: ratios.filter((group) => group.ratio! < 0.8).map((group) => group.group),
+      },
+    },
+    warnings: [
+      ...smallGroupWarnings(groups, options.minGroupSize ?? 5),
+      ...(chi && chi.smallestExpected < 5 ? [`An expected cell count is ${chi.smallestExpected.toFixed(2)} (under 5): the chi-square p-value is approximate; rely on the exact Fisher tests.`] : []),
+      ...(chi ? [] : [`The outcome "${options.outcome}" takes only one value in the rows used, so no chi-square test is possible.`]),
+    ],
+  };
+  if (options.strata) result.stratified = stratifiedTests(options.strata, strataCounts, names, reference);
+  return result;
+}
+
+function stratifiedTests(strata: string, strataCounts: Map<string, Map<string, Counts>>, names: string[], reference: string): NonNullable<DisparityResult['stratified']> {
+  const groups = names
+    .filter((name) => name !== reference)
+    .map((name) => {
+      const tables = [...strataCounts.values()].map((byGroup) => {
+        const group = byGroup.get(name) ?? { n: 0, positives: 0 };
+        const ref = byGroup.get(reference) ?? { n: 0, positives: 0 };
+        return { groupPositives: group.positives, groupNegatives: group.n - group.positives, referencePositives: ref.positives, referenceNegatives: ref.n - ref.positives };
+      });
+      const test = cochranMantelHaenszel(tables);
+      return test ? { group: name, ...test } : undefined;
+    })
+    .filter((entry): entry is { group: string } & CochranMantelHaenszelResult => entry !== undefined);
+  return { strata, groups };
+}

@@ -1,0 +1,34 @@
+import { normalLowerTail } from './distributions';
+import type { ValueCounts } from './value-counts';
+
+/**
+ * The Mann–Whitney U (Wilcoxon rank-sum) test with the normal approximation, tie and continuity
+ * correction, as R's `wilcox.test(x, y, exact = FALSE, correct = TRUE)` (Hollander & Wolfe,
+ * Nonparametric Statistical Methods, §4.1): W = R₁ − n₁(n₁ + 1)/2 with mid-ranks;
+ * z = (W − n₁n₂/2 − ½·sign)/σ, σ² = n₁n₂/12 · ((N + 1) − Σ(t³ − t)/(N(N − 1))).
+ *
+ * @returns null when either sample is empty or every value ties (σ = 0).
+ */
+export function mannWhitney(sample: ValueCounts, reference: ValueCounts): { statistic: number; pValue: number } | null {
+  const n1 = sample.n;
+  const n2 = reference.n;
+  if (n1 === 0 || n2 === 0) return null;
+  const values = [...new Set([...sample.counts.keys(), ...reference.counts.keys()])].sort((first, second) => first - second);
+  let below = 0;
+  let rankSum = 0;
+  let ties = 0;
+  for (const value of values) {
+    const inSample = sample.counts.get(value) ?? 0;
+    const tied = inSample + (reference.counts.get(value) ?? 0);
+    rankSum += inSample * (below + (tied + 1) / 2);
+    ties += tied ** 3 - tied;
+    below += tied;
+  }
+  const total = n1 + n2;
+  const statistic = rankSum - (n1 * (n1 + 1)) / 2;
+  const sigma = Math.sqrt(((n1 * n2) / 12) * (total + 1 - ties / (total * (total - 1))));
+  if (sigma === 0) return null;
+  const centred = statistic - (n1 * n2) / 2;
+  const z = (centred - Math.sign(centred) * 0.5) / sigma;
+  return { statistic, pValue: Math.min(1, 2 * Math.min(normalLowerTail(z), normalLowerTail(-z))) };
+}
