@@ -1,8 +1,55 @@
 import type { Command } from 'commander';
+import { compare, type CompareResult } from '../../analysis/compare';
+import { addInputOptions, formatOf, rowSourceOf, type InputOptions } from './analysis-input';
+import { groupOption } from './disparity-command';
+import { render, type Tabular } from './output-format';
+import { progressFor } from './progress';
 
-/** Placeholder until the command is implemented; it is replaced, not extended. */
+export interface CompareCommandOptions extends InputOptions {
+  outcome: string;
+  group: string[];
+  minGroupSize: number;
+}
+
+function tabular(result: CompareResult): Tabular {
+  return {
+    headers: ['group', 'n', 'mean', 'sd', 'median', 'welchT', 'welchDf', 'welchP', 'mannWhitneyW', 'mannWhitneyP', 'cohensD'],
+    rows: result.groups.map((group) => [group.group, group.n, group.mean, group.sd, group.median, group.welch?.statistic, group.welch?.df, group.welch?.pValue, group.mannWhitney?.statistic, group.mannWhitney?.pValue, group.cohensD]),
+    notes: [
+      `Outcome ${result.outcome} by ${result.group}; reference ${result.reference}; n = ${result.n} (${result.dropped} dropped). Tests are not adjusted for multiple groups.`,
+      ...result.warnings.map((warning) => `Warning: ${warning}`),
+    ],
+  };
+}
+
+export async function runCompare(options: CompareCommandOptions): Promise<string> {
+  const source = rowSourceOf(options);
+  const progress = await progressFor(source);
+  try {
+    const result = await compare(source, {
+      outcome: options.outcome,
+      groups: options.group,
+      reference: options.reference.at(-1),
+      minGroupSize: options.minGroupSize,
+      onProgress: progress.onProgress,
+    });
+    progress.stop();
+    return render(result, tabular(result), formatOf(options));
+  } finally {
+    progress.stop();
+  }
+}
+
+/** `crowdaudit compare`: a numeric outcome by group, against a reference group. */
 export function registerCompareCommand(program: Command): void {
-  program.command('compare').description('not implemented yet').action(() => {
-    throw new Error('compare is not implemented yet');
+  addInputOptions(
+    groupOption(
+      program
+        .command('compare')
+        .description('a numeric outcome by group: mean, sd, median, Welch t, Mann–Whitney, Cohen\'s d')
+        .requiredOption('--outcome <column>', 'the numeric outcome column'),
+    ),
+  ).action(async (options: CompareCommandOptions) => {
+    process.stdout.write(await runCompare(options));
   });
 }

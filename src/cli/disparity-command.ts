@@ -1,8 +1,74 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { disparity, type DisparityResult } from '../../analysis/disparity';
+import type { AdjustMethod } from '../../analysis/p-adjust';
+import { addInputOptions, formatOf, rowSourceOf, type InputOptions } from './analysis-input';
+import { render, type Tabular } from './output-format';
+import { progressFor } from './progress';
 
-/** Placeholder until the command is implemented; it is replaced, not extended. */
+export interface DisparityCommandOptions extends InputOptions {
+  outcome: string;
+  group: string[];
+  strata?: string;
+  adjust: AdjustMethod;
+  minGroupSize: number;
+}
+
+function tabular(result: DisparityResult): Tabular {
+  return {
+    headers: ['group', 'n', 'positives', 'rate', 'ciLow', 'ciHigh', 'ratio', 'ratioCiLow', 'ratioCiHigh', 'difference', 'fisherP', 'fisherPAdjusted'],
+    rows: result.groups.map((group) => [group.group, group.n, group.positives, group.rate, group.ciLow, group.ciHigh, group.ratio, group.ratioCiLow, group.ratioCiHigh, group.difference, group.fisherP, group.fisherPAdjusted]),
+    notes: [
+      `Outcome ${result.outcome} by ${result.group}; reference ${result.reference}; n = ${result.n} (${result.dropped} dropped); p-values adjusted by ${result.adjust === 'holm' ? 'Holm' : 'Benjamini–Hochberg'}`,
+      result.chiSquare ? `Pearson chi-square = ${result.chiSquare.statistic.toPrecision(5)}, df = ${result.chiSquare.df}, p = ${result.chiSquare.pValue.toExponential(3)}` : 'No chi-square test (the outcome has one value).',
+      ...(result.stratified ? result.stratified.groups.map((group) => `Within strata of ${result.stratified!.strata}: ${group.group} vs ${result.reference}: CMH chi-square = ${group.statistic.toPrecision(5)}, p = ${group.pValue.toExponential(3)}, common odds ratio = ${group.commonOddsRatio?.toPrecision(4) ?? '–'}`) : []),
+      `Four-fifths rule (${result.heuristics.fourFifthsRule.note}) below 0.8: ${result.heuristics.fourFifthsRule.belowFourFifths.join(', ') || 'none'}`,
+      ...result.warnings.map((warning) => `Warning: ${warning}`),
+    ],
+  };
+}
+
+export async function runDisparity(options: DisparityCommandOptions): Promise<string> {
+  const source = rowSourceOf(options);
+  const progress = await progressFor(source);
+  try {
+    const result = await disparity(source, {
+      outcome: options.outcome,
+      groups: options.group,
+      reference: options.reference.at(-1),
+      strata: options.strata,
+      adjust: options.adjust,
+      minGroupSize: options.minGroupSize,
+      onProgress: progress.onProgress,
+    });
+    progress.stop();
+    return render(result, tabular(result), formatOf(options));
+  } finally {
+    progress.stop();
+  }
+}
+
+export function groupOption(command: Command): Command {
+  return command
+    .requiredOption('--group <column>', 'group column; repeat to cross columns into intersectional groups', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option('--min-group-size <k>', 'flag groups with fewer rows (k)', (value: string) => {
+      const parsed = Number(value);
+      if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('--min-group-size must be a whole number of at least 1.');
+      return parsed;
+    }, 5);
+}
+
+/** `crowdaudit disparity`: rates of a 0/1 outcome by group, against a reference group. */
 export function registerDisparityCommand(program: Command): void {
-  program.command('disparity').description('not implemented yet').action(() => {
-    throw new Error('disparity is not implemented yet');
+  addInputOptions(
+    groupOption(
+      program
+        .command('disparity')
+        .description('rates of a 0/1 outcome by group: Wilson intervals, rate ratios, Fisher tests (Holm), chi-square')
+        .requiredOption('--outcome <column>', 'the 0/1 outcome column'),
+    )
+      .option('--strata <column>', 'also test within the strata of a legitimate factor (Cochran–Mantel–Haenszel)')
+      .addOption(new Option('--adjust <method>', 'multiple-testing adjustment').choices(['holm', 'bh']).default('holm')),
+  ).action(async (options: DisparityCommandOptions) => {
+    process.stdout.write(await runDisparity(options));
   });
 }

@@ -1,8 +1,59 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { logistic, type LogisticResult } from '../../analysis/logistic';
+import { ols, type OlsResult } from '../../analysis/ols';
+import { addInputOptions, formatOf, listOf, referenceLevelsOf, rowSourceOf, type InputOptions } from './analysis-input';
+import { render, type Tabular } from './output-format';
+import { progressFor } from './progress';
 
-/** Placeholder until the command is implemented; it is replaced, not extended. */
+export interface RegressOptions extends InputOptions {
+  outcome: string;
+  predictors: string[];
+  model: 'ols' | 'logistic';
+  robust?: 'hc3';
+}
+
+function tabular(result: OlsResult | LogisticResult): Tabular {
+  const logisticFit = result.model === 'logistic';
+  const headers = ['term', 'estimate', 'stdError', 'statistic', 'pValue', 'ciLow', 'ciHigh', ...(logisticFit ? ['oddsRatio'] : [])];
+  const rows = result.coefficients.map((coefficient) => [
+    coefficient.term, coefficient.estimate, coefficient.stdError, coefficient.statistic, coefficient.pValue, coefficient.ciLow, coefficient.ciHigh,
+    ...('oddsRatio' in coefficient ? [coefficient.oddsRatio] : []),
+  ]);
+  const notes = result.model === 'ols'
+    ? [`n = ${result.n} (${result.dropped} rows dropped for missing values), residual df = ${result.dfResidual}${result.robust ? ', HC3 robust standard errors' : ''}`,
+      `R² = ${result.rSquared.toPrecision(5)}, adjusted R² = ${result.adjRSquared.toPrecision(5)}, F = ${result.fStatistic.toPrecision(5)}, p = ${result.fPValue.toExponential(3)}`]
+    : [`n = ${result.n} (${result.dropped} rows dropped for missing values), ${result.iterations} IRLS iterations${result.converged ? '' : ' (not converged)'}`,
+      `deviance = ${result.deviance.toPrecision(6)}, null deviance = ${result.nullDeviance.toPrecision(6)}, AIC = ${result.aic.toPrecision(6)}`,
+      ...result.warnings.map((warning) => `Warning: ${warning}`)];
+  return { headers, rows, notes };
+}
+
+/** Runs `regress` and returns what it prints. */
+export async function runRegress(options: RegressOptions): Promise<string> {
+  if (options.robust && options.model !== 'ols') throw new InvalidArgumentError('--robust hc3 applies to --model ols only.');
+  const source = rowSourceOf(options);
+  const progress = await progressFor(source);
+  try {
+    const spec = { outcome: options.outcome, predictors: options.predictors, reference: referenceLevelsOf(options.reference), onProgress: progress.onProgress };
+    const result = options.model === 'logistic' ? await logistic(source, spec) : await ols(source, { ...spec, robust: options.robust });
+    progress.stop();
+    return render(result, tabular(result), formatOf(options));
+  } finally {
+    progress.stop();
+  }
+}
+
+/** `crowdaudit regress`: OLS (lm) or logistic (glm binomial) regression that agrees with R. */
 export function registerRegressCommand(program: Command): void {
-  program.command('regress').description('not implemented yet').action(() => {
-    throw new Error('regress is not implemented yet');
+  addInputOptions(
+    program
+      .command('regress')
+      .description('linear (OLS) or logistic regression, as R\'s lm and glm')
+      .requiredOption('--outcome <column>', 'the outcome column (numeric; 0/1 for logistic)')
+      .requiredOption('--predictors <columns>', 'comma-separated predictor columns', listOf)
+      .addOption(new Option('--model <model>', 'the model').choices(['ols', 'logistic']).default('ols'))
+      .addOption(new Option('--robust <type>', 'heteroskedasticity-robust standard errors (OLS)').choices(['hc3'])),
+  ).action(async (options: RegressOptions) => {
+    process.stdout.write(await runRegress(options));
   });
 }

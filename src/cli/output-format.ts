@@ -1,0 +1,42 @@
+/**
+ * Prints analysis results: `json` exactly as the library returns them (DESIGN.md's shapes),
+ * `csv` one row per coefficient or group, `table` aligned columns for a person at a terminal.
+ */
+import Papa from 'papaparse';
+
+export type OutputFormat = 'table' | 'json' | 'csv';
+
+type Cell = string | number | null | undefined;
+
+function formatNumber(value: Cell): string {
+  if (value === null || value === undefined) return '–';
+  if (typeof value === 'string') return value;
+  if (Number.isInteger(value)) return String(value);
+  const magnitude = Math.abs(value);
+  return magnitude !== 0 && (magnitude < 1e-4 || magnitude >= 1e6) ? value.toExponential(3) : value.toPrecision(5);
+}
+
+function alignedTable(headers: string[], rows: Cell[][]): string {
+  const text = rows.map((row) => row.map(formatNumber));
+  const widths = headers.map((header, column) => Math.max(header.length, ...text.map((row) => row[column].length)));
+  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...text.map(line)].join('\n');
+}
+
+export interface Tabular {
+  headers: string[];
+  rows: Cell[][];
+  /** Lines printed under the table (fit statistics, warnings). */
+  notes: string[];
+}
+
+export function render(result: unknown, tabular: Tabular, format: OutputFormat): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(result, null, 2)}\n`;
+    case 'csv':
+      return `${Papa.unparse({ fields: tabular.headers, data: tabular.rows.map((row) => row.map((cell) => cell ?? '')) })}\n`;
+    default:
+      return `${alignedTable(tabular.headers, tabular.rows)}\n${tabular.notes.map((note) => `${note}\n`).join('')}`;
+  }
+}
