@@ -43,6 +43,8 @@ export interface ModelFrame {
   n: number;
   dropped: number;
   terms: Term[];
+  /** Each categorical predictor's levels (sorted) and its reference level. */
+  factors: Map<string, { levels: string[]; reference: string }>;
   /** The outcome's column kind, checked by the model. */
   outcomeNumeric: boolean;
   /** Calls `visit(x, y)` for every used row; `x` is reused between calls. */
@@ -133,6 +135,7 @@ export async function buildModelFrame(source: RowSource, spec: ModelSpec, option
 
 interface Layout {
   terms: Term[];
+  factors: Map<string, { levels: string[]; reference: string }>;
   /** For each predictor: numeric → its design column; categorical → design column per level code (−1 = reference). */
   encoders: Array<{ kind: 'numeric'; column: number } | { kind: 'categorical'; columnByCode: Int32Array }>;
 }
@@ -140,6 +143,7 @@ interface Layout {
 function designLayout(scans: ColumnScan[], spec: ModelSpec): Layout {
   const terms: Term[] = [{ name: '(Intercept)', column: '(Intercept)' }];
   const encoders: Layout['encoders'] = [];
+  const factors: Layout['factors'] = new Map();
   for (const scan of scans.slice(1)) {
     if (scan.allNumeric) {
       encoders.push({ kind: 'numeric', column: terms.length });
@@ -153,6 +157,7 @@ function designLayout(scans: ColumnScan[], spec: ModelSpec): Layout {
     if (!levels.includes(reference)) {
       throw new AnalysisError(`Unknown reference level "${reference}" for column "${scan.name}". Its levels are: ${levels.join(', ')}.`);
     }
+    factors.set(scan.name, { levels, reference });
     const columnByCode = new Int32Array(scan.levels.size).fill(-1);
     for (const level of levels) {
       if (level === reference) continue;
@@ -161,7 +166,7 @@ function designLayout(scans: ColumnScan[], spec: ModelSpec): Layout {
     }
     encoders.push({ kind: 'categorical', columnByCode });
   }
-  return { terms, encoders };
+  return { terms, encoders, factors };
 }
 
 function frameOver(outcome: string, descriptor: number, width: number, n: number, dropped: number, layout: Layout, outcomeNumeric: boolean, close: () => void): ModelFrame {
@@ -197,6 +202,7 @@ function frameOver(outcome: string, descriptor: number, width: number, n: number
     n,
     dropped,
     terms: layout.terms,
+    factors: layout.factors,
     outcomeNumeric,
     forEachRow,
     close,

@@ -18,7 +18,8 @@ const creditCardReference = read('creditcard_reference.json');
 const groupReference = read('group_methods_reference.json');
 
 describe('CreditCard (AER) against R', () => {
-  test.each(read('creditcard_spec.json').jobs.map((job: Record<string, any>) => [job.name, job]))('when %s runs, then every number matches R', async (name, job) => {
+  const jobs = read('creditcard_spec.json').jobs as Array<Record<string, any>>;
+  test.each(jobs.map((job) => [job.name as string, job] as const))('when %s runs, then every number matches R', async (name, job) => {
     const reference = job.reference as Record<string, string>;
     let result: unknown;
     if (job.kind === 'ols') result = await ols(creditCard, { outcome: job.outcome, predictors: job.predictors, reference, robust: job.robust });

@@ -1,0 +1,91 @@
+/**
+ * Predicted versus actual for one record: a model of the outcome on the legitimate factors alone
+ * (OLS for a numeric outcome, logistic for 0/1), the record's predicted outcome, its residual
+ * (actual − predicted) and where that residual stands among everyone's (mid-rank percentile).
+ * A large negative residual says: people with the same legitimate factors usually fared better.
+ *
+ * @throws AnalysisError as `ols`/`logistic` do, and when the record lacks a factor's value or a
+ *   level the model has never seen.
+ * @example
+ *   await recordPrediction(rows, record, { outcome: 'score_value', legitimate: ['income_band', 'loans'] });
+ */
+import { AnalysisError } from './analysis-error';
+import { isMissing, levelOf, numberOf } from './cells';
+import { fitLogistic } from './logistic';
+import { buildModelFrame, type ModelFrame } from './model-frame';
+import { fitOls } from './ols';
+import { MidRankPercentile } from './percentile';
+import type { ReferenceLevels, Row, RowSource } from './types';
+
+export interface PredictionOptions {
+  outcome: string;
+  legitimate: string[];
+  reference?: ReferenceLevels;
+}
+
+export interface RecordPrediction {
+  model: 'ols' | 'logistic';
+  n: number;
+  /** The predicted mean outcome (OLS) or probability (logistic). */
+  predicted: number;
+  actual: number;
+  residual: number;
+  /** Mid-rank percentile of the record's residual among all rows' residuals. */
+  residualPercentile: number | null;
+  predictors: string[];
+}
+
+function designRow(frame: ModelFrame, record: Row): Float64Array {
+  const x = new Float64Array(frame.terms.length);
+  frame.terms.forEach((term, index) => {
+    if (index === 0) x[index] = 1;
+    else if (term.level === undefined) x[index] = numberOf(record[term.column]!);
+    else x[index] = levelOf(record[term.column]!).trim() === term.level ? 1 : 0;
+  });
+  return x;
+}
+
+function isBinary(frame: ModelFrame): boolean {
+  let binary = true;
+  frame.forEachRow((_x, y) => {
+    if (y !== 0 && y !== 1) binary = false;
+  });
+  return binary;
+}
+
+export async function recordPrediction(source: RowSource, record: Row, options: PredictionOptions): Promise<RecordPrediction> {
+  for (const column of [options.outcome, ...options.legitimate]) {
+    if (isMissing(record[column])) throw new AnalysisError(`The record has no value for "${column}".`);
+  }
+  const frame = await buildModelFrame(source, { outcome: options.outcome, predictors: options.legitimate, reference: options.reference });
+  try {
+    const binary = frame.outcomeNumeric && isBinary(frame);
+    const fit = binary ? fitLogistic(frame) : fitOls(frame);
+    const beta = fit.coefficients.map((coefficient) => coefficient.estimate);
+    const linear = (x: Float64Array) => x.reduce((sum, value, index) => sum + value * beta[index], 0);
+    const predict = (x: Float64Array) => (binary ? 1 / (1 + Math.exp(-linear(x))) : linear(x));
+    checkRecordFits(frame, record);
+    const own = designRow(frame, record);
+    const predicted = predict(own);
+    const actual = numberOf(record[options.outcome]!);
+    const residual = actual - predicted;
+    const rank = new MidRankPercentile(residual);
+    frame.forEachRow((x, y) => rank.add(y - predict(x)));
+    return { model: binary ? 'logistic' : 'ols', n: frame.n, predicted, actual, residual, residualPercentile: rank.percentile, predictors: options.legitimate };
+  } finally {
+    frame.close();
+  }
+}
+
+/** The record must have numbers where the model has numbers and levels the model has seen. */
+function checkRecordFits(frame: ModelFrame, record: Row): void {
+  for (const term of frame.terms.slice(1)) {
+    if (term.level === undefined && !Number.isFinite(numberOf(record[term.column]!))) {
+      throw new AnalysisError(`The record's "${term.column}" is not a number.`);
+    }
+  }
+  for (const [column, factor] of frame.factors) {
+    const level = levelOf(record[column]!).trim();
+    if (!factor.levels.includes(level)) throw new AnalysisError(`No one else has "${column}" = "${level}", so no prediction can be made for it.`);
+  }
+}
