@@ -1,0 +1,21 @@
+/** The statistics engine's public API, for scripts and for the server's evidence packs. */
+export { AnalysisError } from './analysis-error';
+export { arrayRowSource } from './row-source';
+export { csvRowSource } from './load-csv';
+export { sqliteRowSource } from './load-sqlite';
+export { ols, type OlsResult, type Coefficient } from './ols';
+export { logistic, type LogisticResult } from './logistic';
+export { disparity, type DisparityResult } from './disparity';
+export { compare, type CompareResult } from './compare';
+export { peerComparison, type PeerComparison } from './peer-comparison';
+export { recordPrediction, type RecordPrediction } from './record-prediction';
+export { adjustPValues, type AdjustMethod } from './p-adjust';
+export { wilsonInterval } from './wilson-interval';
+export { fisherExact } from './fisher-exact';
+export { rateRatio } from './rate-ratio';
+export { chiSquareIndependence } from './chi-square-independence';
+export { cochranMantelHaenszel } from './cochran-mantel-haenszel';
+export { welchTTest } from './welch-t-test';
+export { mannWhitney } from './mann-whitney';
+export { cohensD } from './cohens-d';
+export type { Cell, Row, RowSource, ReferenceLevels } from './types';
