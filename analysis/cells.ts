@@ -4,7 +4,13 @@ import type { Cell } from './types';
 const MISSING_TEXT = new Set(['', 'NA']);
 
 export function isMissing(cell: Cell | undefined): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && MISSING_TEXT.has(cell.trim()));
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== 'string') return false;
+  // Fast path first: this runs for every cell of every row.
+  if (cell === '' || cell === 'NA') return true;
+  const first = cell.charCodeAt(0);
+  const last = cell.charCodeAt(cell.length - 1);
+  return (first <= 32 || last <= 32) && MISSING_TEXT.has(cell.trim());
 }
 
 /** The number in a cell, or NaN when it holds text that is not a number. */

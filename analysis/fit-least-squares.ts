@@ -6,20 +6,31 @@ import { AnalysisError } from './analysis-error';
 import type { ModelFrame } from './model-frame';
 import { StreamingQr, type QrFactor } from './streaming-qr';
 
-/** Fits y (or the working response) on the frame's design; `weightOf` gives IRLS weights. */
+/** What `prepare` sets for each row: the (working) response and its weight. */
+export interface WorkingRow {
+  response: number;
+  weight: number;
+}
+
+/**
+ * Fits y (or IRLS's working response) on the frame's design. `prepare` fills one reused
+ * `WorkingRow` per row, so a pass over a million rows allocates nothing per row.
+ */
 export function fitLeastSquares(
   frame: ModelFrame,
-  responseOf: (x: Float64Array, y: number, rowIndex: number) => { response: number; weight: number } = (_x, y) => ({ response: y, weight: 1 }),
+  prepare: (x: Float64Array, y: number, target: WorkingRow) => void = (_x, y, target) => {
+    target.response = y;
+    target.weight = 1;
+  },
 ): QrFactor {
   const p = frame.terms.length;
   const qr = new StreamingQr(p);
   const squaredNorms = new Array<number>(p).fill(0);
-  let rowIndex = 0;
+  const working: WorkingRow = { response: 0, weight: 1 };
   frame.forEachRow((x, y) => {
-    const { response, weight } = responseOf(x, y, rowIndex);
-    rowIndex += 1;
-    for (let j = 0; j < p; j += 1) squaredNorms[j] += x[j] * x[j] * weight;
-    qr.addRow(x, response, weight);
+    prepare(x, y, working);
+    for (let j = 0; j < p; j += 1) squaredNorms[j] += x[j] * x[j] * working.weight;
+    qr.addRow(x, working.response, working.weight);
   });
   const factor = qr.finish();
   const deficient = factor.deficientColumns(squaredNorms.map(Math.sqrt));

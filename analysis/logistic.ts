@@ -24,6 +24,7 @@
 import { AnalysisError } from './analysis-error';
 import { normalQuantileAt, normalTwoSidedP } from './distributions';
 import { fitLeastSquares } from './fit-least-squares';
+import type { QrFactor } from './streaming-qr';
 import { buildModelFrame, type FrameOptions, type ModelFrame, type ModelSpec } from './model-frame';
 import type { Coefficient } from './ols';
 import type { RowSource } from './types';
@@ -90,22 +91,20 @@ export function fitLogistic(frame: ModelFrame, options: { epsilon?: number; maxI
   const positives = checkOutcome(frame);
   const p = frame.terms.length;
 
-  // Per-row η is recomputed from β each pass; only β and scalars are kept between passes.
+  // One pass per iteration: the pass that builds step k+1's weighted fit from β_k also adds up the
+  // deviance of β_k, which decides (R's rule) whether β_k is final. Only β and scalars persist.
   let beta: number[] | undefined;
-  let devianceOld = 0;
-  frame.forEachRow((_x, y) => {
-    devianceOld += binomialDeviance(y, (y + 0.5) / 2);
-  });
-  let deviance = devianceOld;
-  let factor;
+  let factor: QrFactor | undefined;
+  let devianceOld = Number.NaN;
+  let deviance = Number.NaN;
   let iterations = 0;
   let converged = false;
-  for (; iterations < maxIterations && !converged; ) {
-    iterations += 1;
+  for (;;) {
     const current = beta;
-    factor = fitLeastSquares(frame, (x, y) => {
-      let mu: number;
+    let passDeviance = 0;
+    const nextFactor = fitLeastSquares(frame, (x, y, target) => {
       let eta: number;
+      let mu: number;
       if (current) {
         eta = 0;
         for (let j = 0; j < p; j += 1) eta += x[j] * current[j];
@@ -114,19 +113,20 @@ export function fitLogistic(frame: ModelFrame, options: { epsilon?: number; maxI
         mu = (y + 0.5) / 2;
         eta = Math.log(mu / (1 - mu));
       }
+      passDeviance += binomialDeviance(y, clampProbability(mu));
       const weight = Math.max(mu * (1 - mu), 1e-300);
-      return { response: eta + (y - mu) / weight, weight };
+      target.response = eta + (y - mu) / weight;
+      target.weight = weight;
     });
+    if (current) {
+      deviance = passDeviance;
+      converged = Math.abs(deviance - devianceOld) / (Math.abs(deviance) + 0.1) < epsilon;
+    }
+    devianceOld = passDeviance;
+    if (converged || iterations === maxIterations) break;
+    factor = nextFactor;
     beta = factor.coefficients();
-    const next = beta;
-    deviance = 0;
-    frame.forEachRow((x, y) => {
-      let eta = 0;
-      for (let j = 0; j < p; j += 1) eta += x[j] * next[j];
-      deviance += binomialDeviance(y, clampProbability(1 / (1 + Math.exp(-eta))));
-    });
-    converged = Math.abs(deviance - devianceOld) / (Math.abs(deviance) + 0.1) < epsilon;
-    devianceOld = deviance;
+    iterations += 1;
   }
 
   const finalBeta = beta!;

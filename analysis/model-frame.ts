@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AnalysisError } from './analysis-error';
 import { compareLevels, isMissing, levelOf, numberOf } from './cells';
-import type { ReferenceLevels, RowSource } from './types';
+import type { Cell, ReferenceLevels, RowSource } from './types';
 
 /** A categorical column with more levels than this is almost surely a mistake (an id, free text). */
 const MAX_LEVELS = 1000;
@@ -65,7 +65,8 @@ export async function buildModelFrame(source: RowSource, spec: ModelSpec, option
   if (new Set(columns).size !== columns.length) throw new AnalysisError('A column is named twice among the outcome and predictors.');
   if (spec.predictors.length === 0) throw new AnalysisError('Give at least one predictor.');
 
-  const scans: ColumnScan[] = columns.map((name) => ({ name, allNumeric: true, levels: new Map() }));
+  // The outcome is never a factor, so it collects no levels.
+  const scans: ColumnScan[] = columns.map((name, index) => ({ name, allNumeric: true, levels: index === 0 ? undefined : new Map() }));
   const width = columns.length * 2; // per column: the number (or NaN) and the level code (or -1)
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-frame-'));
   const file = path.join(directory, 'rows.f64');
@@ -80,36 +81,36 @@ export async function buildModelFrame(source: RowSource, spec: ModelSpec, option
       if (inChunk > 0) fs.writeSync(descriptor, new Uint8Array(chunk.buffer, 0, inChunk * width * 8));
       inChunk = 0;
     };
-    for await (const row of source.rows()) {
+    const columnCount = columns.length;
+    const addRow = (cellAt: (index: number) => Cell | undefined) => {
       read += 1;
       if (read % 100_000 === 0) options.onProgress?.(read);
-      if (columns.some((column) => isMissing(row[column]))) {
-        dropped += 1;
-        continue;
-      }
       const offset = inChunk * width;
-      columns.forEach((column, index) => {
-        const cell = row[column]!;
-        const value = numberOf(cell);
-        const scan = scans[index];
-        if (!Number.isFinite(value)) scan.allNumeric = false;
-        let code = -1;
-        if (scan.levels) {
-          const level = levelOf(cell).trim();
-          code = scan.levels.get(level) ?? -1;
-          if (code === -1) {
-            code = scan.levels.size;
-            scan.levels.set(level, code);
-            // A numeric column stops collecting levels; a text column with this many is refused below.
-            if (scan.levels.size > MAX_LEVELS) scan.levels = scan.allNumeric ? undefined : scan.levels;
-          }
+      for (let index = 0; index < columnCount; index += 1) {
+        const cell = cellAt(index);
+        if (isMissing(cell)) {
+          dropped += 1;
+          return;
         }
+        const scan = scans[index];
+        // Once a column has shown text it is categorical: parsing its cells as numbers is wasted work.
+        const value = scan.allNumeric ? numberOf(cell!) : Number.NaN;
+        if (scan.allNumeric && !Number.isFinite(value)) scan.allNumeric = false;
         chunk[offset + index * 2] = value;
-        chunk[offset + index * 2 + 1] = code;
-      });
+        chunk[offset + index * 2 + 1] = scan.levels ? levelCode(scan, cell!) : -1;
+      }
       inChunk += 1;
       n += 1;
       if (inChunk === ROWS_PER_CHUNK) flush();
+    };
+    if (source.batches) {
+      // Fast path: cells by position, no object per row.
+      for await (const batch of source.batches()) {
+        const positions = columns.map((column) => batch.columns.indexOf(column));
+        for (const cells of batch.cells) addRow((index) => cells[positions[index]]);
+      }
+    } else {
+      for await (const row of source.rows()) addRow((index) => row[columns[index]]);
     }
     flush();
     options.onProgress?.(read);
@@ -131,6 +132,20 @@ export async function buildModelFrame(source: RowSource, spec: ModelSpec, option
     cleanUp();
     throw error;
   }
+}
+
+/** The level's code in the column's level table; a numeric column stops collecting after MAX_LEVELS. */
+function levelCode(scan: ColumnScan, cell: Cell): number {
+  const levels = scan.levels!;
+  const level = typeof cell === 'string' ? cell.trim() : levelOf(cell);
+  let code = levels.get(level);
+  if (code === undefined) {
+    code = levels.size;
+    levels.set(level, code);
+    // A numeric column stops collecting levels; a text column with this many is refused later.
+    if (levels.size > MAX_LEVELS && scan.allNumeric) scan.levels = undefined;
+  }
+  return code;
 }
 
 interface Layout {

@@ -67,12 +67,13 @@ export function fitOls(frame: ModelFrame, robust?: 'hc3'): OlsResult {
   let count = 0;
   let mean = 0;
   let totalSumOfSquares = 0;
-  const factor = fitLeastSquares(frame, (_x, y) => {
+  const factor = fitLeastSquares(frame, (_x, y, target) => {
     count += 1;
     const delta = y - mean;
     mean += delta / count;
     totalSumOfSquares += delta * (y - mean);
-    return { response: y, weight: 1 };
+    target.response = y;
+    target.weight = 1;
   });
   const beta = factor.coefficients();
   const rss = factor.residualSumOfSquares;

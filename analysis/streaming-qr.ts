@@ -11,11 +11,12 @@ export class StreamingQr {
   private readonly r: Float64Array[] = [];
   private readonly qty: number[];
   private residual = 0;
-  private readonly work: number[] = [];
+  private readonly work: Float64Array;
 
   constructor(columnCount: number) {
     for (let i = 0; i < columnCount; i += 1) this.r.push(new Float64Array(columnCount));
     this.qty = new Array<number>(columnCount).fill(0);
+    this.work = new Float64Array(columnCount);
   }
 
   /**
@@ -26,7 +27,6 @@ export class StreamingQr {
     const p = this.r.length;
     const scale = Math.sqrt(weight);
     const row = this.work;
-    row.length = p;
     for (let j = 0; j < p; j += 1) row[j] = j < x.length ? x[j] * scale : 0;
     let response = y * scale;
     for (let i = 0; i < p; i += 1) {
@@ -34,7 +34,8 @@ export class StreamingQr {
       if (xi === 0) continue;
       const ri = this.r[i];
       const diagonal = ri[i];
-      const radius = Math.hypot(diagonal, xi);
+      // sqrt rather than Math.hypot, which is several times slower in V8; overflow would need |x| > 1e150.
+      const radius = Math.sqrt(diagonal * diagonal + xi * xi);
       const cosine = diagonal / radius;
       const sine = xi / radius;
       ri[i] = radius;

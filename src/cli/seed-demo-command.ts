@@ -1,11 +1,5 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadCampaigns } from '../campaigns/load-campaigns';
-import { seedDemo } from '../demo/seed-demo';
-import { DonationService } from '../donations/donation-service';
-import { AuditLog } from '../storage/audit-log';
-import { DonationRepository } from '../storage/donation-repository';
-import { openDatabase } from '../storage/open-database';
 
 function positiveInteger(name: string) {
   return (value: string): number => {
@@ -25,6 +19,13 @@ export function registerSeedDemoCommand(program: Command): void {
     .requiredOption('--count <n>', 'number of donations', positiveInteger('--count'))
     .option('--seed <n>', 'random seed, for the same data every time', positiveInteger('--seed'), 1)
     .action((options: { db: string; campaign: string; count: number; seed: number }) => {
+      // Loaded here so that other commands start without zod schemas and the database layer.
+      const { loadCampaigns } = require('../campaigns/load-campaigns') as typeof import('../campaigns/load-campaigns');
+      const { seedDemo } = require('../demo/seed-demo') as typeof import('../demo/seed-demo');
+      const { DonationService } = require('../donations/donation-service') as typeof import('../donations/donation-service');
+      const { AuditLog } = require('../storage/audit-log') as typeof import('../storage/audit-log');
+      const { DonationRepository } = require('../storage/donation-repository') as typeof import('../storage/donation-repository');
+      const { openDatabase } = require('../storage/open-database') as typeof import('../storage/open-database');
       const campaigns = loadCampaigns();
       const campaign = campaigns.get(options.campaign);
       if (!campaign) {

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config';
-import { runServer } from '../server';
 
 /** `crowdaudit serve`: the web server, configured by the environment; flags override it. */
 export function registerServeCommand(program: Command): void {
@@ -10,6 +8,9 @@ export function registerServeCommand(program: Command): void {
     .option('--port <number>', 'port to listen on')
     .option('--db <file>', 'SQLite database file')
     .action(async (options: { port?: string; db?: string }) => {
+      // Loaded here, not at the top: the analysis commands should not pay for the web stack.
+      const { loadConfig } = require('../config') as typeof import('../config');
+      const { runServer } = require('../server') as typeof import('../server');
       const config = loadConfig({
         ...process.env,
         ...(options.port !== undefined ? { PORT: options.port } : {}),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildProgram } from '../../../src/cli';
+import { buildProgram, main } from '../../../src/cli';
 import { runCompare } from '../../../src/cli/compare-command';
 import { runDisparity } from '../../../src/cli/disparity-command';
 import { runRegress } from '../../../src/cli/regress-command';
@@ -68,7 +68,7 @@ describe('analysis commands', () => {
       process.exitCode = undefined;
     });
 
-    const run = (...args: string[]) => import('../../../src/cli').then(({ main }) => main(['node', 'crowdaudit', ...args]));
+    const run = (...args: string[]) => main(['node', 'crowdaudit', ...args]);
 
     test('when disparity reads a seeded campaign from SQLite, then the built-in disparity shows', async () => {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-cli-')), 'demo.sqlite');
