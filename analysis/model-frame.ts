@@ -22,6 +22,8 @@ export interface ModelSpec {
   outcome: string;
   predictors: string[];
   reference?: ReferenceLevels;
+  /** Columns to treat as categorical although their values are numbers (codes such as 1–4). */
+  categorical?: string[];
 }
 
 export interface Term {
@@ -160,7 +162,7 @@ function designLayout(scans: ColumnScan[], spec: ModelSpec): Layout {
   const encoders: Layout['encoders'] = [];
   const factors: Layout['factors'] = new Map();
   for (const scan of scans.slice(1)) {
-    if (scan.allNumeric) {
+    if (scan.allNumeric && !spec.categorical?.includes(scan.name)) {
       encoders.push({ kind: 'numeric', column: terms.length });
       terms.push({ name: scan.name, column: scan.name });
       continue;

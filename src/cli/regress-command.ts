@@ -10,6 +10,7 @@ export interface RegressOptions extends InputOptions {
   predictors: string[];
   model: 'ols' | 'logistic';
   robust?: 'hc3';
+  categorical?: string[];
 }
 
 function tabular(result: OlsResult | LogisticResult): Tabular {
@@ -34,7 +35,7 @@ export async function runRegress(options: RegressOptions): Promise<string> {
   const source = rowSourceOf(options);
   const progress = await progressFor(source);
   try {
-    const spec = { outcome: options.outcome, predictors: options.predictors, reference: referenceLevelsOf(options.reference), onProgress: progress.onProgress };
+    const spec = { outcome: options.outcome, predictors: options.predictors, reference: referenceLevelsOf(options.reference), categorical: options.categorical, onProgress: progress.onProgress };
     const result = options.model === 'logistic' ? await logistic(source, spec) : await ols(source, { ...spec, robust: options.robust });
     progress.stop();
     return render(result, tabular(result), formatOf(options));
@@ -52,7 +53,8 @@ export function registerRegressCommand(program: Command): void {
       .requiredOption('--outcome <column>', 'the outcome column (numeric; 0/1 for logistic)')
       .requiredOption('--predictors <columns>', 'comma-separated predictor columns', listOf)
       .addOption(new Option('--model <model>', 'the model').choices(['ols', 'logistic']).default('ols'))
-      .addOption(new Option('--robust <type>', 'heteroskedasticity-robust standard errors (OLS)').choices(['hc3'])),
+      .addOption(new Option('--robust <type>', 'heteroskedasticity-robust standard errors (OLS)').choices(['hc3']))
+      .option('--categorical <columns>', 'comma-separated numeric columns to treat as categories (codes)', listOf),
   ).action(async (options: RegressOptions) => {
     process.stdout.write(await runRegress(options));
   });

@@ -24,6 +24,14 @@ describe('OLS against R', () => {
     expect(result.dropped).toBe(2);
   });
 
+  test('when a numeric column is declared categorical, then it is dummy-coded like an R factor', async () => {
+    const result = await ols(csvRowSource(GERMAN_CSV), { outcome: 'amount', predictors: ['age', 'installment_rate'], categorical: ['installment_rate'] });
+    // R: coef(lm(amount ~ age + factor(installment_rate), d))
+    expectMatchesR(result.coefficients.map((coefficient) => [coefficient.term, coefficient.estimate]), [
+      ['(Intercept)', 3908.248389736319], ['age', 12.0311094678362], ['installment_rate=2', -145.4657250425951], ['installment_rate=3', -1027.7870153292415], ['installment_rate=4', -1827.065258379208],
+    ]);
+  });
+
   test('when a predictor is constant, then the error names it', async () => {
     const rows = [1, 2, 3, 4, 5].map((x) => ({ y: x * 2 + (x % 2), x, c: 7 }));
     await expect(ols(arrayRowSource(rows), { outcome: 'y', predictors: ['x', 'c'] })).rejects.toThrow(/"c".*constant or an exact combination/);
