@@ -9,9 +9,9 @@
  *   const result = await compare(csvRowSource('german_credit.csv'), { outcome: 'amount', groups: ['sex'], reference: 'male' });
  */
 import { AnalysisError } from './analysis-error';
-import { compareLevels, isMissing, levelOf, numberOf } from './cells';
+import { isMissing, levelOf, numberOf } from './cells';
 import { cohensD } from './cohens-d';
-import { chooseReference, groupKeyOf, groupLabel, requireColumns } from './group-key';
+import { groupKeyOf, groupLabel, requireColumns, sortedGroupsAndReference } from './group-key';
 import { mannWhitney } from './mann-whitney';
 import { smallGroupWarnings } from './small-group-warnings';
 import type { RowSource } from './types';
@@ -68,10 +68,7 @@ export async function compare(source: RowSource, options: CompareOptions): Promi
     samples.set(key, sample);
   }
   options.onProgress?.(read);
-  if (samples.size === 0) throw new AnalysisError(read === 0 ? 'The selection is empty: no rows to analyse.' : `No row has both "${options.outcome}" and ${groupLabel(options.groups)}.`);
-
-  const names = [...samples.keys()].sort(compareLevels);
-  const reference = chooseReference(names, options.reference, options.groups);
+  const { names, reference } = sortedGroupsAndReference(samples.keys(), read, options);
   const referenceSample = samples.get(reference)!;
   const groups = names.map((name): CompareGroup => {
     const sample = samples.get(name)!;

@@ -12,11 +12,11 @@
  *   const result = await disparity(csvRowSource('german_credit.csv'), { outcome: 'decision', groups: ['sex'], reference: 'male' });
  */
 import { AnalysisError } from './analysis-error';
-import { compareLevels, isMissing, levelOf, numberOf } from './cells';
+import { isMissing, levelOf, numberOf } from './cells';
 import { chiSquareIndependence } from './chi-square-independence';
 import { cochranMantelHaenszel, type CochranMantelHaenszelResult } from './cochran-mantel-haenszel';
 import { fisherExact } from './fisher-exact';
-import { chooseReference, groupKeyOf, groupLabel, requireColumns } from './group-key';
+import { groupKeyOf, groupLabel, requireColumns, sortedGroupsAndReference } from './group-key';
 import { adjustPValues, type AdjustMethod } from './p-adjust';
 import { rateRatio } from './rate-ratio';
 import { smallGroupWarnings } from './small-group-warnings';
@@ -102,10 +102,7 @@ export async function disparity(source: RowSource, options: DisparityOptions): P
     }
   }
   options.onProgress?.(read);
-  if (counts.size === 0) throw new AnalysisError(read === 0 ? 'The selection is empty: no rows to analyse.' : `No row has both "${options.outcome}" and ${groupLabel(options.groups)}.`);
-
-  const names = [...counts.keys()].sort(compareLevels);
-  const reference = chooseReference(names, options.reference, options.groups);
+  const { names, reference } = sortedGroupsAndReference(counts.keys(), read, options);
   const referenceCounts = counts.get(reference)!;
   const referenceRate = referenceCounts.positives / referenceCounts.n;
   const groups: DisparityGroup[] = names.map((name) => {

@@ -3,7 +3,7 @@
  * intersectional groups, named `sex=female & foreign_worker=yes`; one column keeps its level.
  */
 import { AnalysisError } from './analysis-error';
-import { isMissing, levelOf } from './cells';
+import { compareLevels, isMissing, levelOf } from './cells';
 import type { Row } from './types';
 
 export function groupKeyOf(row: Row, groupColumns: readonly string[]): string | undefined {
@@ -32,4 +32,16 @@ export function chooseReference(groups: readonly string[], requested: string | u
   if (requested === undefined) return groups[0];
   if (!groups.includes(requested)) throw new AnalysisError(`Unknown reference level "${requested}" for ${groupLabel(groupColumns)}. The groups are: ${groups.join(', ')}.`);
   return requested;
+}
+
+/**
+ * The groups found in a pass, sorted (C locale, as R's `sort`), and the reference among them.
+ * @throws AnalysisError when no row was usable, naming why.
+ */
+export function sortedGroupsAndReference(found: Iterable<string>, rowsRead: number, options: { outcome: string; groups: readonly string[]; reference?: string }): { names: string[]; reference: string } {
+  const names = [...found].sort(compareLevels);
+  if (names.length === 0) {
+    throw new AnalysisError(rowsRead === 0 ? 'The selection is empty: no rows to analyse.' : `No row has both "${options.outcome}" and ${groupLabel(options.groups)}.`);
+  }
+  return { names, reference: chooseReference(names, options.reference, options.groups) };
 }

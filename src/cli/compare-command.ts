@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { compare, type CompareResult } from '../../analysis/compare';
-import { addInputOptions, formatOf, rowSourceOf, type InputOptions } from './analysis-input';
+import { addInputOptions, type InputOptions } from './analysis-input';
 import { groupOption } from './disparity-command';
-import { render, type Tabular } from './output-format';
-import { progressFor } from './progress';
+import type { Tabular } from './output-format';
+import { runAnalysis } from './run-analysis';
 
 export interface CompareCommandOptions extends InputOptions {
   outcome: string;
@@ -22,22 +22,14 @@ function tabular(result: CompareResult): Tabular {
   };
 }
 
-export async function runCompare(options: CompareCommandOptions): Promise<string> {
-  const source = rowSourceOf(options);
-  const progress = await progressFor(source);
-  try {
-    const result = await compare(source, {
-      outcome: options.outcome,
-      groups: options.group,
-      reference: options.reference.at(-1),
-      minGroupSize: options.minGroupSize,
-      onProgress: progress.onProgress,
-    });
-    progress.stop();
-    return render(result, tabular(result), formatOf(options));
-  } finally {
-    progress.stop();
-  }
+export function runCompare(options: CompareCommandOptions): Promise<string> {
+  return runAnalysis(options, (source, onProgress) => compare(source, {
+    outcome: options.outcome,
+    groups: options.group,
+    reference: options.reference.at(-1),
+    minGroupSize: options.minGroupSize,
+    onProgress,
+  }), tabular);
 }
 
 /** `crowdaudit compare`: a numeric outcome by group, against a reference group. */

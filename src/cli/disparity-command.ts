@@ -1,9 +1,9 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { disparity, type DisparityResult } from '../../analysis/disparity';
 import type { AdjustMethod } from '../../analysis/p-adjust';
-import { addInputOptions, formatOf, rowSourceOf, type InputOptions } from './analysis-input';
-import { render, type Tabular } from './output-format';
-import { progressFor } from './progress';
+import { addInputOptions, type InputOptions } from './analysis-input';
+import type { Tabular } from './output-format';
+import { runAnalysis } from './run-analysis';
 
 export interface DisparityCommandOptions extends InputOptions {
   outcome: string;
@@ -27,24 +27,16 @@ function tabular(result: DisparityResult): Tabular {
   };
 }
 
-export async function runDisparity(options: DisparityCommandOptions): Promise<string> {
-  const source = rowSourceOf(options);
-  const progress = await progressFor(source);
-  try {
-    const result = await disparity(source, {
-      outcome: options.outcome,
-      groups: options.group,
-      reference: options.reference.at(-1),
-      strata: options.strata,
-      adjust: options.adjust,
-      minGroupSize: options.minGroupSize,
-      onProgress: progress.onProgress,
-    });
-    progress.stop();
-    return render(result, tabular(result), formatOf(options));
-  } finally {
-    progress.stop();
-  }
+export function runDisparity(options: DisparityCommandOptions): Promise<string> {
+  return runAnalysis(options, (source, onProgress) => disparity(source, {
+    outcome: options.outcome,
+    groups: options.group,
+    reference: options.reference.at(-1),
+    strata: options.strata,
+    adjust: options.adjust,
+    minGroupSize: options.minGroupSize,
+    onProgress,
+  }), tabular);
 }
 
 export function groupOption(command: Command): Command {

@@ -1,9 +1,9 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { logistic, type LogisticResult } from '../../analysis/logistic';
 import { ols, type OlsResult } from '../../analysis/ols';
-import { addInputOptions, formatOf, listOf, referenceLevelsOf, rowSourceOf, type InputOptions } from './analysis-input';
-import { render, type Tabular } from './output-format';
-import { progressFor } from './progress';
+import { addInputOptions, listOf, referenceLevelsOf, type InputOptions } from './analysis-input';
+import type { Tabular } from './output-format';
+import { runAnalysis } from './run-analysis';
 
 export interface RegressOptions extends InputOptions {
   outcome: string;
@@ -32,16 +32,11 @@ function tabular(result: OlsResult | LogisticResult): Tabular {
 /** Runs `regress` and returns what it prints. */
 export async function runRegress(options: RegressOptions): Promise<string> {
   if (options.robust && options.model !== 'ols') throw new InvalidArgumentError('--robust hc3 applies to --model ols only.');
-  const source = rowSourceOf(options);
-  const progress = await progressFor(source);
-  try {
-    const spec = { outcome: options.outcome, predictors: options.predictors, reference: referenceLevelsOf(options.reference), categorical: options.categorical, onProgress: progress.onProgress };
-    const result = options.model === 'logistic' ? await logistic(source, spec) : await ols(source, { ...spec, robust: options.robust });
-    progress.stop();
-    return render(result, tabular(result), formatOf(options));
-  } finally {
-    progress.stop();
-  }
+  const reference = referenceLevelsOf(options.reference);
+  return runAnalysis<OlsResult | LogisticResult>(options, (source, onProgress) => {
+    const spec = { outcome: options.outcome, predictors: options.predictors, reference, categorical: options.categorical, onProgress };
+    return options.model === 'logistic' ? logistic(source, spec) : ols(source, { ...spec, robust: options.robust });
+  }, tabular);
 }
 
 /** `crowdaudit regress`: OLS (lm) or logistic (glm binomial) regression that agrees with R. */
