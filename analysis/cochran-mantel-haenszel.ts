@@ -19,14 +19,25 @@ export interface CochranMantelHaenszelResult {
 }
 
 /**
- * The Cochran–Mantel–Haenszel test of a 2×2×K table with continuity correction, and the
- * Mantel–Haenszel common odds ratio with the Robins–Breslow–Greenland interval, as R's
- * `mantelhaen.test(x, correct = TRUE)` (Mantel & Haenszel 1959; Robins, Breslow & Greenland 1986):
- * Δ = Σ (aₖ − E aₖ), V = Σ r₁r₂c₁c₂ / (nₖ²(nₖ − 1)), X² = (|Δ| − ½)²/V on 1 df.
- * Strata with fewer than two rows carry no information and are skipped (R refuses them).
+ * The Cochran–Mantel–Haenszel test that a group and the reference have the same odds of the
+ * outcome within every stratum of a third factor, and the Mantel–Haenszel common odds ratio,
+ * exactly as R's `mantelhaen.test(x, correct = TRUE)` for a 2×2×K table x with x[1, 1, k] = the
+ * group's positives (Mantel & Haenszel 1959, JNCI 22:719–748; Agresti, Categorical Data
+ * Analysis, 3rd ed., 2013, §6.4).
  *
- * @returns null when no stratum has variance (nothing to test).
+ * Per stratum k with cells a (group positives), b (group negatives), c, d (reference) and nₖ:
+ * Δ = Σ (aₖ − (aₖ+bₖ)(aₖ+cₖ)/nₖ), V = Σ (aₖ+bₖ)(cₖ+dₖ)(aₖ+cₖ)(bₖ+dₖ) / (nₖ²(nₖ − 1)),
+ * X² = (|Δ| − ½)²/V on 1 df (the ½ only when |Δ| ≥ ½, as R).
+ * Common odds ratio (what R reports as `estimate`): OR_MH = Σ aₖdₖ/nₖ / Σ bₖcₖ/nₖ, with R's
+ * interval OR_MH·exp(±z·se), se² from Robins, Breslow & Greenland (1986, Biometrics 42:311–323).
+ * Strata with fewer than two rows carry no information and are skipped (R refuses them);
+ * `strataUsed` says how many counted.
+ *
+ * @returns null when no stratum has variance (nothing to test). The odds ratio and its interval
+ *   are null when undefined (no discordant pairs on one side), never Infinity or NaN.
+ * @throws RangeError when a cell is not a non-negative integer.
  * @example cochranMantelHaenszel([{ groupPositives: 10, groupNegatives: 20, referencePositives: 20, referenceNegatives: 15 }])
+ *   // { statistic: 3.7714, df: 1, pValue: 0.05214, commonOddsRatio: 0.375, … }
  */
 export function cochranMantelHaenszel(strata: readonly StratumTable[], level = 0.95): CochranMantelHaenszelResult | null {
   let delta = 0;
@@ -42,6 +53,7 @@ export function cochranMantelHaenszel(strata: readonly StratumTable[], level = 0
     const b = table.groupNegatives;
     const c = table.referencePositives;
     const d = table.referenceNegatives;
+    for (const cell of [a, b, c, d]) if (!Number.isInteger(cell) || cell < 0) throw new RangeError(`A stratum's cells must be counts (got ${cell}).`);
     const n = a + b + c + d;
     if (n < 2) continue;
     used += 1;

@@ -1,20 +1,10 @@
 /**
- * Names the group of a row from one or more group columns. Several columns are crossed into
- * intersectional groups, named `sex=female & foreign_worker=yes`; one column keeps its level.
+ * Which columns and which reference group an analysis uses, checked before and after a pass
+ * over the rows, with errors that name the column or level.
  */
 import { AnalysisError } from './analysis-error';
-import { compareLevels, isMissing, levelOf } from './cells';
-import type { Row } from './types';
-
-export function groupKeyOf(row: Row, groupColumns: readonly string[]): string | undefined {
-  if (groupColumns.some((column) => isMissing(row[column]))) return undefined;
-  if (groupColumns.length === 1) return levelOf(row[groupColumns[0]]!).trim();
-  return groupColumns.map((column) => `${column}=${levelOf(row[column]!).trim()}`).join(' & ');
-}
-
-export function groupLabel(groupColumns: readonly string[]): string {
-  return groupColumns.join(' × ');
-}
+import { compareLevels } from './cells';
+import { groupLabel } from './intersect-groups';
 
 /** Checks the columns exist before a pass, naming the first unknown one. */
 export function requireColumns(available: readonly string[], wanted: readonly string[]): void {
@@ -30,8 +20,11 @@ export function chooseReference(groups: readonly string[], requested: string | u
     throw new AnalysisError(`The group column${groupColumns.length > 1 ? 's' : ''} ${groupColumns.map((column) => `"${column}"`).join(', ')} ha${groupColumns.length > 1 ? 've' : 's'} only one group (${groups[0] ?? 'none'}) in the rows used; there is nothing to compare.`);
   }
   if (requested === undefined) return groups[0];
-  if (!groups.includes(requested)) throw new AnalysisError(`Unknown reference level "${requested}" for ${groupLabel(groupColumns)}. The groups are: ${groups.join(', ')}.`);
-  return requested;
+  if (groups.includes(requested)) return requested;
+  // `--reference sex=male` (regress's spelling) also names level "male" of the one group column.
+  const prefix = `${groupColumns[0]}=`;
+  if (groupColumns.length === 1 && requested.startsWith(prefix) && groups.includes(requested.slice(prefix.length))) return requested.slice(prefix.length);
+  throw new AnalysisError(`Unknown reference level "${requested}" for ${groupLabel(groupColumns)}. The groups are: ${groups.join(', ')}.`);
 }
 
 /**
