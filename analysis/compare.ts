@@ -1,17 +1,14 @@
 /**
- * Comparison of a numeric outcome between groups, streamed: per group a value → count map and
- * Welford's mean and variance. For each group: n, mean, sd, median; against the reference group:
- * Welch's t test, the Mann–Whitney test, Cohen's d. Warnings flag groups under k.
- *
- * @throws AnalysisError for an unknown column, a non-numeric outcome, a single group, an unknown
- *   reference, an empty selection.
- * @example
- *   const result = await compare(csvRowSource('german_credit.csv'), { outcome: 'amount', groups: ['sex'], reference: 'male' });
+ * Comparison of a numeric outcome between groups, streamed. Per group it keeps a value → count
+ * map and Welford's running mean and variance: memory grows with the number of distinct outcome
+ * values per group (what the median and the Mann–Whitney ranks need), never with the number of
+ * rows — 1,000,000 amounts rounded to the euro take a few thousand entries, not a million.
  */
 import { AnalysisError } from './analysis-error';
 import { isMissing, levelOf, numberOf } from './cells';
 import { cohensD } from './cohens-d';
-import { groupKeyOf, groupLabel, requireColumns, sortedGroupsAndReference } from './group-key';
+import { requireColumns, sortedGroupsAndReference } from './group-key';
+import { groupLabel, intersectGroups } from './intersect-groups';
 import { mannWhitney } from './mann-whitney';
 import { smallGroupWarnings } from './small-group-warnings';
 import type { RowSource } from './types';
@@ -47,7 +44,23 @@ export interface CompareResult {
   warnings: string[];
 }
 
+/**
+ * Comparison of a numeric outcome between groups, as shared/fixtures/reference.R computes it:
+ * per group n, mean, sd (n − 1), median (R's `median`); against the reference group Welch's t test
+ * (`t.test(var.equal = FALSE)`; Welch 1947), the Mann–Whitney test with normal approximation,
+ * tie and continuity correction (`wilcox.test(exact = FALSE, correct = TRUE)`; statistic W), and
+ * Cohen's d with the pooled standard deviation (Cohen 1988). The tests are not adjusted for
+ * several groups. Rows missing the outcome or a group column are dropped and counted.
+ *
+ * @throws AnalysisError for an unknown column, a non-numeric outcome (naming the row), a group
+ *   column with one level, an unknown reference level, an empty selection.
+ * @example
+ *   const result = await compare(csvRowSource('german_credit.csv'), { outcome: 'amount', groups: ['sex'], reference: 'male' });
+ *   result.groups[0].welch // { statistic: -2.02, df: 596.4, pValue: 0.0437 } (female against male)
+ */
 export async function compare(source: RowSource, options: CompareOptions): Promise<CompareResult> {
+  const minGroupSize = options.minGroupSize ?? 5;
+  if (!Number.isInteger(minGroupSize) || minGroupSize < 1) throw new AnalysisError(`The minimum group size k must be a whole number of at least 1 (got ${minGroupSize}).`);
   requireColumns(await source.columns(), [options.outcome, ...options.groups]);
   const samples = new Map<string, ValueCounts>();
   let dropped = 0;
@@ -55,7 +68,7 @@ export async function compare(source: RowSource, options: CompareOptions): Promi
   for await (const row of source.rows()) {
     read += 1;
     if (read % 100_000 === 0) options.onProgress?.(read);
-    const key = groupKeyOf(row, options.groups);
+    const key = intersectGroups(row, options.groups);
     const cell = row[options.outcome];
     if (key === undefined || isMissing(cell)) {
       dropped += 1;
@@ -88,6 +101,6 @@ export async function compare(source: RowSource, options: CompareOptions): Promi
     n: groups.reduce((sum, group) => sum + group.n, 0),
     dropped,
     groups,
-    warnings: smallGroupWarnings(groups, options.minGroupSize ?? 5),
+    warnings: smallGroupWarnings(groups, minGroupSize),
   };
 }

@@ -1,25 +1,17 @@
 /**
- * Disparity of a 0/1 outcome between groups, streamed: only counts per group (and per stratum)
- * are kept. For each group: rate with Wilson interval; against the reference group: rate ratio
- * with Katz's interval, rate difference, Fisher's exact test, adjusted across groups (Holm by
- * default, or Benjamini–Hochberg); Pearson's chi-square over all groups; optionally a
- * Cochran–Mantel–Haenszel test within strata of a legitimate factor. The four-fifths rule is
- * reported only as a labelled heuristic. Warnings flag groups under k and expected cells under 5.
- *
- * @throws AnalysisError for an unknown column, a non-0/1 outcome, a single group, an unknown
- *   reference, an empty selection.
- * @example
- *   const result = await disparity(csvRowSource('german_credit.csv'), { outcome: 'decision', groups: ['sex'], reference: 'male' });
+ * Disparity of a 0/1 outcome between groups, streamed: only counts per group (and per stratum
+ * and group) are kept, so memory grows with the number of groups and strata, never with rows.
  */
 import { AnalysisError } from './analysis-error';
 import { isMissing, levelOf, numberOf } from './cells';
 import { chiSquareIndependence } from './chi-square-independence';
 import { cochranMantelHaenszel, type CochranMantelHaenszelResult } from './cochran-mantel-haenszel';
 import { fisherExact } from './fisher-exact';
-import { groupKeyOf, groupLabel, requireColumns, sortedGroupsAndReference } from './group-key';
+import { requireColumns, sortedGroupsAndReference } from './group-key';
+import { groupLabel, intersectGroups } from './intersect-groups';
 import { adjustPValues, type AdjustMethod } from './p-adjust';
 import { rateRatio } from './rate-ratio';
-import { smallGroupWarnings } from './small-group-warnings';
+import { expectedCellWarnings, smallGroupWarnings } from './small-group-warnings';
 import type { RowSource } from './types';
 import { wilsonInterval } from './wilson-interval';
 
@@ -46,9 +38,14 @@ export interface DisparityGroup {
   difference: number;
   ratioCiLow?: number | null;
   ratioCiHigh?: number | null;
+  /** Why `ratio` or its interval is null (no positives in the group or the reference). */
+  ratioNote?: string;
   fisherP?: number;
   fisherPAdjusted?: number;
 }
+
+/** One group against the reference within strata (Cochran–Mantel–Haenszel), adjusted across groups. */
+export type StratifiedGroup = { group: string } & CochranMantelHaenszelResult & { pValueAdjusted: number };
 
 export interface DisparityResult {
   outcome: string;
@@ -59,8 +56,8 @@ export interface DisparityResult {
   adjust: AdjustMethod;
   groups: DisparityGroup[];
   chiSquare: { statistic: number; df: number; pValue: number } | null;
-  stratified?: { strata: string; groups: Array<{ group: string } & CochranMantelHaenszelResult> };
-  heuristics: { fourFifthsRule: { note: string; lowestRatio: number | null; belowFourFifths: string[] } };
+  stratified?: { strata: string; groups: StratifiedGroup[] };
+  heuristics: { fourFifthsRule: { note: string; threshold: 0.8; lowestRatio: number | null; belowFourFifths: string[] } };
   warnings: string[];
 }
 
@@ -69,8 +66,30 @@ interface Counts {
   positives: number;
 }
 
+/**
+ * Disparity of a 0/1 outcome between groups, as shared/fixtures/reference.R computes it with R:
+ * - per group: n, positives, rate = positives/n with Wilson's 95% interval (`prop.test`, Wilson 1927);
+ * - against the reference group: difference of rates, rate ratio with Katz's log interval
+ *   (Katz et al. 1978), Fisher's exact test (`fisher.test`), adjusted across the groups by Holm
+ *   (Holm 1979, default) or Benjamini–Hochberg (1995) (`p.adjust`);
+ * - over all groups: Pearson's chi-square without continuity correction (`chisq.test`);
+ * - with `strata`: each group against the reference by Cochran–Mantel–Haenszel within the strata
+ *   of a legitimate factor (`mantelhaen.test`; Mantel & Haenszel 1959), adjusted the same way;
+ * - the four-fifths rule only as a labelled heuristic, and warnings for groups under k and
+ *   expected cells under 5.
+ * Rows missing the outcome, a group column or the strata column are dropped and counted.
+ *
+ * @throws AnalysisError for an unknown column, a non-0/1 outcome (naming the row), a group column
+ *   with one level, an unknown reference level, an empty selection.
+ * @example
+ *   const result = await disparity(csvRowSource('german_credit.csv'), { outcome: 'decision', groups: ['sex'], reference: 'male' });
+ *   result.groups[0] // { group: 'female', n: 310, positives: 201, rate: 0.648, …, fisherP: 0.0208, fisherPAdjusted: 0.0208 }
+ */
 export async function disparity(source: RowSource, options: DisparityOptions): Promise<DisparityResult> {
   const adjust = options.adjust ?? 'holm';
+  if (adjust !== 'holm' && adjust !== 'bh') throw new AnalysisError(`Unknown adjustment "${String(adjust)}": use holm or bh.`);
+  const minGroupSize = options.minGroupSize ?? 5;
+  if (!Number.isInteger(minGroupSize) || minGroupSize < 1) throw new AnalysisError(`The minimum group size k must be a whole number of at least 1 (got ${minGroupSize}).`);
   requireColumns(await source.columns(), [options.outcome, ...options.groups, ...(options.strata ? [options.strata] : [])]);
   const counts = new Map<string, Counts>();
   const strataCounts = new Map<string, Map<string, Counts>>();
@@ -79,7 +98,7 @@ export async function disparity(source: RowSource, options: DisparityOptions): P
   for await (const row of source.rows()) {
     read += 1;
     if (read % 100_000 === 0) options.onProgress?.(read);
-    const key = groupKeyOf(row, options.groups);
+    const key = intersectGroups(row, options.groups);
     const cell = row[options.outcome];
     if (key === undefined || isMissing(cell) || (options.strata && isMissing(row[options.strata]))) {
       dropped += 1;
@@ -116,6 +135,7 @@ export async function disparity(source: RowSource, options: DisparityOptions): P
       ...base,
       ratioCiLow: ratio.low,
       ratioCiHigh: ratio.high,
+      ...(ratio.note ? { ratioNote: ratio.note } : {}),
       fisherP: fisherExact(positives, n - positives, referenceCounts.positives, referenceCounts.n - referenceCounts.positives),
     };
   });
@@ -138,21 +158,27 @@ export async function disparity(source: RowSource, options: DisparityOptions): P
     heuristics: {
       fourFifthsRule: {
         note: 'Heuristic, not a statistical test: flags groups whose rate is under 80% of the reference rate.',
+        threshold: 0.8,
         lowestRatio: ratios.length > 0 ? Math.min(...ratios.map((group) => group.ratio!)) : null,
         belowFourFifths: ratios.filter((group) => group.ratio! < 0.8).map((group) => group.group),
       },
     },
     warnings: [
-      ...smallGroupWarnings(groups, options.minGroupSize ?? 5),
-      ...(chi && chi.smallestExpected < 5 ? [`An expected cell count is ${chi.smallestExpected.toFixed(2)} (under 5): the chi-square p-value is approximate; rely on the exact Fisher tests.`] : []),
+      ...smallGroupWarnings(groups, minGroupSize),
+      ...expectedCellWarnings(chi?.smallestExpected),
       ...(chi ? [] : [`The outcome "${options.outcome}" takes only one value in the rows used, so no chi-square test is possible.`]),
+      ...(referenceCounts.positives === 0 ? [`The reference group "${reference}" has no positives: rate ratios are undefined (null).`] : []),
     ],
   };
-  if (options.strata) result.stratified = stratifiedTests(options.strata, strataCounts, names, reference);
+  if (options.strata) {
+    result.stratified = stratifiedTests(options.strata, strataCounts, names, reference, adjust);
+    const untested = names.filter((name) => name !== reference && !result.stratified!.groups.some((group) => group.group === name));
+    if (untested.length > 0) result.warnings.push(`No stratum of "${options.strata}" has variation for ${untested.map((name) => `"${name}"`).join(', ')} against "${reference}": no stratified test for ${untested.length > 1 ? 'them' : 'it'}.`);
+  }
   return result;
 }
 
-function stratifiedTests(strata: string, strataCounts: Map<string, Map<string, Counts>>, names: string[], reference: string): NonNullable<DisparityResult['stratified']> {
+function stratifiedTests(strata: string, strataCounts: Map<string, Map<string, Counts>>, names: string[], reference: string, adjust: AdjustMethod): NonNullable<DisparityResult['stratified']> {
   const groups = names
     .filter((name) => name !== reference)
     .map((name) => {
@@ -165,5 +191,6 @@ function stratifiedTests(strata: string, strataCounts: Map<string, Map<string, C
       return test ? { group: name, ...test } : undefined;
     })
     .filter((entry): entry is { group: string } & CochranMantelHaenszelResult => entry !== undefined);
-  return { strata, groups };
+  const adjusted = adjustPValues(groups.map((group) => group.pValue), adjust);
+  return { strata, groups: groups.map((group, index) => ({ ...group, pValueAdjusted: adjusted[index]! })) };
 }

@@ -1,13 +1,5 @@
 /**
- * Predicted versus actual for one record: a model of the outcome on the legitimate factors alone
- * (OLS for a numeric outcome, logistic for 0/1), the record's predicted outcome, its residual
- * (actual − predicted) and where that residual stands among everyone's (mid-rank percentile).
- * A large negative residual says: people with the same legitimate factors usually fared better.
- *
- * @throws AnalysisError as `ols`/`logistic` do, and when the record lacks a factor's value or a
- *   level the model has never seen.
- * @example
- *   await recordPrediction(rows, record, { outcome: 'score_value', legitimate: ['income_band', 'loans'] });
+ * Predicted versus actual for one record, from a model on the legitimate factors alone.
  */
 import { AnalysisError } from './analysis-error';
 import { isMissing, levelOf, numberOf } from './cells';
@@ -15,6 +7,7 @@ import { fitLogistic } from './logistic';
 import { buildModelFrame, type ModelFrame } from './model-frame';
 import { fitOls } from './ols';
 import { MidRankPercentile } from './percentile';
+import { arrayRowSource } from './row-source';
 import type { ReferenceLevels, Row, RowSource } from './types';
 
 export interface PredictionOptions {
@@ -53,7 +46,24 @@ function isBinary(frame: ModelFrame): boolean {
   return binary;
 }
 
-export async function recordPrediction(source: RowSource, record: Row, options: PredictionOptions): Promise<RecordPrediction> {
+/**
+ * Predicted versus actual for one record: the outcome is fitted on the legitimate factors alone
+ * — OLS (`ols.ts`, R's `lm`) for a numeric outcome, logistic regression (`logistic.ts`, R's
+ * `glm(family = binomial)`) for a 0/1 one — over all rows, then
+ * predicted = x'β̂ (OLS) or 1/(1 + e^(−x'β̂)) (logistic), residual = actual − predicted, and the
+ * residual's mid-rank percentile 100·(#below + ½·#equal)/n among all n rows' residuals
+ * (the record included when it is among the rows). A large negative residual says: people with
+ * the same legitimate factors usually fared better. Memory is bounded by the model, not the rows.
+ *
+ * @throws AnalysisError as `ols`/`logistic` do (unknown column, constant predictor …), and when the
+ *   record lacks a value, has a non-number where the model has a number, or a level the model has
+ *   never seen.
+ * @example
+ *   await recordPrediction(rows, record, { outcome: 'amount', legitimate: ['duration_months', 'installment_rate', 'housing'], reference: { housing: 'own' } })
+ *   // { model: 'ols', predicted: 7968.68, actual: 5951, residual: -2017.68, residualPercentile: 9.05, … }
+ */
+export async function recordPrediction(input: RowSource | readonly Row[], record: Row, options: PredictionOptions): Promise<RecordPrediction> {
+  const source = Array.isArray(input) ? arrayRowSource(input) : (input as RowSource);
   for (const column of [options.outcome, ...options.legitimate]) {
     if (isMissing(record[column])) throw new AnalysisError(`The record has no value for "${column}".`);
   }

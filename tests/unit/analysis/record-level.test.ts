@@ -40,3 +40,39 @@ describe('one record among the others', () => {
     await expect(recordPrediction(german, { ...record, housing: 'castle' }, { outcome: 'amount', legitimate: ['duration_months', 'housing'] })).rejects.toThrow(/"housing" = "castle"/);
   });
 });
+
+describe('one record among rows held in memory', () => {
+  const rows = [
+    { band: 'low', y: 1 }, { band: 'low', y: 2 }, { band: 'low', y: 2 }, { band: 'low', y: 3 }, { band: 'low', y: 9 },
+    { band: 'high', y: 10 }, { band: 'high', y: 11 }, { band: 'high', y: 12 }, { band: 'high', y: 13 }, { band: 'high', y: 14 },
+  ];
+
+  test('when an array of rows is given, then peers are found in it and the percentile is the mid-rank one', async () => {
+    const result = await peerComparison(rows, { band: 'low', y: 2 }, { matchOn: ['band'], outcome: 'y', minGroupSize: 5 });
+    // Below 2: one value (1); equal: two. 100·(1 + ½·2)/5 = 40.
+    expect(result).toEqual({ suppressed: false, matchOn: ['band'], peers: 5, mean: 3.4, sd: expect.closeTo(Math.sqrt(10.3), 12), median: 2, percentile: 40 });
+  });
+
+  test('when the record holds the lowest of n distinct values, then its percentile is 50/n', async () => {
+    const result = await peerComparison(rows, { band: 'high', y: 10 }, { matchOn: ['band'], outcome: 'y', minGroupSize: 5 });
+    expect(result).toMatchObject({ peers: 5, percentile: 10 });
+  });
+
+  test('when the k is one more than the peers, then nothing about them is shown', async () => {
+    expect(await peerComparison(rows, { band: 'high', y: 10 }, { matchOn: ['band'], outcome: 'y', minGroupSize: 6 })).toEqual({ suppressed: true, minGroupSize: 6, matchOn: ['band'] });
+  });
+
+  test('when the outcome is 0/1, then the rate is reported', async () => {
+    const binary = [0, 1, 1, 1, 0].map((y) => ({ band: 'low', y }));
+    expect(await peerComparison(binary, { band: 'low', y: 1 }, { matchOn: ['band'], outcome: 'y', minGroupSize: 5 })).toMatchObject({ rate: 0.6, percentile: 70 });
+  });
+
+  test('when a prediction is made from an array, then OLS on the factor predicts the group mean', async () => {
+    const result = await recordPrediction(rows, { band: 'low', y: 9 }, { outcome: 'y', legitimate: ['band'], reference: { band: 'low' } });
+    expect(result.model).toBe('ols');
+    expect(result.predicted).toBeCloseTo(3.4, 10);
+    expect(result.residual).toBeCloseTo(5.6, 10);
+    // Residuals: low −2.4, −1.4, −1.4, −0.4, 5.6; high −2 … 2. The record's 5.6 is the highest of ten: 95.
+    expect(result.residualPercentile).toBeCloseTo(95, 10);
+  });
+});
