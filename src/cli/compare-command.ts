@@ -22,6 +22,11 @@ function tabular(result: CompareResult): Tabular {
   };
 }
 
+/**
+ * Runs `crowdaudit compare` without the process around it: reads the rows, compares the groups
+ * and returns the rendered output (tests and scripts call this directly).
+ * @throws AnalysisError or InvalidArgumentError with a message that names the column or option.
+ */
 export function runCompare(options: CompareCommandOptions): Promise<string> {
   return runAnalysis(options, (source, onProgress) => compare(source, {
     outcome: options.outcome,

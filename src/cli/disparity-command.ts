@@ -20,13 +20,19 @@ function tabular(result: DisparityResult): Tabular {
     notes: [
       `Outcome ${result.outcome} by ${result.group}; reference ${result.reference}; n = ${result.n} (${result.dropped} dropped); p-values adjusted by ${result.adjust === 'holm' ? 'Holm' : 'Benjamini–Hochberg'}`,
       result.chiSquare ? `Pearson chi-square = ${result.chiSquare.statistic.toPrecision(5)}, df = ${result.chiSquare.df}, p = ${result.chiSquare.pValue.toExponential(3)}` : 'No chi-square test (the outcome has one value).',
-      ...(result.stratified ? result.stratified.groups.map((group) => `Within strata of ${result.stratified!.strata}: ${group.group} vs ${result.reference}: CMH chi-square = ${group.statistic.toPrecision(5)}, p = ${group.pValue.toExponential(3)}, common odds ratio = ${group.commonOddsRatio?.toPrecision(4) ?? '–'}`) : []),
-      `Four-fifths rule (${result.heuristics.fourFifthsRule.note}) below 0.8: ${result.heuristics.fourFifthsRule.belowFourFifths.join(', ') || 'none'}`,
+      ...(result.stratified ? result.stratified.groups.map((group) => `Within strata of ${result.stratified!.strata}: ${group.group} vs ${result.reference}: CMH chi-square = ${group.statistic.toPrecision(5)}, p = ${group.pValue.toExponential(3)} (adjusted ${group.pValueAdjusted.toExponential(3)}), common odds ratio = ${group.commonOddsRatio?.toPrecision(4) ?? '–'}${group.ciLow !== null && group.ciHigh !== null ? ` [${group.ciLow.toPrecision(4)}, ${group.ciHigh.toPrecision(4)}]` : ''}`) : []),
+      ...result.groups.filter((group) => group.ratioNote).map((group) => `${group.group}: ${group.ratioNote}`),
+      `Four-fifths rule — ${result.heuristics.fourFifthsRule.note} Below 0.8: ${result.heuristics.fourFifthsRule.belowFourFifths.join(', ') || 'none'}.`,
       ...result.warnings.map((warning) => `Warning: ${warning}`),
     ],
   };
 }
 
+/**
+ * Runs `crowdaudit disparity` without the process around it: reads the rows, computes the
+ * disparity and returns the rendered output (tests and scripts call this directly).
+ * @throws AnalysisError or InvalidArgumentError with a message that names the column or option.
+ */
 export function runDisparity(options: DisparityCommandOptions): Promise<string> {
   return runAnalysis(options, (source, onProgress) => disparity(source, {
     outcome: options.outcome,
