@@ -37,7 +37,7 @@ export interface CochranMantelHaenszelResult {
  *   are null when undefined (no discordant pairs on one side), never Infinity or NaN.
  * @throws RangeError when a cell is not a non-negative integer.
  * @example cochranMantelHaenszel([{ groupPositives: 10, groupNegatives: 20, referencePositives: 20, referenceNegatives: 15 }])
- *   // { statistic: 3.7714, df: 1, pValue: 0.05214, commonOddsRatio: 0.375, … }
+ *   // { statistic: 2.7461, df: 1, pValue: 0.09749, commonOddsRatio: 0.375, ciLow: 0.1363, ciHigh: 1.0318, strataUsed: 1 }
  */
 export function cochranMantelHaenszel(strata: readonly StratumTable[], level = 0.95): CochranMantelHaenszelResult | null {
   let delta = 0;

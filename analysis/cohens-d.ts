@@ -8,7 +8,7 @@ import type { SampleSummary } from './welch-t-test';
  *
  * @returns null when the pooled standard deviation is 0 or undefined (fewer than 3 values).
  * @throws RangeError when a summary has a negative n or variance.
- * @example cohensD({ n: 10, mean: 5, variance: 4 }, { n: 12, mean: 4, variance: 1 }) // 0.6565
+ * @example cohensD({ n: 10, mean: 5, variance: 4 }, { n: 12, mean: 4, variance: 1 }) // 0.6523
  */
 export function cohensD(sample: SampleSummary, reference: SampleSummary): number | null {
   for (const summary of [sample, reference]) {

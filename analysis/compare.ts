@@ -56,7 +56,7 @@ export interface CompareResult {
  *   column with one level, an unknown reference level, an empty selection.
  * @example
  *   const result = await compare(csvRowSource('german_credit.csv'), { outcome: 'amount', groups: ['sex'], reference: 'male' });
- *   result.groups[0].welch // { statistic: -2.02, df: 596.4, pValue: 0.0437 } (female against male)
+ *   result.groups[0].welch // { statistic: -3.0904, df: 658.03, pValue: 0.002084 } (female against male)
  */
 export async function compare(source: RowSource, options: CompareOptions): Promise<CompareResult> {
   const minGroupSize = options.minGroupSize ?? 5;

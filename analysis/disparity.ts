@@ -83,7 +83,7 @@ interface Counts {
  *   with one level, an unknown reference level, an empty selection.
  * @example
  *   const result = await disparity(csvRowSource('german_credit.csv'), { outcome: 'decision', groups: ['sex'], reference: 'male' });
- *   result.groups[0] // { group: 'female', n: 310, positives: 201, rate: 0.648, …, fisherP: 0.0208, fisherPAdjusted: 0.0208 }
+ *   result.groups[0] // { group: 'female', n: 310, positives: 201, rate: 0.6484, …, fisherP: 0.02062, fisherPAdjusted: 0.02062 }
  */
 export async function disparity(source: RowSource, options: DisparityOptions): Promise<DisparityResult> {
   const adjust = options.adjust ?? 'holm';

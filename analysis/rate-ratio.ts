@@ -19,7 +19,7 @@ export interface RateRatio {
  * never NaN or Infinity (which JSON cannot carry).
  *
  * @throws RangeError when a count is negative, positives exceed n, or n is 0.
- * @example rateRatio(30, 100, 40, 100) // { ratio: 0.75, low: 0.5098…, high: 1.1032… }
+ * @example rateRatio(30, 100, 40, 100) // { ratio: 0.75, low: 0.5110, high: 1.1008 }
  */
 export function rateRatio(positives: number, n: number, referencePositives: number, referenceN: number, level = 0.95): RateRatio {
   for (const [name, x, size] of [['group', positives, n], ['reference', referencePositives, referenceN]] as const) {

@@ -16,7 +16,7 @@ export interface SampleSummary {
  *
  * @returns null when either sample has fewer than 2 values or both variances are 0 (t undefined).
  * @throws RangeError when a summary has a negative n or variance.
- * @example welchTTest({ n: 10, mean: 5, variance: 4 }, { n: 12, mean: 4, variance: 1 }) // { statistic: 1.4434, df: 12.795, pValue: 0.1729 }
+ * @example welchTTest({ n: 10, mean: 5, variance: 4 }, { n: 12, mean: 4, variance: 1 }) // { statistic: 1.4384, df: 12.690, pValue: 0.1745 }
  */
 export function welchTTest(sample: SampleSummary, reference: SampleSummary): { statistic: number; df: number; pValue: number } | null {
   for (const summary of [sample, reference]) {
