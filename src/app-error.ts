@@ -6,6 +6,8 @@
 export interface ErrorIssue {
   path: Array<string | number>;
   message: string;
+  /** For a CSV upload: the row as a spreadsheet numbers it (header = row 1). */
+  row?: number;
 }
 
 export class AppError extends Error {

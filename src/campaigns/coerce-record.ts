@@ -26,8 +26,14 @@ function coerceValue(field: CampaignField, text: string): unknown {
   }
 }
 
-export function coerceRecordValues(fields: readonly CampaignField[], missingValues: readonly string[], raw: Record<string, unknown>): Record<string, unknown> {
+/** A coercer for one campaign's fields; the field lookup is built once, not per record (bulk imports). */
+export function recordCoercer(fields: readonly CampaignField[], missingValues: readonly string[]): (raw: Record<string, unknown>) => Record<string, unknown> {
   const byName = new Map(fields.map((field) => [field.name, field]));
+  const missing = new Set(missingValues);
+  return (raw) => coerceWith(byName, missing, raw);
+}
+
+function coerceWith(byName: ReadonlyMap<string, CampaignField>, missingValues: ReadonlySet<string>, raw: Record<string, unknown>): Record<string, unknown> {
   const entries: Array<[string, unknown]> = [];
   for (const [key, value] of Object.entries(raw)) {
     const field = byName.get(key);
@@ -36,7 +42,7 @@ export function coerceRecordValues(fields: readonly CampaignField[], missingValu
       continue;
     }
     const text = value.trim();
-    if (text === '' || missingValues.includes(text)) continue;
+    if (text === '' || missingValues.has(text)) continue;
     entries.push([key, coerceValue(field, text)]);
   }
   // fromEntries defines own properties, so a "__proto__" key stays a key the schema refuses.

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { canonicalJson } from '../canonical-json';
-import { coerceRecordValues } from './coerce-record';
+import { recordCoercer } from './coerce-record';
 import { campaignFileSchema } from './dictionary-file-schema';
 import { buildDonationSchema, buildRecordSchema } from './record-schema';
 import type { Campaign, CampaignDefinition, FieldRole } from './types';
@@ -64,7 +64,7 @@ export function buildCampaign(definition: unknown, file: string): Campaign {
     consentSha256: createHash('sha256').update(canonicalJson(campaign.consent)).digest('hex'),
     recordSchema,
     donationSchema: buildDonationSchema(campaign, recordSchema),
-    coerceRecord: (raw) => coerceRecordValues(campaign.schema.fields, campaign.schema.missingValues, raw),
+    coerceRecord: recordCoercer(campaign.schema.fields, campaign.schema.missingValues),
     fieldsWithRole: (role: FieldRole) => campaign.schema.fields.filter((field) => field.role === role),
   };
 }

@@ -8,7 +8,11 @@ export const errorResponseSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })),
+    issues: z.array(z.object({
+      path: z.array(z.union([z.string(), z.number()])),
+      message: z.string(),
+      row: z.int().optional().describe('CSV uploads: the row as a spreadsheet numbers it (header = 1)'),
+    })),
   }),
 });
 

@@ -1,0 +1,65 @@
+/**
+ * Turns the bytes of an uploaded CSV into text. Spreadsheets write UTF-8 (with or without a
+ * byte-order mark), Windows-1252 (Excel's "CSV" on German and French Windows) or UTF-16 ("Unicode
+ * text"); the encoding is read from the bytes, since donors cannot be asked which one they have.
+ * Bytes that are no text at all (an image, a zip, a PDF) are refused, so they never reach the
+ * parser as a wall of nonsense errors.
+ */
+import iconv from 'iconv-lite';
+import { csvError } from './csv-error';
+
+export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** True when the bytes are valid UTF-8; `partial` allows a multi-byte character cut at the end. */
+function isUtf8(bytes: Uint8Array, partial: boolean): boolean {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    decoder.decode(bytes, { stream: partial });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Which encoding the bytes are in. With `partial`, `bytes` is only the start of a larger file
+ * (streaming import), so a character cut at the end is not taken for invalid UTF-8.
+ */
+export function detectCsvEncoding(bytes: Uint8Array, options: { partial?: boolean } = {}): CsvEncoding {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return isUtf8(bytes, options.partial ?? false) ? 'utf-8' : 'windows-1252';
+}
+
+/**
+ * Characters that never appear in a CSV typed by a person (tab, CR and LF do): control
+ * characters, and U+FFFD, which stands for the five bytes Windows-1252 leaves undefined.
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/g;
+
+/**
+ * Refuses text that came from binary bytes: any NUL, or more than 1 in 100 characters being
+ * control characters (random bytes decoded as Windows-1252 give about 1 in 4).
+ * @throws AppError 400 `invalid_csv`
+ */
+export function assertLooksLikeText(text: string): void {
+  const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
+  const controls = sample.match(CONTROL)?.length ?? 0;
+  if (sample.includes('\u0000') || controls > sample.length / 100) {
+    throw csvError('This file is not a CSV text file. Save your table as "CSV" in your spreadsheet program and upload that file.',
+      [{ path: ['records'], message: 'Not a text file' }]);
+  }
+}
+
+/**
+ * Decodes a whole uploaded file, without its byte-order mark.
+ * @throws AppError 400 when the bytes are empty or not text
+ */
+export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+  const encoding = detectCsvEncoding(bytes);
+  // iconv-lite, not TextDecoder: Node's TextDecoder reads "windows-1252" as Latin-1, turning € into a control character.
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: true });
+  if (text.trim() === '') throw csvError('The file is empty.', [{ path: ['records'], message: 'Empty file' }]);
+  assertLooksLikeText(text);
+  return { text, encoding };
+}
