@@ -27,7 +27,7 @@ export function createDonationsRouter(dependencies: AppDependencies, limits: Rat
   const router = Router();
   const { donations } = dependencies;
 
-  router.post('/campaigns/:slug/donations', limits.donations, (req, res) => {
+  router.post('/campaigns/:slug/donations', limits.donations, async (req, res) => {
     const campaign = campaignOr404(dependencies, String(req.params.slug));
     if (!req.is('application/json')) {
       throw new AppError(415, 'unsupported_media_type', 'Send the donation as application/json.',
@@ -36,7 +36,7 @@ export function createDonationsRouter(dependencies: AppDependencies, limits: Rat
     const idempotencyKey = idempotencyKeyOf(req);
     const parsed = campaign.donationSchema.safeParse(req.body);
     if (!parsed.success) throw validationError(issuesFromZod(parsed.error.issues));
-    const outcome = donations.donate(campaign, parsed.data, idempotencyKey);
+    const outcome = await donations.donateGrouped(campaign, parsed.data, idempotencyKey);
     if (outcome.replayed) res.set('Idempotent-Replayed', 'true');
     res.status(201).set('Cache-Control', 'no-store').json(outcome.receipt);
   });
