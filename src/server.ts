@@ -3,13 +3,16 @@
  * SIGTERM and SIGINT stop new connections, let requests in flight finish, and close the
  * database cleanly, so no acknowledged donation is ever cut off.
  */
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
+import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { createApp } from './app';
 import type { AppDependencies } from './http/dependencies';
 import { loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 import { openDatabase } from './storage/open-database';
+import { loadOrCreateSecretFile } from './storage/secret-file';
 
 export interface RunningServer {
   server: Server;
@@ -26,7 +29,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const db = openDatabase(config.databasePath);
   let app;
   try {
-    app = createApp({ db, config, logger });
+    app = createApp({ db, config: { ...config, csrfSecret: csrfSecretOf(config) }, logger });
   } catch (error) {
     db.close();
     throw error;
@@ -64,6 +67,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
     return stopping;
   };
   return { server, db, url, stop };
+}
+
+/**
+ * CSRF_SECRET when set, else one kept beside the database (mode 0600): every process serving
+ * that database shares it, and a restart leaves the forms donors have open valid.
+ */
+function csrfSecretOf(config: Config): string | undefined {
+  if (config.csrfSecret || config.databasePath === ':memory:') return config.csrfSecret;
+  return loadOrCreateSecretFile(path.join(path.dirname(config.databasePath), 'csrf-secret'), () => randomBytes(32).toString('hex'));
 }
 
 /** Runs until SIGTERM/SIGINT. */
