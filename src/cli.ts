@@ -8,6 +8,7 @@ import { registerSeedDemoCommand } from './cli/seed-demo-command';
 import { registerRegressCommand } from './cli/regress-command';
 import { registerDisparityCommand } from './cli/disparity-command';
 import { registerCompareCommand } from './cli/compare-command';
+import { registerImportCommand } from './cli/import-command';
 import { version } from './version';
 
 export function buildProgram(): Command {
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerRegressCommand(program);
   registerDisparityCommand(program);
   registerCompareCommand(program);
+  registerImportCommand(program);
   return program;
 }
 

@@ -1,4 +1,5 @@
 import { migration001 } from './001-initial';
+import { migration004 } from './004-imported-donations';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it is applied. */
-export const migrations: readonly Migration[] = [migration001];
+export const migrations: readonly Migration[] = [migration001, migration004];

@@ -1,0 +1,104 @@
+/**
+ * `crowdaudit import FILE --campaign SLUG`: an NGO's own survey into the database, for the same
+ * analyses as donated records. The work is done by `SurveyImporter`; this file reads options,
+ * shows a progress bar on a terminal and says what happened.
+ */
+import { Presets, SingleBar } from 'cli-progress';
+import { InvalidArgumentError, type Command } from 'commander';
+import { databasePathFrom } from './database-path';
+
+export interface ImportCommandOptions {
+  db?: string;
+  campaign: string;
+  consentBasis?: string;
+  purposes?: string[];
+  rejects?: string;
+  batchSize?: number;
+  dryRun?: boolean;
+}
+
+const count = (value: number): string => value.toLocaleString('en-US');
+const records = (value: number): string => `${count(value)} record${value === 1 ? '' : 's'}`;
+
+/**
+ * Runs the import without the process around it (tests call this) and returns the line to print.
+ * @throws AppError for a bad header, unknown purposes or a closed campaign (nothing written), Error for an unknown campaign
+ */
+export async function runImport(file: string, options: ImportCommandOptions, progress?: (bytesRead: number, totalBytes: number) => void): Promise<string> {
+  // Loaded here so that other commands start without zod schemas and the database layer.
+  const { loadCampaigns } = require('../campaigns/load-campaigns') as typeof import('../campaigns/load-campaigns');
+  const { SurveyImporter } = require('../import/import-survey') as typeof import('../import/import-survey');
+  const { AuditLog } = require('../storage/audit-log') as typeof import('../storage/audit-log');
+  const { ImportRepository } = require('../storage/import-repository') as typeof import('../storage/import-repository');
+  const { openDatabase } = require('../storage/open-database') as typeof import('../storage/open-database');
+  const campaigns = loadCampaigns();
+  const campaign = campaigns.get(options.campaign);
+  if (!campaign) throw new Error(`Unknown campaign "${options.campaign}". Known: ${campaigns.list().map((c) => c.slug).join(', ')}.`);
+  const db = openDatabase(databasePathFrom(options.db));
+  try {
+    const importer = new SurveyImporter(new ImportRepository(db), new AuditLog(db));
+    const result = await importer.importSurvey({
+      campaign,
+      file,
+      consentBasis: options.consentBasis,
+      purposes: options.purposes,
+      rejectsPath: options.rejects,
+      batchSize: options.batchSize,
+      dryRun: options.dryRun,
+      onProgress: progress,
+    });
+    const rejected = result.rejected === 0 ? 'none rejected' : `${count(result.rejected)} rejected, see ${result.rejectsPath}`;
+    return result.dryRun
+      ? `Checked ${file}: ${records(result.imported)} would be imported into ${campaign.slug} (${rejected}). Nothing was written.`
+      : `Imported ${records(result.imported)} into ${campaign.slug} (${rejected}).`;
+  } finally {
+    db.close();
+  }
+}
+
+function positiveInteger(name: string) {
+  return (value: string): number => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError(`${name} must be a whole number of at least 1.`);
+    return parsed;
+  };
+}
+
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import')
+    .description('import an NGO\'s own survey (CSV, one respondent per row) into a campaign, for the same analyses as donations')
+    .argument('<file>', 'CSV file with the campaign\'s columns (UTF-8, Windows-1252 or UTF-16; separated by , ; or tab)')
+    .requiredOption('--campaign <slug>', 'campaign whose columns the file has')
+    .option('--db <file>', 'SQLite database file (default: DATABASE_PATH)')
+    .option('--consent-basis <text>', 'the legal basis or consent text under which the survey was collected (stored with the records)')
+    .option('--purposes <list>', 'purposes the respondents agreed to, comma-separated (must include the required ones)', (value: string) => value.split(',').map((purpose) => purpose.trim()).filter(Boolean), ['research'])
+    .option('--rejects <file>', 'where to write the rows that were left out (default: FILE.rejected.csv)')
+    .option('--batch-size <n>', 'records per transaction', positiveInteger('--batch-size'))
+    .option('--dry-run', 'check every row and write the rejects report, but import nothing')
+    .addHelpText('after', `
+Every valid row becomes one record, counted as one respondent by the analyses. Rows that fail the
+campaign's checks are left out and listed, with their row number, column and reason, in the rejects
+report. A wrong header stops the import before anything is written. Records are written in batches,
+one transaction each.
+
+Imported records have no receipt: nobody can read or withdraw them with a receipt code. Answer your
+respondents' requests yourself; records are deleted after the campaign's retention period by
+\`crowdaudit purge\`.`)
+    .action(async (file: string, options: ImportCommandOptions) => {
+      const bar = process.stderr.isTTY
+        ? new SingleBar({ stream: process.stderr, format: 'Importing [{bar}] {percentage}% | ETA {eta_formatted}', clearOnComplete: true }, Presets.shades_classic)
+        : undefined;
+      let started = false;
+      try {
+        const message = await runImport(file, options, bar ? (bytesRead, totalBytes) => {
+          if (!started) bar.start(totalBytes, 0);
+          started = true;
+          bar.update(bytesRead);
+        } : undefined);
+        process.stdout.write(`${message}\n`);
+      } finally {
+        if (started) bar?.stop();
+      }
+    });
+}

@@ -1,0 +1,53 @@
+/**
+ * The report of the rows an import left out: one line per rejected row with its spreadsheet row
+ * number, the columns at fault, the reasons, and the row's original cells, so the NGO can fix its
+ * own file and import just those rows again. Written in the file's own separator, UTF-8 with a
+ * byte-order mark (so Excel on Windows reads accents right), cells that a spreadsheet would run
+ * as formulas neutralised. The file is created only when a first row is rejected, with mode 0600:
+ * it holds survey answers.
+ */
+import fs from 'node:fs';
+import Papa from 'papaparse';
+import type { CsvCellIssue } from '../csv/check-csv-row';
+import type { CsvDelimiter } from '../csv/detect-delimiter';
+import { neutraliseCsvCell } from '../http/csv-cell';
+
+/** checkCsvRow's messages start with "Row 5, column "x": "; the report has its own columns for that. */
+const LOCATION_PREFIX = /^Row \d+, column "[^"]*": /;
+
+export class RejectsReport {
+  private descriptor: number | undefined;
+  private rejectedRows = 0;
+
+  constructor(
+    readonly path: string,
+    private readonly headerCells: readonly string[],
+    private readonly delimiter: CsvDelimiter,
+  ) {}
+
+  get count(): number {
+    return this.rejectedRows;
+  }
+
+  /** Adds one rejected row; `row` is its spreadsheet number (the header is row 1). */
+  add(row: number, issues: ReadonlyArray<Pick<CsvCellIssue, 'field' | 'message'>>, cells: readonly string[]): void {
+    if (this.descriptor === undefined) {
+      this.descriptor = fs.openSync(this.path, 'w', 0o600);
+      this.writeLine(['row', 'column', 'reason', ...this.headerCells], '\ufeff');
+    }
+    const columns = [...new Set(issues.map((issue) => issue.field).filter((field): field is string => field !== undefined))];
+    const reasons = issues.map((issue) => issue.message.replace(LOCATION_PREFIX, ''));
+    this.writeLine([String(row), columns.join(', '), reasons.join('; '), ...cells]);
+    this.rejectedRows += 1;
+  }
+
+  close(): void {
+    if (this.descriptor !== undefined) fs.closeSync(this.descriptor);
+    this.descriptor = undefined;
+  }
+
+  private writeLine(cells: readonly string[], prefix = ''): void {
+    const line = Papa.unparse([cells.map((cell) => neutraliseCsvCell(cell))], { delimiter: this.delimiter, newline: '\r\n' });
+    fs.writeSync(this.descriptor!, `${prefix}${line}\r\n`);
+  }
+}

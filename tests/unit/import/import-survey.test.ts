@@ -1,0 +1,200 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import Papa from 'papaparse';
+import { sqliteRowSource } from '../../../analysis/load-sqlite';
+import { AppError } from '../../../src/app-error';
+import { loadCampaigns } from '../../../src/campaigns/load-campaigns';
+import { SurveyImporter, type ImportSurveyOptions } from '../../../src/import/import-survey';
+import { writeSyntheticSurveyCsv } from '../../../src/import/synthetic-survey-csv';
+import { AuditLog } from '../../../src/storage/audit-log';
+import { ImportRepository } from '../../../src/storage/import-repository';
+import { openDatabase } from '../../../src/storage/open-database';
+import { storedCounts } from '../../helpers/test-app';
+
+const campaign = loadCampaigns().get('platform-decisions')!;
+const header = 'platform,month,decision_type,adverse,pay_cents,age_band,sex,nationality,migration_background';
+const good = 'uber,2026-03,job-pay,no,1250,25-34,female,non-eu,yes';
+
+let directory: string;
+let db: Database;
+
+beforeEach(() => {
+  directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-import-'));
+  db = openDatabase(path.join(directory, 'crowdaudit.sqlite'));
+});
+
+afterEach(() => {
+  db.close();
+  fs.rmSync(directory, { recursive: true, force: true });
+});
+
+function writeFile(name: string, content: string | Buffer): string {
+  const file = path.join(directory, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+function importFile(file: string, options: Partial<ImportSurveyOptions> = {}) {
+  const importer = new SurveyImporter(new ImportRepository(db), new AuditLog(db));
+  return importer.importSurvey({ campaign, file, now: () => new Date('2026-11-23T10:00:00Z'), ...options });
+}
+
+async function thrown(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}
+
+function storedRecords(): Array<Record<string, unknown>> {
+  return (db.prepare('SELECT data FROM records ORDER BY id').all() as Array<{ data: string }>).map((row) => JSON.parse(row.data));
+}
+
+describe('importing a survey', () => {
+  test('when a file has 25 valid rows and a batch size of 10, then 3 import donations hold the 25 records in order', async () => {
+    const rows = Array.from({ length: 25 }, (_, index) => `uber,2026-03,job-pay,no,${1000 + index},25-34,female,non-eu,yes`);
+    const file = writeFile('survey.csv', `${header}\n${rows.join('\n')}\n`);
+    const result = await importFile(file, { batchSize: 10, consentBasis: 'Art. 6(1)(a) GDPR, survey consent form v2' });
+    expect(result).toMatchObject({ imported: 25, rejected: 0, batches: 3, rejectsPath: undefined, encoding: 'utf-8', delimiter: ',' });
+    const donations = db.prepare('SELECT * FROM donations ORDER BY record_count DESC').all() as Array<Record<string, unknown>>;
+    expect(donations.map((d) => d.record_count)).toEqual([10, 10, 5]);
+    for (const donation of donations) {
+      expect(donation).toMatchObject({
+        source: 'import', consent_version: 'import', campaign_slug: 'platform-decisions', purposes_json: '["research"]',
+        consent_basis: 'Art. 6(1)(a) GDPR, survey consent form v2', created_on: '2026-11-23',
+        consent_sha256: createHash('sha256').update('Art. 6(1)(a) GDPR, survey consent form v2').digest('hex'),
+      });
+      // No receipt hashes to this: receipt hashes are 64 hex digits.
+      expect(donation.receipt_hash).toMatch(/^import:[0-9a-f-]{36}$/);
+    }
+    const records = storedRecords();
+    expect(records).toHaveLength(25);
+    expect(records[0]).toEqual({ platform: 'uber', month: '2026-03', decision_type: 'job-pay', adverse: false, pay_cents: 1000, age_band: '25-34', sex: 'female', nationality: 'non-eu', migration_background: 'yes' });
+    expect(records.map((record) => record.pay_cents)).toEqual(Array.from({ length: 25 }, (_, index) => 1000 + index));
+    const audit = db.prepare("SELECT action, campaign_slug, actor, detail_json FROM audit_log").all();
+    expect(audit).toEqual([{ action: 'records.imported', campaign_slug: 'platform-decisions', actor: 'cli', detail_json: '{"records":25,"rejected":0,"batches":3}' }]);
+  });
+
+  test('when some rows are invalid, then they go to the rejects report with row number, column and reason, and the rest is imported', async () => {
+    const file = writeFile('survey.csv', [
+      header,
+      good,
+      'uber,2026-13,job-pay,no,1250,25-34,female,non-eu,yes', // row 3: bad month
+      '',
+      'tesla,2026-03,job-pay,maybe,1250,25-34,female,non-eu,yes', // row 5: platform and adverse
+      '=HYPERLINK("x"),2026-03,job-pay,no,1250,25-34,female,non-eu,yes', // row 6: formula
+      good,
+    ].join('\n'));
+    const result = await importFile(file);
+    expect(result).toMatchObject({ imported: 2, rejected: 3, rejectsPath: `${file}.rejected.csv` });
+    expect(storedRecords()).toHaveLength(2);
+    expect(fs.statSync(`${file}.rejected.csv`).mode & 0o777).toBe(0o600);
+    const report = Papa.parse<string[]>(fs.readFileSync(`${file}.rejected.csv`, 'utf8').replace(/^\ufeff/, ''), { skipEmptyLines: true }).data;
+    expect(report[0]).toEqual(['row', 'column', 'reason', ...header.split(',')]);
+    expect(report[1].slice(0, 2)).toEqual(['3', 'month']);
+    expect(report[1][2]).toMatch(/YYYY-MM/);
+    expect(report[1].slice(3)).toEqual('uber,2026-13,job-pay,no,1250,25-34,female,non-eu,yes'.split(','));
+    expect(report[2].slice(0, 2)).toEqual(['5', 'platform, adverse']);
+    expect(report[2][2]).toMatch(/yes or no/);
+    expect(report[3].slice(0, 2)).toEqual(['6', 'platform']);
+    // The NGO's own cell comes back, but never as a live formula.
+    expect(report[3][3]).toBe('\'=HYPERLINK("x")');
+  });
+
+  test('when the header names an unknown column, then the import stops and nothing is written', async () => {
+    const file = writeFile('survey.csv', `${header},salary\n${good},3000\n`);
+    const error = await thrown(importFile(file));
+    expect(error.status).toBe(400);
+    expect(error.message).toMatch(/Unknown column "salary"/);
+    expect(storedCounts(db)).toEqual({ donations: 0, records: 0, idempotencyKeys: 0 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
+    expect(fs.existsSync(`${file}.rejected.csv`)).toBe(false);
+  });
+
+  test('when a required column is missing, then the import stops naming it', async () => {
+    const file = writeFile('survey.csv', `platform,month\nuber,2026-03\n`);
+    const error = await thrown(importFile(file));
+    expect(error.message).toMatch(/Required column "decision_type" is missing/);
+    expect(storedCounts(db).records).toBe(0);
+  });
+
+  test('when the file is Windows-1252 with semicolons and decimal commas, then it is read as such', async () => {
+    const text = `${header};distance_km;city\n`.replace(/,/g, ';') + 'wolt;2026-04;job-pay;nein;980;35-44;male;german;no;3,5;munich\n'
+      + 'wolt;2026-04;job-pay;nein;980;35-44;männlich;german;no;3,5;munich\n';
+    const result = await importFile(writeFile('umfrage.csv', iconvEncode(text)));
+    expect(result).toMatchObject({ encoding: 'windows-1252', delimiter: ';', imported: 1, rejected: 1 });
+    expect(storedRecords()[0]).toMatchObject({ distance_km: 3.5, adverse: false, city: 'munich', sex: 'male' });
+    const report = fs.readFileSync(path.join(directory, 'umfrage.csv.rejected.csv'), 'utf8');
+    // The report is UTF-8, so the umlaut the NGO typed survives.
+    expect(report).toContain('männlich');
+    expect(report.split('\r\n')[1]).toMatch(/^3;sex;/);
+  });
+
+  test('when the file is UTF-16 with a byte-order mark, then it is read', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${header.replace(/,/g, '\t')}\r\n${good.replace(/,/g, '\t')}\r\n`, 'utf16le')]);
+    const result = await importFile(writeFile('survey.txt', bytes));
+    expect(result).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', imported: 1, rejected: 0 });
+  });
+
+  test('when a dry run is asked for, then rows are checked and the report written, but nothing stored', async () => {
+    const file = writeFile('survey.csv', `${header}\n${good}\nuber,2026-03,job-pay,no,-5,25-34,female,non-eu,yes\n`);
+    const result = await importFile(file, { dryRun: true });
+    expect(result).toMatchObject({ dryRun: true, imported: 1, rejected: 1, batches: 0 });
+    expect(storedCounts(db).donations).toBe(0);
+    expect(fs.readFileSync(`${file}.rejected.csv`, 'utf8')).toMatch(/\r\n3,pay_cents,/);
+  });
+
+  test('when the purposes leave out the required one or name an unknown one, then nothing is imported', async () => {
+    const file = writeFile('survey.csv', `${header}\n${good}\n`);
+    expect((await thrown(importFile(file, { purposes: ['ngo-sharing'] }))).message).toMatch(/must include research/);
+    expect((await thrown(importFile(file, { purposes: ['research', 'marketing'] }))).message).toMatch(/Unknown purpose "marketing"/);
+    expect(storedCounts(db).donations).toBe(0);
+    await importFile(file, { purposes: ['ngo-sharing', 'research'] });
+    expect(db.prepare('SELECT purposes_json FROM donations').get()).toEqual({ purposes_json: '["ngo-sharing","research"]' });
+  });
+
+  test('when the file is empty or binary, then it is refused', async () => {
+    expect((await thrown(importFile(writeFile('empty.csv', '')))).message).toMatch(/empty/);
+    expect((await thrown(importFile(writeFile('image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]))))).message).toMatch(/not a CSV/);
+  });
+
+  test('when synthetic survey rows are imported, then each stored record is what the campaign schema makes of its row', async () => {
+    const file = path.join(directory, 'synthetic.csv');
+    writeSyntheticSurveyCsv(campaign, file, { rows: 2_000, seed: 7, delimiter: ';' });
+    const result = await importFile(file, { batchSize: 500 });
+    expect(result).toMatchObject({ imported: 2_000, rejected: 0, batches: 4, delimiter: ';' });
+    const rows = Papa.parse<string[]>(fs.readFileSync(file, 'utf8'), { delimiter: ';', skipEmptyLines: true }).data;
+    const names = rows[0];
+    const expected = rows.slice(1).map((cells) => campaign.recordSchema.parse(campaign.coerceRecord(Object.fromEntries(names.map((name, index) => [name, cells[index]])))));
+    expect(storedRecords()).toEqual(expected);
+  });
+
+  test('when records are imported, then the analyses read them from the database', async () => {
+    const file = path.join(directory, 'synthetic.csv');
+    writeSyntheticSurveyCsv(campaign, file, { rows: 300, seed: 3 });
+    db.close();
+    db = openDatabase(path.join(directory, 'crowdaudit.sqlite'));
+    await importFile(file);
+    const source = sqliteRowSource(path.join(directory, 'crowdaudit.sqlite'), 'platform-decisions');
+    let rows = 0;
+    let adverse = 0;
+    for await (const row of source.rows()) {
+      rows += 1;
+      adverse += row.adverse === 1 ? 1 : 0;
+    }
+    expect(rows).toBe(300);
+    const stored = storedRecords().filter((record) => record.adverse === true).length;
+    expect(adverse).toBe(stored);
+  });
+});
+
+function iconvEncode(text: string): Buffer {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('iconv-lite') as typeof import('iconv-lite')).encode(text, 'windows-1252');
+}
