@@ -9,6 +9,8 @@ import { registerRegressCommand } from './cli/regress-command';
 import { registerDisparityCommand } from './cli/disparity-command';
 import { registerCompareCommand } from './cli/compare-command';
 import { registerImportCommand } from './cli/import-command';
+import { registerBackupCommand } from './cli/backup-command';
+import { registerPurgeCommand } from './cli/purge-command';
 import { version } from './version';
 
 export function buildProgram(): Command {
@@ -20,6 +22,8 @@ export function buildProgram(): Command {
   registerDisparityCommand(program);
   registerCompareCommand(program);
   registerImportCommand(program);
+  registerBackupCommand(program);
+  registerPurgeCommand(program);
   return program;
 }
 

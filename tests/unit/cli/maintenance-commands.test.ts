@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { runPurge } from '../../../src/cli/purge-command';
+import { DonationRepository } from '../../../src/storage/donation-repository';
+import { openDatabase } from '../../../src/storage/open-database';
+import { runCli } from './capture-cli';
+
+let directory: string;
+let databasePath: string;
+
+function seed(createdOnDays: string[]): void {
+  const db = openDatabase(databasePath);
+  const repository = new DonationRepository(db);
+  createdOnDays.forEach((createdOn, index) => repository.insertDonation({
+    id: `d-${index}`, campaignSlug: 'platform-decisions', campaignVersion: '1', receiptHash: `h-${index}`, consentVersion: '1',
+    consentSha256: 'c', purposesJson: '["research"]', locale: 'en', contentSha256: 'x', recordCount: 2, createdOn,
+  }, [{ a: 1 }, { a: 2 }]));
+  db.close();
+}
+
+beforeEach(() => {
+  directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-maintenance-'));
+  databasePath = path.join(directory, 'crowdaudit.sqlite');
+});
+
+afterEach(() => fs.rmSync(directory, { recursive: true, force: true }));
+
+describe('crowdaudit backup', () => {
+  test('when a backup is made, then it prints the checked counts; a second one to the same file is refused', async () => {
+    seed(['2026-11-01', '2026-11-02']);
+    const out = path.join(directory, 'copy.sqlite');
+    const first = await runCli('backup', '--db', databasePath, '--out', out);
+    expect(first).toEqual({ output: `Backed up ${databasePath} to ${out}: integrity ok, 2 donations, 4 records.\n`, errors: '', exitCode: 0 });
+    const copy = new BetterSqlite3(out, { readonly: true });
+    expect(copy.prepare('SELECT id FROM donations ORDER BY id').all()).toEqual([{ id: 'd-0' }, { id: 'd-1' }]);
+    copy.close();
+    const second = await runCli('backup', '--db', databasePath, '--out', out);
+    expect(second.exitCode).toBe(1);
+    expect(second.errors).toMatch(/already exists.*--force/);
+    expect((await runCli('backup', '--db', databasePath, '--out', out, '--force')).exitCode).toBe(0);
+  });
+
+  test('when no --db is given, then DATABASE_PATH is backed up', async () => {
+    seed(['2026-11-01']);
+    const previous = process.env.DATABASE_PATH;
+    process.env.DATABASE_PATH = databasePath;
+    try {
+      const result = await runCli('backup', '--out', path.join(directory, 'env-copy.sqlite'));
+      expect(result.output).toMatch(/integrity ok, 1 donations, 2 records/);
+    } finally {
+      if (previous === undefined) delete process.env.DATABASE_PATH;
+      else process.env.DATABASE_PATH = previous;
+    }
+  });
+});
+
+describe('crowdaudit purge', () => {
+  test('when donations are past retention, then purge deletes them and prints the counts per campaign', () => {
+    seed(['2020-05-01', '2021-01-01', '2026-11-01']);
+    const now = () => new Date('2026-11-23T12:00:00Z');
+    expect(runPurge({ db: databasePath, dryRun: true }, now)).toContain('platform-decisions: would delete 2 donations (4 records) created before 2023-11-24 (retention 1095 days).');
+    const output = runPurge({ db: databasePath }, now);
+    expect(output).toContain('platform-decisions: deleted 2 donations (4 records) created before 2023-11-24 (retention 1095 days).');
+    expect(output).toContain('credit-scores: deleted 0 donations (0 records)');
+    const db = new BetterSqlite3(databasePath, { readonly: true });
+    expect(db.prepare('SELECT id FROM donations').all()).toEqual([{ id: 'd-2' }]);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM records').get()).toEqual({ n: 2 });
+    db.close();
+  });
+
+  test('when run as a command, then it exits 0 and prints a line per campaign', async () => {
+    seed(['2026-11-01']);
+    const result = await runCli('purge', '--db', databasePath);
+    expect(result.exitCode).toBe(0);
+    expect(result.output.trim().split('\n')).toHaveLength(2);
+    expect(result.output).toMatch(/platform-decisions: deleted 0 donations/);
+  });
+});
