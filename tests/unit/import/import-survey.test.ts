@@ -107,6 +107,13 @@ describe('importing a survey', () => {
     expect(report[3][3]).toBe('\'=HYPERLINK("x")');
   });
 
+  test('when the last row has a stray quotation mark, then that row is rejected for it and the others are imported', async () => {
+    const file = writeFile('quotes.csv', `${header}\n${good}\n${good}\nuber,"2026"-03,job-pay,no,1250,25-34,female,non-eu,yes\n`);
+    const result = await importFile(file);
+    expect(result).toMatchObject({ imported: 2, rejected: 1 });
+    expect(fs.readFileSync(`${file}.rejected.csv`, 'utf8')).toMatch(/\r\n4,,"A quotation mark is not closed/);
+  });
+
   test('when the header names an unknown column, then the import stops and nothing is written', async () => {
     const file = writeFile('survey.csv', `${header},salary\n${good},3000\n`);
     const error = await thrown(importFile(file));
@@ -173,6 +180,8 @@ describe('importing a survey', () => {
     const names = rows[0];
     const expected = rows.slice(1).map((cells) => campaign.recordSchema.parse(campaign.coerceRecord(Object.fromEntries(names.map((name, index) => [name, cells[index]])))));
     expect(storedRecords()).toEqual(expected);
+    const positions = db.prepare('SELECT MIN(position) AS first, MAX(position) AS last, COUNT(DISTINCT position) AS distinct_positions FROM records GROUP BY donation_id').all();
+    expect(positions).toEqual(Array.from({ length: 4 }, () => ({ first: 0, last: 499, distinct_positions: 500 })));
   });
 
   test('when records are imported, then the analyses read them from the database', async () => {
