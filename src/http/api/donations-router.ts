@@ -2,16 +2,19 @@
  * Donating (`POST /campaigns/:slug/donations`) and the donor's self-service with the receipt as
  * a Bearer credential (`GET`/`DELETE /donations/me`).
  */
-import { Router, type Request } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { AppError, issuesFromZod, validationError } from '../../app-error';
+import type { Campaign, DonationBody } from '../../campaigns/types';
 import { idempotencyKeySchema } from '../../donations/idempotency';
 import type { DonationView } from '../../donations/donation-service';
 import { bearerCredential } from '../bearer-credential';
 import { donationCsv } from '../donation-csv';
 import type { AppDependencies } from '../dependencies';
+import { csvUpload } from '../middleware/csv-upload';
 import type { RateLimiters } from '../middleware/rate-limits';
 import { donationsMeQuerySchema } from './api-schemas';
 import { campaignOr404 } from './campaigns-router';
+import { multipartDonationBody } from './multipart-donation';
 
 function idempotencyKeyOf(req: Request): string | undefined {
   const header = req.get('idempotency-key');
@@ -27,16 +30,25 @@ export function createDonationsRouter(dependencies: AppDependencies, limits: Rat
   const router = Router();
   const { donations } = dependencies;
 
-  router.post('/campaigns/:slug/donations', limits.donations, async (req, res) => {
-    const campaign = campaignOr404(dependencies, String(req.params.slug));
+  const upload = csvUpload();
+  const uploadWhenMultipart: RequestHandler = (req, res, next) => (req.is('multipart/form-data') ? upload(req, res, next) : next());
+
+  const donationBodyOf = (req: Request, campaign: Campaign): DonationBody => {
+    if (req.is('multipart/form-data')) return multipartDonationBody(campaign, req.body, req.file);
     if (!req.is('application/json')) {
-      throw new AppError(415, 'unsupported_media_type', 'Send the donation as application/json.',
-        [{ path: ['headers', 'content-type'], message: 'Expected application/json' }]);
+      throw new AppError(415, 'unsupported_media_type', 'Send the donation as application/json, or as multipart/form-data with a CSV file.',
+        [{ path: ['headers', 'content-type'], message: 'Expected application/json or multipart/form-data' }]);
     }
-    const idempotencyKey = idempotencyKeyOf(req);
     const parsed = campaign.donationSchema.safeParse(req.body);
     if (!parsed.success) throw validationError(issuesFromZod(parsed.error.issues));
-    const outcome = await donations.donateGrouped(campaign, parsed.data, idempotencyKey);
+    return parsed.data;
+  };
+
+  router.post('/campaigns/:slug/donations', limits.donations, uploadWhenMultipart, async (req, res) => {
+    const campaign = campaignOr404(dependencies, String(req.params.slug));
+    const idempotencyKey = idempotencyKeyOf(req);
+    const body = donationBodyOf(req, campaign);
+    const outcome = await donations.donateGrouped(campaign, body, idempotencyKey);
     if (outcome.replayed) res.set('Idempotent-Replayed', 'true');
     res.status(201).set('Cache-Control', 'no-store').json(outcome.receipt);
   });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Campaign } from '../../campaigns/types';
 import { version } from '../../version';
+import { CSV_MAX_FILE_BYTES } from '../middleware/csv-upload';
 import { donationReceiptSchema, donationViewSchema, errorResponseSchema, healthSchema } from './api-schemas';
 
 type JsonSchema = Record<string, unknown>;
@@ -64,11 +65,30 @@ export function buildOpenApiDocument(campaigns: Campaign[], baseUrl: string): Re
         summary: `Donate records to "${campaign.title.en}"`,
         parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 8, maxLength: 200 },
           description: 'A retry with the same key returns the first answer instead of donating twice' }],
-        requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${bodyName}` } } } },
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { $ref: `#/components/schemas/${bodyName}` } },
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                required: ['consentVersion', 'purposes', 'records'],
+                properties: {
+                  consentVersion: { type: 'string', description: 'The consent version agreed to' },
+                  purposes: { type: 'array', items: { type: 'string', enum: campaign.consent.purposes.map((purpose) => purpose.id) }, description: 'Repeated fields, or one comma-separated field' },
+                  locale: { type: 'string', enum: ['en', 'de', 'fr'] },
+                  records: { type: 'string', format: 'binary', description: `CSV, one record per row, header = field names (template: /campaigns/${campaign.slug}/template.csv); UTF-8 (BOM optional), Windows-1252 or UTF-16; "," ";" or tab; at most ${campaign.maxRecords} rows and ${CSV_MAX_FILE_BYTES / 1024 / 1024} MB` },
+                },
+              },
+              encoding: { records: { contentType: 'text/csv' } },
+            },
+          },
+        },
         responses: {
           201: { description: 'Donated', content: { 'application/json': { schema: { $ref: '#/components/schemas/DonationReceipt' } } } },
           ...errors(400, 404, 409, 413, 415, 422, 429),
         },
+        description: 'A CSV whose rows fail the record schema is refused whole with 400 `invalid_csv`: each issue names `records[index].field` and the spreadsheet `row` (header = 1). Too many rows or too large a file: 413.',
       },
     };
   }

@@ -1,10 +1,11 @@
 import { Router } from 'express';
+import { csvTemplate } from '../../campaigns/csv-template';
 import { campaignOr404 } from '../api/campaigns-router';
 import type { AppDependencies } from '../dependencies';
 import { campaignPage, homePage } from '../views/campaign-views';
 import { pageContext, sendPage } from './page-context';
 
-/** `/` and `/campaigns/:slug`. */
+/** `/`, `/campaigns/:slug` and its CSV template. */
 export function createCampaignPages(dependencies: AppDependencies): Router {
   const router = Router();
   router.get('/', (req, res) => {
@@ -13,6 +14,10 @@ export function createCampaignPages(dependencies: AppDependencies): Router {
   router.get('/campaigns/:slug', (req, res) => {
     const campaign = campaignOr404(dependencies, String(req.params.slug));
     sendPage(res, campaignPage(campaign, pageContext(dependencies, req, res)));
+  });
+  router.get('/campaigns/:slug/template.csv', (req, res) => {
+    const campaign = campaignOr404(dependencies, String(req.params.slug));
+    res.type('text/csv; charset=utf-8').attachment(`${campaign.slug}-template.csv`).send(csvTemplate(campaign));
   });
   return router;
 }

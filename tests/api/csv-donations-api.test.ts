@@ -1,0 +1,169 @@
+/** Donations as CSV files (multipart), and the campaign's CSV template. */
+import iconv from 'iconv-lite';
+import request from 'supertest';
+import { buildTestApp, storedCounts, type TestApp } from '../helpers/test-app';
+import { exampleRecord, fetchCampaign, type PublicCampaign } from '../helpers/donation-body';
+import { readCampaignCsv } from '../../src/csv/read-campaign-csv';
+
+describe('CSV donations API', () => {
+  let testApp: TestApp;
+  let campaign: PublicCampaign;
+  const url = '/api/v1/campaigns/platform-decisions/donations';
+
+  beforeEach(async () => {
+    testApp = buildTestApp();
+    campaign = await fetchCampaign(testApp.app, 'platform-decisions');
+  });
+
+  const columns = () => campaign.schema.fields.map((field) => field.name);
+  /** `rows` jobs, each the example record with its own pay, as CSV text. */
+  function jobsCsv(rows: number, options: { separator?: string; change?: (index: number, cells: string[]) => void } = {}): string {
+    const separator = options.separator ?? ',';
+    const example = exampleRecord(campaign);
+    const lines = Array.from({ length: rows }, (_unused, index) => {
+      const cells = columns().map((name) => (name === 'pay_cents' ? String(100 + index) : String(example[name])));
+      options.change?.(index, cells);
+      return cells.join(separator);
+    });
+    return `${columns().join(separator)}\r\n${lines.join('\r\n')}\r\n`;
+  }
+  const post = (file: Buffer | string, fields: Record<string, string | string[]> = { consentVersion: campaign.consent.version, purposes: 'research' }) => {
+    const call = request(testApp.app).post(url);
+    for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) call.field(name, item);
+    return call.attach('records', Buffer.isBuffer(file) ? file : Buffer.from(file), 'jobs.csv');
+  };
+  const expectNothingStored = () => expect(storedCounts(testApp.db)).toEqual({ donations: 0, records: 0, idempotencyKeys: 0 });
+  const payColumn = () => columns().indexOf('pay_cents');
+
+  test('when a 200-row CSV is donated, then it is accepted and the donor reads back the same 200 records', async () => {
+    const response = await post(jobsCsv(200)).expect(201);
+    expect(response.body.records).toBe(200);
+    const json = await request(testApp.app).get('/api/v1/donations/me').set('Authorization', `Bearer ${response.body.receipt}`).expect(200);
+    expect(json.body.donation.records).toHaveLength(200);
+    expect(json.body.donation.records[199]).toEqual({ ...exampleRecord(campaign), pay_cents: 299 });
+    const csv = await request(testApp.app).get('/api/v1/donations/me?format=csv').set('Authorization', `Bearer ${response.body.receipt}`).expect(200);
+    expect(csv.text.replace(/\r\n$/, '').split('\r\n')).toHaveLength(201);
+    expect(csv.text).toBe(jobsCsv(200));
+  });
+
+  test('when one row has a bad value, then the file is refused naming that row and field, and nothing is stored', async () => {
+    const file = jobsCsv(50, { change: (index, cells) => { if (index === 6) cells[payColumn()] = 'twelve'; } });
+    const response = await post(file).expect(400);
+    expect(response.body.error.code).toBe('invalid_csv');
+    expect(response.body.error.message).toMatch(/^1 row has a problem, so nothing was saved\. Row 8, column "pay_cents": /);
+    expect(response.body.error.issues).toEqual([{ path: ['records', 6, 'pay_cents'], row: 8, message: expect.stringContaining('Row 8') }]);
+    expectNothingStored();
+  });
+
+  test('when the bytes are garbage, then the answer is a 4xx saying it is not a CSV text file', async () => {
+    const garbage = Buffer.from(Array.from({ length: 2048 }, (_unused, index) => (index * 131 + 7) % 256));
+    const response = await post(garbage).expect(400);
+    expect(response.body.error.message).toMatch(/not a CSV text file/);
+    expectNothingStored();
+  });
+
+  test('when the header has an unknown column, then the answer names it', async () => {
+    const response = await post(jobsCsv(3).replace('pay_cents', 'salary')).expect(400);
+    expect(response.body.error.message).toContain('Unknown column "salary"');
+    expect(response.body.error.issues).toContainEqual({ path: ['records', 'header', payColumn() + 1], message: 'Unknown column "salary"' });
+    expectNothingStored();
+  });
+
+  test('when the file is Windows-1252 with semicolons and decimal commas, then it is read correctly', async () => {
+    const text = jobsCsv(5, { separator: ';', change: (_index, cells) => { cells[columns().indexOf('rating')] = '4,5'; } });
+    const response = await post(iconv.encode(text, 'win1252')).expect(201);
+    const json = await request(testApp.app).get('/api/v1/donations/me').set('Authorization', `Bearer ${response.body.receipt}`).expect(200);
+    expect(json.body.donation.records[0].rating).toBe(4.5);
+  });
+
+  test('when the file is UTF-8 with a byte-order mark, then the first column is still recognised', async () => {
+    await post(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(jobsCsv(2))])).expect(201);
+  });
+
+  test('when the file has more rows than a donation may hold, then it is a 413 with a clear message', async () => {
+    const response = await post(jobsCsv(5_001)).expect(413);
+    expect(response.body.error.message).toBe('The file has 5001 records; one donation holds at most 5000. Split it into several files.');
+    expectNothingStored();
+  });
+
+  test('when the file is larger than the size limit, then it is a 413 naming the limit', async () => {
+    const response = await post(Buffer.alloc(6 * 1024 * 1024, 'a')).expect(413);
+    expect(response.body.error).toMatchObject({ code: 'file_too_large', message: expect.stringContaining('5 MB') });
+    expectNothingStored();
+  });
+
+  test('when the consent version or the required purpose is missing, then it is refused like JSON and nothing is stored', async () => {
+    const missing = await post(jobsCsv(2), { purposes: 'research' }).expect(400);
+    expect(missing.body.error.issues[0].path).toEqual(['consentVersion']);
+    const outdated = await post(jobsCsv(2), { consentVersion: 'old', purposes: 'research' }).expect(422);
+    expect(outdated.body.error.code).toBe('consent_outdated');
+    const noResearch = await post(jobsCsv(2), { consentVersion: campaign.consent.version, purposes: 'ngo-sharing' }).expect(422);
+    expect(noResearch.body.error.code).toBe('consent_required');
+    expectNothingStored();
+  });
+
+  test('when purposes come repeated or comma-separated, then both are read', async () => {
+    const repeated = await post(jobsCsv(1), { consentVersion: campaign.consent.version, purposes: ['research', 'ngo-sharing'] }).expect(201);
+    const commas = await post(jobsCsv(1), { consentVersion: campaign.consent.version, purposes: 'research, ngo-sharing' }).expect(201);
+    for (const receipt of [repeated.body.receipt, commas.body.receipt]) {
+      const json = await request(testApp.app).get('/api/v1/donations/me').set('Authorization', `Bearer ${receipt}`);
+      expect(json.body.donation.consent.purposes).toEqual(['ngo-sharing', 'research']);
+    }
+  });
+
+  test('when the file is missing, sent under another name, or an unknown field comes along, then each is named', async () => {
+    const noFile = await request(testApp.app).post(url).field('consentVersion', campaign.consent.version).field('purposes', 'research').expect(400);
+    expect(noFile.body.error.issues[0].path).toEqual(['records']);
+    const otherName = await request(testApp.app).post(url).field('consentVersion', campaign.consent.version).attach('data', Buffer.from(jobsCsv(1)), 'x.csv').expect(400);
+    expect(otherName.body.error.message).toContain('"records"');
+    const extra = await post(jobsCsv(1), { consentVersion: campaign.consent.version, purposes: 'research', name: 'Erika' }).expect(400);
+    expect(extra.body.error.issues).toContainEqual({ path: ['name'], message: 'Unknown field: remove it' });
+    expectNothingStored();
+  });
+
+  test('when a CSV donation is retried with the same Idempotency-Key, then the first answer comes back', async () => {
+    const file = jobsCsv(3);
+    const first = await post(file).set('Idempotency-Key', 'csv-retry-0001').expect(201);
+    const second = await post(file).set('Idempotency-Key', 'csv-retry-0001').expect(201);
+    expect(second.body).toEqual(first.body);
+    expect(storedCounts(testApp.db).donations).toBe(1);
+  });
+
+  test('when the body is neither JSON nor multipart, then it is a 415 naming both', async () => {
+    const response = await request(testApp.app).post(url).set('Content-Type', 'text/csv').send(jobsCsv(1)).expect(415);
+    expect(response.body.error.message).toContain('multipart/form-data');
+  });
+
+  test('when a multipart body is cut off, then it is a 400, not a 500', async () => {
+    const response = await request(testApp.app).post(url).set('Content-Type', 'multipart/form-data; boundary=xyz').send('--xyz\r\nContent-Disposition: form-data; name="consentVersion"\r\n\r\n1').expect(400);
+    expect(response.body.error.code).toBe('invalid_multipart');
+  });
+
+  test.each(['credit-scores', 'platform-decisions'])('when the %s template is downloaded, then it has every field and one example row the upload accepts', async (slug) => {
+    const response = await request(testApp.app).get(`/campaigns/${slug}/template.csv`).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="${slug}-template.csv"`);
+    const bytes = response.body as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const dictionary = testApp.dependencies.campaigns.get(slug)!;
+    const csv = readCampaignCsv(dictionary, bytes);
+    expect(csv.columns.map((field) => field.name)).toEqual(dictionary.schema.fields.map((field) => field.name));
+    expect(csv.issues).toEqual([]);
+    expect(csv.records).toEqual([Object.fromEntries(dictionary.schema.fields.map((field) => [field.name, field.example]))]);
+  });
+
+  test('when a client reads the OpenAPI document, then the donation route takes multipart with a CSV file', async () => {
+    const openApi = (await request(testApp.app).get('/api/v1/openapi.json').expect(200)).body;
+    const multipart = openApi.paths['/api/v1/campaigns/platform-decisions/donations'].post.requestBody.content['multipart/form-data'];
+    expect(multipart.schema.required).toEqual(['consentVersion', 'purposes', 'records']);
+    expect(multipart.schema.properties.records.format).toBe('binary');
+  });
+
+  test('when the template of an unknown campaign is asked for, then it is a 404', async () => {
+    await request(testApp.app).get('/campaigns/nope/template.csv').expect(404);
+  });
+});
