@@ -2,6 +2,7 @@
  * The Markdown page of a campaign, made from its dictionary file so the documentation can never
  * say something the form and the validation do not do.
  */
+import { CSV_MAX_FILE_BYTES } from '../csv/csv-limits';
 import type { Campaign, CampaignField, Generalisation } from './types';
 
 const ROLE_TEXT: Record<CampaignField['role'], string> = {
@@ -44,6 +45,34 @@ function generalisationText(generalisation: Generalisation | undefined): string 
   }
 }
 
+function csvExampleCell(value: string | number | boolean): string {
+  return typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
+}
+
+/** How to write the records as a CSV file: what the upload and `crowdaudit import` accept. */
+function csvSection(campaign: Campaign): string[] {
+  const names = campaign.schema.fields.map((field) => field.name);
+  const example = campaign.schema.fields.map((field) => csvExampleCell(field.example));
+  const missingWords = campaign.schema.missingValues.filter((value) => value !== '');
+  return [
+    '## CSV upload',
+    '',
+    `Many records at once go in a CSV file: one row per record, up to ${campaign.maxRecords} rows per donation and ${CSV_MAX_FILE_BYTES / 1024 / 1024} MB. Start from the template at \`/campaigns/${campaign.slug}/template.csv\`.`,
+    '',
+    '- **Header:** the first row names the columns with the field names below, in any order and any letter case. Optional columns may be left out; an unknown or repeated column stops the upload and is named.',
+    '- **Separator:** `,` or `;` (German and French spreadsheets) or a tab; read from the header row.',
+    '- **Encoding:** UTF-8 with or without a byte-order mark, Windows-1252 (Excel "CSV" on Windows) or UTF-16 ("Unicode text").',
+    `- **Values:** an empty cell${missingWords.length > 0 ? ` (or ${missingWords.map((value) => `\`${value}\``).join(', ')})` : ''} means "no answer"; numbers may use a decimal comma (\`4,5\`); yes/no fields take \`yes\`/\`no\`, \`ja\`/\`nein\`, \`oui\`/\`non\`, \`true\`/\`false\` or \`1\`/\`0\`; months are written \`YYYY-MM\`; choices use the values in the tables below.`,
+    '- **Errors:** a file with any invalid cell is refused whole; each problem names the row as a spreadsheet numbers it (the header is row 1) and the column. In the web form the donor can remove such rows before sending.',
+    '',
+    '```csv',
+    names.join(','),
+    example.join(','),
+    '```',
+    '',
+  ];
+}
+
 export function renderCampaignMarkdown(campaign: Campaign): string {
   const lines = [
     `<!-- Generated from data-dictionary/${campaign.slug}.json by \`npm run docs\`. Do not edit by hand. -->`,
@@ -73,6 +102,7 @@ export function renderCampaignMarkdown(campaign: Campaign): string {
       `| \`${field.name}\` | ${cell(`${field.title} / ${field.translations.de.title} / ${field.translations.fr.title}`)} | ${field.type} | ${ROLE_TEXT[field.role]} | ${cell(constraintsText(field))} | ${field.quasiIdentifier ? cell(generalisationText(field.generalisation)) : 'no'} |`,
     ),
     '',
+    ...csvSection(campaign),
     '## What each field means',
     '',
     ...campaign.schema.fields.flatMap((field) => [

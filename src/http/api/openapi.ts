@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Campaign } from '../../campaigns/types';
 import { version } from '../../version';
-import { CSV_MAX_FILE_BYTES } from '../middleware/csv-upload';
+import { CSV_MAX_FILE_BYTES } from '../../csv/csv-limits';
 import { donationReceiptSchema, donationViewSchema, errorResponseSchema, healthSchema } from './api-schemas';
 
 type JsonSchema = Record<string, unknown>;

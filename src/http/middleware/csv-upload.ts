@@ -7,10 +7,9 @@
 import type { RequestHandler } from 'express';
 import multer, { MulterError } from 'multer';
 import { AppError } from '../../app-error';
+import { CSV_MAX_FILE_BYTES } from '../../csv/csv-limits';
 
 export const CSV_FILE_FIELD = 'records';
-/** 5 MB holds the 5,000 records of the largest campaign several times over. */
-export const CSV_MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Text fields: consent version, purposes, locale, CSRF token, idempotency key, action. */
 export const CSV_MAX_FIELDS = 20;
 

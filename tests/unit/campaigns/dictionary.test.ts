@@ -1,3 +1,4 @@
+import { readCampaignCsvText } from '../../../src/csv/read-campaign-csv';
 import fs from 'node:fs';
 import path from 'node:path';
 import { renderCampaignMarkdown } from '../../../src/campaigns/campaign-markdown';
@@ -45,6 +46,15 @@ describe('the shipped data dictionary', () => {
     test('when the committed Markdown page is compared with the dictionary, then it is up to date (run `npm run docs`)', () => {
       const committed = fs.readFileSync(path.join(DEFAULT_DICTIONARY_DIRECTORY, `${campaign.slug}.md`), 'utf8');
       expect(committed).toBe(renderCampaignMarkdown(campaign));
+    });
+
+    test('when the page documents the CSV format, then its example header and row are a file the upload accepts', () => {
+      const page = renderCampaignMarkdown(campaign);
+      const example = /## CSV upload[\s\S]*?```csv\n([\s\S]*?)```/.exec(page)![1];
+      const csv = readCampaignCsvText(campaign, example);
+      expect(csv.issues).toEqual([]);
+      expect(csv.columns.map((field) => field.name)).toEqual(campaign.schema.fields.map((field) => field.name));
+      expect(page).toContain(`/campaigns/${campaign.slug}/template.csv`);
     });
 
     test('when minimum data is checked, then no field asks for a name, address, e-mail, birth date or free text', () => {
