@@ -5,16 +5,17 @@
  * because a misspelt column would silently drop a whole column of answers.
  */
 import type { ErrorIssue } from '../app-error';
-import type { Campaign, CampaignField } from '../campaigns/types';
-import { csvError } from './csv-error';
+import type { CampaignField } from '../campaigns/types';
+import { CsvFormatError } from './csv-error';
+import type { CsvCampaign } from './csv-campaign';
 
 /** The field of each column, in file order. */
 export type CsvColumns = readonly CampaignField[];
 
 /**
- * @throws AppError 400 `invalid_csv` naming every unknown, repeated or missing required column
+ * @throws CsvFormatError (400 `invalid_csv`) naming every unknown, repeated or missing required column
  */
-export function matchCsvColumns(campaign: Campaign, header: readonly string[]): CsvColumns {
+export function matchCsvColumns(campaign: CsvCampaign, header: readonly string[]): CsvColumns {
   const byName = new Map(campaign.schema.fields.map((field) => [field.name, field]));
   const issues: ErrorIssue[] = [];
   const seen = new Set<string>();
@@ -36,7 +37,8 @@ export function matchCsvColumns(campaign: Campaign, header: readonly string[]): 
   }
   if (issues.length > 0) {
     const expected = campaign.schema.fields.map((field) => field.name).join(', ');
-    throw csvError(`The first row of the file must name the columns. ${issues.map((issue) => issue.message).join('; ')}. The columns are: ${expected}. The template at /campaigns/${campaign.slug}/template.csv has them all.`, issues);
+    const problems = issues.map((issue) => issue.message).join('; ');
+    throw new CsvFormatError('columns', `The first row of the file must name the columns. ${problems}. The columns are: ${expected}. The template at /campaigns/${campaign.slug}/template.csv has them all.`, issues, { problems, expected });
   }
   return columns;
 }

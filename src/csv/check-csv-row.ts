@@ -3,8 +3,9 @@
  * blanks for "no answer") and checked by the campaign's own zod record schema — the same schema
  * the JSON API uses — so a CSV donation is valid exactly when the same records sent as JSON are.
  */
-import type { Campaign, RecordValues } from '../campaigns/types';
+import type { RecordValues } from '../campaigns/types';
 import type { CsvColumns } from './campaign-csv-columns';
+import type { CsvCampaign } from './csv-campaign';
 
 export interface CsvCellIssue {
   /** The row as a spreadsheet numbers it: the header is row 1, the first record row 2. */
@@ -27,7 +28,7 @@ export function spreadsheetRow(index: number): number {
   return index + 2;
 }
 
-export function checkCsvRow(campaign: Campaign, columns: CsvColumns, cells: readonly string[], index: number): CsvRowCheck {
+export function checkCsvRow(campaign: CsvCampaign, columns: CsvColumns, cells: readonly string[], index: number): CsvRowCheck {
   const row = spreadsheetRow(index);
   if (cells.length > columns.length && cells.slice(columns.length).some((cell) => cell.trim() !== '')) {
     return { issues: [{ row, index, message: `Row ${row} has ${cells.length} cells, but the header names ${columns.length} columns. Check for a separator inside a value.` }] };

@@ -6,7 +6,7 @@
  * parser as a wall of nonsense errors.
  */
 import iconv from 'iconv-lite';
-import { csvError } from './csv-error';
+import { CsvFormatError } from './csv-error';
 
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -40,26 +40,26 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/g;
 /**
  * Refuses text that came from binary bytes: any NUL, or more than 1 in 100 characters being
  * control characters (random bytes decoded as Windows-1252 give about 1 in 4).
- * @throws AppError 400 `invalid_csv`
+ * @throws CsvFormatError (400 `invalid_csv`)
  */
 export function assertLooksLikeText(text: string): void {
   const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
   const controls = sample.match(CONTROL)?.length ?? 0;
   if (sample.includes('\u0000') || controls > sample.length / 100) {
-    throw csvError('This file is not a CSV text file. Save your table as "CSV" in your spreadsheet program and upload that file.',
+    throw new CsvFormatError('not-text', 'This file is not a CSV text file. Save your table as "CSV" in your spreadsheet program and upload that file.',
       [{ path: ['records'], message: 'Not a text file' }]);
   }
 }
 
 /**
  * Decodes a whole uploaded file, without its byte-order mark.
- * @throws AppError 400 when the bytes are empty or not text
+ * @throws CsvFormatError when the bytes are empty or not text
  */
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
   const encoding = detectCsvEncoding(bytes);
   // iconv-lite, not TextDecoder: Node's TextDecoder reads "windows-1252" as Latin-1, turning € into a control character.
   const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: true });
-  if (text.trim() === '') throw csvError('The file is empty.', [{ path: ['records'], message: 'Empty file' }]);
+  if (text.trim() === '') throw new CsvFormatError('empty', 'The file is empty.', [{ path: ['records'], message: 'Empty file' }]);
   assertLooksLikeText(text);
   return { text, encoding };
 }

@@ -28,7 +28,7 @@ import { AppError } from '../app-error';
 import type { Campaign } from '../campaigns/types';
 import { matchCsvColumns, type CsvColumns } from '../csv/campaign-csv-columns';
 import { checkCsvRow } from '../csv/check-csv-row';
-import { csvError } from '../csv/csv-error';
+import { CsvFormatError } from '../csv/csv-error';
 import { assertLooksLikeText, detectCsvEncoding, type CsvEncoding } from '../csv/decode-csv-bytes';
 import { detectDelimiter, type CsvDelimiter } from '../csv/detect-delimiter';
 import { missingRequiredPurposes } from '../donations/consent';
@@ -105,12 +105,12 @@ export function readImportHeader(campaign: Campaign, file: string): Header {
   // A UTF-16 code unit cut at the end of the probe would decode as U+FFFD: drop the odd byte.
   const whole = encoding.startsWith('utf-16') && length % 2 === 1 ? bytes.subarray(0, length - 1) : bytes;
   const text = iconv.decode(whole, encoding, { stripBOM: true });
-  if (text.trim() === '') throw csvError('The file is empty.', [{ path: ['records'], message: 'Empty file' }]);
+  if (text.trim() === '') throw new CsvFormatError('empty', 'The file is empty.', [{ path: ['records'], message: 'Empty file' }]);
   assertLooksLikeText(text);
   const delimiter = detectDelimiter(text);
   const [cells = []] = Papa.parse<string[]>(text, { delimiter, header: false, preview: 1 }).data;
   if (cells.every((cell) => cell.trim() === '')) {
-    throw csvError('The first row of the file must name the columns.', [{ path: ['records', 'header'], message: 'Missing header' }]);
+    throw new CsvFormatError('no-header', 'The first row of the file must name the columns.', [{ path: ['records', 'header'], message: 'Missing header' }]);
   }
   return { encoding, delimiter, cells, columns: matchCsvColumns(campaign, cells) };
 }
