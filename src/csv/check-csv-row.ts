@@ -16,8 +16,8 @@ export interface CsvCellIssue {
   field?: string;
   /** zod's code (`invalid_type`, `too_big` …), so pages can say it in the donor's language. */
   code?: string;
-  /** Whether the cell was empty (then the problem is a missing answer). */
-  empty?: boolean;
+  /** The cell as read (a number, yes/no as true/false), or undefined when it was empty: a missing answer. */
+  input?: unknown;
   message: string;
 }
 
@@ -37,13 +37,13 @@ export function checkCsvRow(campaign: CsvCampaign, columns: CsvColumns, cells: r
   columns.forEach((field, position) => {
     raw[field.name] = cells[position] ?? '';
   });
-  const parsed = campaign.recordSchema.safeParse(campaign.coerceRecord(raw));
+  // reportInput: a wrong answer and a missing one get different messages.
+  const parsed = campaign.recordSchema.safeParse(campaign.coerceRecord(raw), { reportInput: true });
   if (parsed.success) return { record: parsed.data };
   return {
     issues: parsed.error.issues.map((issue) => {
       const field = issue.path.length > 0 ? String(issue.path[0]) : undefined;
-      const empty = field !== undefined && (raw[field] ?? '').trim() === '';
-      return { row, index, field, code: issue.code, empty, message: `Row ${row}, column "${field ?? '?'}": ${issue.message}` };
+      return { row, index, field, code: issue.code, input: issue.input, message: `Row ${row}, column "${field ?? '?'}": ${issue.message}` };
     }),
   };
 }

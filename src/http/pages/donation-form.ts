@@ -3,7 +3,8 @@
  * form and the API share one validation: the campaign's zod schema. Errors come back per field
  * in the donor's language.
  */
-import type { Campaign, CampaignField, DonationBody, Locale } from '../../campaigns/types';
+import { fieldMessage, type FieldProblem } from '../../campaigns/field-message';
+import type { Campaign, DonationBody, Locale } from '../../campaigns/types';
 import { missingRequiredPurposes } from '../../donations/consent';
 import type { Translate } from '../../i18n/messages';
 import { RECORD_PREFIX } from '../views/form-field';
@@ -40,41 +41,15 @@ export function readDonationForm(campaign: Campaign, body: Record<string, unknow
   };
 }
 
-interface ZodIssueLike {
-  code: string;
-  path: PropertyKey[];
-  input?: unknown;
-  message: string;
-}
-
-function fieldMessage(field: CampaignField, issue: ZodIssueLike, t: Translate): string {
-  if (issue.input === undefined && issue.code !== 'too_small' && issue.code !== 'too_big') return t('errorRequired');
-  if (field.constraints.enum) return t('errorChoose');
-  switch (field.type) {
-    case 'boolean':
-      return t('errorYesNo');
-    case 'yearmonth':
-      return t('errorMonth');
-    case 'integer':
-    case 'number': {
-      const { minimum, maximum } = field.constraints;
-      if (issue.code === 'invalid_type' && typeof issue.input === 'number' && field.type === 'integer') return t('errorWhole');
-      if (minimum !== undefined && maximum !== undefined) return t('errorRange', { min: minimum, max: maximum });
-      return t('errorNumber');
-    }
-    default:
-      return field.constraints.pattern ? t('errorFormat', { name: String(field.example) }) : t('errorUnknown');
-  }
-}
-
 export function checkDonationForm(campaign: Campaign, form: DonationForm, locale: Locale, t: Translate): FormCheck {
   const record = campaign.coerceRecord(form.values);
   const candidate = { consent: { version: form.consentVersion, purposes: form.purposes }, records: [record], locale };
-  const parsed = campaign.donationSchema.safeParse(candidate);
+  // reportInput: the message differs for a missing answer and a wrong one.
+  const parsed = campaign.donationSchema.safeParse(candidate, { reportInput: true });
   const errors: FormErrors = {};
   if (!parsed.success) {
     const fields = new Map(campaign.schema.fields.map((field) => [field.name, field]));
-    for (const issue of parsed.error.issues as unknown as ZodIssueLike[]) {
+    for (const issue of parsed.error.issues as unknown as Array<FieldProblem & { path: PropertyKey[] }>) {
       const [area, , name] = issue.path;
       const field = area === 'records' ? fields.get(String(name)) : undefined;
       if (field && !errors[field.name]) errors[field.name] = fieldMessage(field, issue, t);

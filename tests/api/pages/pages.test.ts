@@ -86,6 +86,13 @@ describe('donor pages', () => {
     expect(storedCounts(testApp.db).donations).toBe(0);
   });
 
+  test('when an answer is given but wrong, then the message says what is expected, not that it is missing', async () => {
+    const response = await post('/campaigns/credit-scores/donate', { ...filledForm(), 'record.score_value': '10001', 'record.loans': '1,5', action: 'review' }).expect(400);
+    expect(response.text).toContain('Please enter a number from 0 to 10000.');
+    expect(response.text).toContain('Please enter a whole number.');
+    expect(response.text).not.toContain('Score: Please answer this question.');
+  });
+
   test('when research is not ticked, then the consent checkboxes are marked with an error', async () => {
     const response = await post('/campaigns/credit-scores/donate', { ...filledForm(), purposes: 'ngo-sharing', action: 'review' }).expect(400);
     expect(response.text).toContain('id="error-purposes"');

@@ -69,7 +69,8 @@ describe('reading a donor CSV', () => {
 
   test('when a required cell is empty, then the issue says the cell was empty', () => {
     const csv = readCampaignCsv(campaign, Buffer.from(`${header}\n${good.replace('female', '')}\n`));
-    expect(csv.issues[0]).toMatchObject({ row: 2, field: 'sex', empty: true });
+    expect(csv.issues[0]).toMatchObject({ row: 2, field: 'sex', input: undefined });
+    expect(readCampaignCsv(campaign, Buffer.from(`${header}\n${good.replace('1250', '12.5')}\n`)).issues[0]).toMatchObject({ field: 'pay_cents', code: 'invalid_type', input: 12.5 });
   });
 
   test('when blank lines sit between rows, then they are skipped without shifting later row numbers', () => {
