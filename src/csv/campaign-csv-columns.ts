@@ -18,11 +18,14 @@ export type CsvColumns = readonly CampaignField[];
 export function matchCsvColumns(campaign: CsvCampaign, header: readonly string[]): CsvColumns {
   const byName = new Map(campaign.schema.fields.map((field) => [field.name, field]));
   const issues: ErrorIssue[] = [];
+  const wrong: string[] = [];
+  const missing: string[] = [];
   const seen = new Set<string>();
   const columns: CampaignField[] = [];
   header.forEach((cell, position) => {
     const name = cell.trim().toLowerCase();
     const field = byName.get(name);
+    if (!field || seen.has(name)) wrong.push(cell.trim() || `#${position + 1}`);
     if (!field) {
       issues.push({ path: ['records', 'header', position + 1], message: name === '' ? `Column ${position + 1} has no name` : `Unknown column "${cell.trim()}"` });
     } else if (seen.has(name)) {
@@ -33,12 +36,15 @@ export function matchCsvColumns(campaign: CsvCampaign, header: readonly string[]
     }
   });
   for (const field of campaign.schema.fields) {
-    if (field.constraints.required && !seen.has(field.name)) issues.push({ path: ['records', 'header', field.name], message: `Required column "${field.name}" is missing` });
+    if (field.constraints.required && !seen.has(field.name)) {
+      missing.push(field.name);
+      issues.push({ path: ['records', 'header', field.name], message: `Required column "${field.name}" is missing` });
+    }
   }
   if (issues.length > 0) {
     const expected = campaign.schema.fields.map((field) => field.name).join(', ');
     const problems = issues.map((issue) => issue.message).join('; ');
-    throw new CsvFormatError('columns', `The first row of the file must name the columns. ${problems}. The columns are: ${expected}. The template at /campaigns/${campaign.slug}/template.csv has them all.`, issues, { problems, expected });
+    throw new CsvFormatError('columns', `The first row of the file must name the columns. ${problems}. The columns are: ${expected}. The template at /campaigns/${campaign.slug}/template.csv has them all.`, issues, { unknown: wrong.join(', '), missing: missing.join(', ') });
   }
   return columns;
 }

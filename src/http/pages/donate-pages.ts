@@ -4,12 +4,15 @@
  * A random idempotency key in the review page makes a reload or double click harmless.
  */
 import { randomUUID } from 'node:crypto';
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { AppError } from '../../app-error';
 import { campaignText } from '../../campaigns/localize';
 import { normaliseReceipt } from '../../donations/receipt';
 import { idempotencyKeySchema } from '../../donations/idempotency';
+import { CSV_MAX_FILE_BYTES } from '../../csv/csv-limits';
 import { campaignOr404 } from '../api/campaigns-router';
+import { csvUpload } from '../middleware/csv-upload';
+import { csvUploadPage, handleCsvDonation } from './csv-donation-flow';
 import type { AppDependencies } from '../dependencies';
 import { donationFormPage, receiptPage, reviewPage } from '../views/donation-views';
 import { checkDonationForm, readDonationForm, type DonationForm } from './donation-form';
@@ -20,15 +23,24 @@ const EMPTY_FORM: DonationForm = { values: {}, purposes: [], consentVersion: '' 
 export function createDonatePages(dependencies: AppDependencies): Router {
   const router = Router();
   const { csrf } = dependencies;
+  // The review step carries the remaining rows as a hidden field, as large as the file may be.
+  const upload = csvUpload({ maxFieldBytes: CSV_MAX_FILE_BYTES });
+  const uploadWhenMultipart: RequestHandler = (req, res, next) => (req.is('multipart/form-data') ? upload(req, res, next) : next());
 
   router.get('/campaigns/:slug/donate', (req, res) => {
     const campaign = campaignOr404(dependencies, String(req.params.slug));
     if (campaign.status !== 'open') throw new AppError(409, 'campaign_closed', `The campaign "${campaign.slug}" is closed.`);
-    sendPage(res, donationFormPage(campaign, EMPTY_FORM, {}, pageContext(dependencies, req, res)));
+    const context = pageContext(dependencies, req, res);
+    sendPage(res, campaign.entry === 'csv' ? csvUploadPage(campaign, context) : donationFormPage(campaign, EMPTY_FORM, {}, context));
   });
 
-  router.post('/campaigns/:slug/donate', csrf.protect, (req, res) => {
+  // Multipart (the CSV form) is parsed before the CSRF check, which reads the token from the body.
+  router.post('/campaigns/:slug/donate', uploadWhenMultipart, csrf.protect, (req, res) => {
     const campaign = campaignOr404(dependencies, String(req.params.slug));
+    if (campaign.entry === 'csv') {
+      handleCsvDonation(dependencies, campaign, req, res);
+      return;
+    }
     const context = pageContext(dependencies, req, res);
     const body = formBody(req);
     const form = readDonationForm(campaign, body);

@@ -14,7 +14,7 @@ export interface PageContext {
   csrfToken: string;
 }
 
-function hiddenCommon(context: PageContext): SafeHtml {
+export function hiddenCommon(context: PageContext): SafeHtml {
   return html`<input type="hidden" name="_csrf" value="${context.csrfToken}"><input type="hidden" name="lang" value="${context.locale}">`;
 }
 
@@ -35,7 +35,7 @@ function errorSummary(campaign: Campaign, errors: FormErrors, context: PageConte
 </div>`;
 }
 
-function consentSection(campaign: Campaign, form: DonationForm, errors: FormErrors, context: PageContext): SafeHtml {
+export function consentSection(campaign: Campaign, form: DonationForm, errors: FormErrors, context: PageContext): SafeHtml {
   const { t } = context;
   const text = campaignText(campaign, context.locale);
   const error = errors.purposes;
@@ -76,7 +76,7 @@ ${errorSummary(campaign, errors, context)}
 </form>`);
 }
 
-function valueLabel(campaign: Campaign, name: string, value: string | number | boolean | undefined, context: PageContext): string {
+export function valueLabel(campaign: Campaign, name: string, value: string | number | boolean | undefined, context: PageContext): string {
   if (value === undefined) return context.t('notAnswered');
   if (typeof value === 'boolean') return value ? context.t('yes') : context.t('no');
   if (typeof value === 'number') return new Intl.NumberFormat(context.locale, { maximumFractionDigits: 6, useGrouping: false }).format(value);
