@@ -90,6 +90,9 @@ respondents' requests yourself; records are deleted after the campaign's retenti
         ? new SingleBar({ stream: process.stderr, format: 'Importing [{bar}] {percentage}% | ETA {eta_formatted}', clearOnComplete: true }, Presets.shades_classic)
         : undefined;
       let started = false;
+      if (!options.consentBasis?.trim()) {
+        process.stderr.write('Note: no --consent-basis given. Record the legal basis or consent under which the survey was collected; it is stored with the records.\n');
+      }
       try {
         const message = await runImport(file, options, bar ? (bytesRead, totalBytes) => {
           if (!started) bar.start(totalBytes, 0);

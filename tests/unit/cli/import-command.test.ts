@@ -66,6 +66,7 @@ describe('crowdaudit import', () => {
     const database = path.join(directory, 'dry.sqlite');
     const result = await runCli('import', file, '--db', database, '--campaign', 'platform-decisions', '--dry-run');
     expect(result.output).toBe(`Checked ${file}: 50 records would be imported into platform-decisions (none rejected). Nothing was written.\n`);
+    expect(result.errors).toMatch(/no --consent-basis given/);
     expect(counts(database)).toEqual({ donations: 0, records: 0 });
   });
 
