@@ -73,7 +73,7 @@ export function registerImportCommand(program: Command): void {
     .option('--db <file>', 'SQLite database file (default: DATABASE_PATH)')
     .option('--consent-basis <text>', 'the legal basis or consent text under which the survey was collected (stored with the records)')
     .option('--purposes <list>', 'purposes the respondents agreed to, comma-separated (must include the required ones)', (value: string) => value.split(',').map((purpose) => purpose.trim()).filter(Boolean), ['research'])
-    .option('--rejects <file>', 'where to write the rows that were left out (default: FILE.rejected.csv)')
+    .option('--rejects <file>', 'where to write the rows that were left out (default: beside FILE, survey.csv → survey.rejected.csv)')
     .option('--batch-size <n>', 'records per transaction', positiveInteger('--batch-size'))
     .option('--dry-run', 'check every row and write the rejects report, but import nothing')
     .addHelpText('after', `

@@ -22,6 +22,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { AppError } from '../app-error';
@@ -57,7 +58,7 @@ export interface ImportSurveyOptions {
   consentBasis?: string;
   /** Consent purposes the respondents agreed to; must include the campaign's required ones. */
   purposes?: readonly string[];
-  /** Where rejected rows are reported; default `<file>.rejected.csv`. */
+  /** Where rejected rows are reported; default beside the file: `survey.csv` → `survey.rejected.csv`. */
   rejectsPath?: string;
   batchSize?: number;
   /** Checks every row and writes the rejects report, but stores nothing. */
@@ -135,6 +136,12 @@ export function checkImportPurposes(campaign: Campaign, purposes: readonly strin
   return [...new Set(purposes)].sort();
 }
 
+/** `survey.csv` → `survey.rejected.csv`, beside it. */
+export function defaultRejectsPath(file: string): string {
+  const parsed = path.parse(file);
+  return path.join(parsed.dir, `${parsed.name}.rejected.csv`);
+}
+
 function isBlank(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell.trim() !== '') return false;
   return true;
@@ -163,7 +170,7 @@ export class SurveyImporter {
     const consentSha256 = createHash('sha256').update(consentBasis ?? '').digest('hex');
     const header = readImportHeader(campaign, file);
     const totalBytes = fs.statSync(file).size;
-    const rejects = new RejectsReport(options.rejectsPath ?? `${file}.rejected.csv`, header.cells, header.delimiter);
+    const rejects = new RejectsReport(options.rejectsPath ?? defaultRejectsPath(file), header.cells, header.delimiter);
 
     const db = this.repository.db;
     const writeBatch = db.transaction((recordsJson: string[]) => {

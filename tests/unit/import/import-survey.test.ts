@@ -92,10 +92,10 @@ describe('importing a survey', () => {
       good,
     ].join('\n'));
     const result = await importFile(file);
-    expect(result).toMatchObject({ imported: 2, rejected: 3, rejectsPath: `${file}.rejected.csv` });
+    expect(result).toMatchObject({ imported: 2, rejected: 3, rejectsPath: rejectsOf(file) });
     expect(storedRecords()).toHaveLength(2);
-    expect(fs.statSync(`${file}.rejected.csv`).mode & 0o777).toBe(0o600);
-    const report = Papa.parse<string[]>(fs.readFileSync(`${file}.rejected.csv`, 'utf8').replace(/^\ufeff/, ''), { skipEmptyLines: true }).data;
+    expect(fs.statSync(rejectsOf(file)).mode & 0o777).toBe(0o600);
+    const report = Papa.parse<string[]>(fs.readFileSync(rejectsOf(file), 'utf8').replace(/^\ufeff/, ''), { skipEmptyLines: true }).data;
     expect(report[0]).toEqual(['row', 'column', 'reason', ...header.split(',')]);
     expect(report[1].slice(0, 2)).toEqual(['3', 'month']);
     expect(report[1][2]).toMatch(/YYYY-MM/);
@@ -111,7 +111,7 @@ describe('importing a survey', () => {
     const file = writeFile('quotes.csv', `${header}\n${good}\n${good}\nuber,"2026"-03,job-pay,no,1250,25-34,female,non-eu,yes\n`);
     const result = await importFile(file);
     expect(result).toMatchObject({ imported: 2, rejected: 1 });
-    expect(fs.readFileSync(`${file}.rejected.csv`, 'utf8')).toMatch(/\r\n4,,"A quotation mark is not closed/);
+    expect(fs.readFileSync(rejectsOf(file), 'utf8')).toMatch(/\r\n4,,"A quotation mark is not closed/);
   });
 
   test('when the header names an unknown column, then the import stops and nothing is written', async () => {
@@ -121,7 +121,7 @@ describe('importing a survey', () => {
     expect(error.message).toMatch(/Unknown column "salary"/);
     expect(storedCounts(db)).toEqual({ donations: 0, records: 0, idempotencyKeys: 0 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
-    expect(fs.existsSync(`${file}.rejected.csv`)).toBe(false);
+    expect(fs.existsSync(rejectsOf(file))).toBe(false);
   });
 
   test('when a required column is missing, then the import stops naming it', async () => {
@@ -137,7 +137,7 @@ describe('importing a survey', () => {
     const result = await importFile(writeFile('umfrage.csv', iconvEncode(text)));
     expect(result).toMatchObject({ encoding: 'windows-1252', delimiter: ';', imported: 1, rejected: 1 });
     expect(storedRecords()[0]).toMatchObject({ distance_km: 3.5, adverse: false, city: 'munich', sex: 'male' });
-    const report = fs.readFileSync(path.join(directory, 'umfrage.csv.rejected.csv'), 'utf8');
+    const report = fs.readFileSync(path.join(directory, 'umfrage.rejected.csv'), 'utf8');
     // The report is UTF-8, so the umlaut the NGO typed survives.
     expect(report).toContain('männlich');
     expect(report.split('\r\n')[1]).toMatch(/^3;sex;/);
@@ -154,7 +154,7 @@ describe('importing a survey', () => {
     const result = await importFile(file, { dryRun: true });
     expect(result).toMatchObject({ dryRun: true, imported: 1, rejected: 1, batches: 0 });
     expect(storedCounts(db).donations).toBe(0);
-    expect(fs.readFileSync(`${file}.rejected.csv`, 'utf8')).toMatch(/\r\n3,pay_cents,/);
+    expect(fs.readFileSync(rejectsOf(file), 'utf8')).toMatch(/\r\n3,pay_cents,/);
   });
 
   test('when the purposes leave out the required one or name an unknown one, then nothing is imported', async () => {
@@ -202,6 +202,10 @@ describe('importing a survey', () => {
     expect(adverse).toBe(stored);
   });
 });
+
+function rejectsOf(file: string): string {
+  return file.replace(/\.csv$/, '.rejected.csv');
+}
 
 function iconvEncode(text: string): Buffer {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
