@@ -3,7 +3,7 @@
  * The same schemas check JSON, form and CSV input (text input is coerced first), and
  * `/api/v1/openapi.json` is generated from them. Messages are plain enough to show a donor.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOCALES, type CampaignDefinition, type CampaignField, type DonationBody, type RecordValues } from './types';
 
 const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;

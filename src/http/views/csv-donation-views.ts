@@ -89,6 +89,9 @@ function reviewTable(campaign: Campaign, csv: CampaignCsvText, context: PageCont
     const issues = issuesByIndex.get(index) ?? [];
     const rowNumber = index + 2;
     const rowProblems = issues.filter((issue) => !issue.field).map((issue) => csvCellProblemText(issue, undefined, context.t, csvT));
+    // Named beside the row number too: the invalid cell may sit off-screen in a wide table.
+    const badFields = csv.columns.filter((field) => issues.some((issue) => issue.field === field.name)).map((field) => localizedField(field, context.locale).title);
+    if (badFields.length > 0) rowProblems.push(csvT('csvRowProblemFields', { name: badFields.join(', ') }));
     const tableCells = csv.columns.map((field, position) => {
       const problem = issues.find((issue) => issue.field === field.name);
       if (problem) {
@@ -125,7 +128,7 @@ export function csvReviewPage(campaign: Campaign, review: CsvReview, context: Pa
 <p>${csvT('csvReviewIntro')}</p>
 <p><strong>${csvT('csvRowCount', { count: review.csv.rows.length })}</strong></p>
 ${invalidRows > 0
-    ? html`<div class="error-summary" role="alert" id="error-summary"><p>${csvT('csvRowsWithProblems', { count: invalidRows })}</p></div>`
+    ? html`<div class="error-summary" role="alert" id="error-summary"><p>${invalidRows === 1 ? csvT('csvRowsWithProblemsOne') : csvT('csvRowsWithProblems', { count: invalidRows })}</p></div>`
     : html`<p class="notice" role="status">${csvT('csvAllRowsFine')}</p>`}
 <form method="post" action="/campaigns/${campaign.slug}/donate" enctype="multipart/form-data">
   ${hiddenCommon(context)}

@@ -26,6 +26,7 @@ export function layout(frame: PageFrame, content: SafeHtml): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${frame.title} – ${t('siteName')}</title>
 <link rel="stylesheet" href="/static/styles.css">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <a class="skip-link" href="#main">${t('skipToContent')}</a>

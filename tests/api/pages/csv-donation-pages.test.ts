@@ -49,7 +49,8 @@ describe('CSV donation pages', () => {
   test('when a file with one bad row is uploaded, then the review marks that row with its number and reason and offers no donation', async () => {
     const response = await upload(jobsCsv(['1200', '1300', 'lots', '1500'])).expect(400);
     expect(response.text).toContain('Check your rows before you send');
-    expect(response.text).toContain('1 rows need attention');
+    expect(response.text).toContain('1 row needs attention');
+    expect(response.text).toContain('Check: Pay in cents');
     expect(response.text).toContain('Row 4: Please enter a number from 0 to 100000.');
     expect(response.text).toMatch(/<input type="checkbox" name="remove" value="2" id="remove-2" checked>/);
     expect(response.text).not.toContain('value="confirm"');
