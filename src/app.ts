@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { loadCampaigns } from './campaigns/load-campaigns';
 import type { Config } from './config';
 import { DonationService } from './donations/donation-service';
+import { AnalysisCache } from './evidence/analysis-cache';
 import { createApiRouter } from './http/api';
 import type { AppDependencies, CampaignLookup } from './http/dependencies';
 import { createCsrfProtection } from './http/middleware/csrf';
@@ -41,6 +42,7 @@ export function buildDependencies(options: CreateAppOptions): AppDependencies {
     logger,
     campaigns: options.campaigns ?? loadCampaigns(config.dataDictionaryDir),
     donations: new DonationService(new DonationRepository(db), new AuditLog(db)),
+    analyses: new AnalysisCache(db),
     csrf: createCsrfProtection({ secret: config.csrfSecret, secureCookies: config.baseUrl.startsWith('https://') }),
   };
 }

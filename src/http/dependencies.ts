@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Campaign } from '../campaigns/types';
 import type { Config } from '../config';
 import type { DonationService } from '../donations/donation-service';
+import type { AnalysisCache } from '../evidence/analysis-cache';
 import type { CsrfProtection } from './middleware/csrf';
 
 /** Read access to the loaded campaigns (the registry from `campaigns/load-campaigns`). */
@@ -21,5 +22,7 @@ export interface AppDependencies {
   logger: Logger;
   campaigns: CampaignLookup;
   donations: DonationService;
+  /** The campaigns' analyses, cached per campaign revision. */
+  analyses: AnalysisCache;
   csrf: CsrfProtection;
 }

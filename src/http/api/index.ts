@@ -3,6 +3,7 @@ import type { AppDependencies } from '../dependencies';
 import type { RateLimiters } from '../middleware/rate-limits';
 import { createCampaignsRouter } from './campaigns-router';
 import { createDonationsRouter } from './donations-router';
+import { createFindingsRouter } from './findings-router';
 import { buildOpenApiDocument } from './openapi';
 
 /** Everything under `/api/v1`: JSON bodies up to 1 MB, parsed strictly (objects and arrays only). */
@@ -15,5 +16,6 @@ export function createApiRouter(dependencies: AppDependencies, limits: RateLimit
   });
   router.use(createCampaignsRouter(dependencies));
   router.use(createDonationsRouter(dependencies, limits));
+  router.use(createFindingsRouter(dependencies));
   return router;
 }

@@ -40,6 +40,17 @@ export function buildOpenApiDocument(campaigns: Campaign[], baseUrl: string): Re
         responses: { 200: { description: 'The campaign' }, ...errors(404) },
       },
     },
+    '/api/v1/campaigns/{slug}/findings': {
+      get: {
+        summary: 'Public findings: counts, each outcome by each protected attribute (raw and adjusted, Holm across the family), the planner; groups under k suppressed',
+        parameters: [
+          { name: 'slug', in: 'path', required: true, schema: { type: 'string', enum: campaigns.map((c) => c.slug) } },
+          { name: 'gap', in: 'query', schema: { type: 'number', exclusiveMinimum: 0, maximum: 50, default: 5 }, description: 'Planner: gap in percentage points for rates' },
+          { name: 'd', in: 'query', schema: { type: 'number', exclusiveMinimum: 0, maximum: 5, default: 0.2 }, description: "Planner: Cohen's d for means" },
+        ],
+        responses: { 200: { description: 'The findings' }, ...errors(400, 404) },
+      },
+    },
     '/api/v1/donations/me': {
       get: {
         summary: 'Read your donation (receipt as Bearer credential)',

@@ -1,0 +1,150 @@
+/**
+ * One outcome against one protected attribute: each group's rate or mean (raw), each group
+ * against the largest group, and the same difference adjusted for the legitimate factors by a
+ * regression. Groups with fewer than k donors are left out of every computation and shown only
+ * as suppressed, so no number anywhere depends on them alone.
+ */
+import { AnalysisError } from '../../analysis/analysis-error';
+import { compare } from '../../analysis/compare';
+import { disparity } from '../../analysis/disparity';
+import { tQuantileAt } from '../../analysis/distributions';
+import { logistic } from '../../analysis/logistic';
+import { ols } from '../../analysis/ols';
+import { arrayRowSource } from '../../analysis/row-source';
+import type { Row } from '../../analysis/types';
+import type { AdjustedEffect, Comparison, Effect, GroupSummary } from './campaign-analyses-types';
+import { DONOR_COLUMN } from './campaign-rows';
+
+/** Answers that name no group: compared with nobody, and never a reference. */
+export const NO_ANSWER_LEVELS = new Set(['not-stated', 'unknown', 'prefer-not-to-say']);
+/** A legitimate factor enters the model only when this share of the rows answers it (else na.omit drops too many). */
+export const MIN_FACTOR_COVERAGE = 0.8;
+
+export interface ComparisonInput {
+  rows: readonly Row[];
+  outcome: string;
+  attribute: string;
+  kind: 'rate' | 'mean';
+  legitimate: string[];
+  minGroupSize: number;
+}
+
+/** Adjusted effects before the family-wide Holm adjustment. */
+export type UnadjustedEffect = Effect & { adjusted?: Omit<AdjustedEffect, 'pValueAdjusted'> & { pValueAdjusted?: number } | null };
+
+function levelOf(value: Row[string]): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const level = String(value).trim();
+  return level === '' || NO_ANSWER_LEVELS.has(level) ? undefined : level;
+}
+
+/** Legitimate factors answered in enough rows and not constant. */
+function usableFactors(rows: readonly Row[], legitimate: string[]): string[] {
+  return legitimate.filter((column) => {
+    const values = new Set<string>();
+    let answered = 0;
+    for (const row of rows) {
+      if (row[column] === null || row[column] === undefined) continue;
+      answered += 1;
+      if (values.size < 2) values.add(String(row[column]));
+    }
+    return values.size > 1 && answered >= MIN_FACTOR_COVERAGE * rows.length;
+  });
+}
+
+function meanInterval(mean: number, sd: number | null, n: number): [number | null, number | null] {
+  if (sd === null || n < 2) return [null, null];
+  const half = tQuantileAt(0.975, n - 1) * (sd / Math.sqrt(n));
+  return [mean - half, mean + half];
+}
+
+export async function compareGroups(input: ComparisonInput): Promise<{ comparison: Comparison; effects: UnadjustedEffect[] }> {
+  const { outcome, attribute, kind, minGroupSize } = input;
+  const donorsByLevel = new Map<string, Set<string>>();
+  const usable: Row[] = [];
+  for (const row of input.rows) {
+    const level = levelOf(row[attribute]);
+    if (level === undefined || row[outcome] === null || row[outcome] === undefined) continue;
+    if (!donorsByLevel.has(level)) donorsByLevel.set(level, new Set());
+    donorsByLevel.get(level)!.add(String(row[DONOR_COLUMN]));
+    usable.push(row);
+  }
+  const levels = [...donorsByLevel.keys()].sort();
+  const large = levels.filter((level) => donorsByLevel.get(level)!.size >= minGroupSize);
+  const suppressedGroup = (level: string): GroupSummary => ({ level, suppressed: true });
+  if (large.length < 2) {
+    return {
+      comparison: { outcome, attribute, kind, reference: null, groups: levels.map(suppressedGroup), adjustedFor: [], note: 'fewer-than-two-groups-of-k' },
+      effects: [],
+    };
+  }
+  const reference = [...large].sort((first, second) => donorsByLevel.get(second)!.size - donorsByLevel.get(first)!.size || (first < second ? -1 : 1))[0];
+  const kept = new Set(large);
+  const rows = usable.filter((row) => kept.has(levelOf(row[attribute])!));
+  const source = arrayRowSource(rows);
+  const adjustedFor = usableFactors(rows, input.legitimate);
+
+  const groups = new Map<string, GroupSummary>();
+  const raw = new Map<string, Extract<UnadjustedEffect, { suppressed: false }>['raw']>();
+  if (kind === 'rate') {
+    const result = await disparity(source, { outcome, groups: [attribute], reference, minGroupSize });
+    for (const group of result.groups) {
+      groups.set(group.group, { level: group.group, suppressed: false, donors: donorsByLevel.get(group.group)!.size, records: group.n, estimate: group.rate, ciLow: group.ciLow, ciHigh: group.ciHigh });
+      raw.set(group.group, { difference: group.difference, ratio: group.ratio, ratioCiLow: group.ratioCiLow ?? null, ratioCiHigh: group.ratioCiHigh ?? null, pValue: group.fisherP ?? null });
+    }
+  } else {
+    const result = await compare(source, { outcome, groups: [attribute], reference, minGroupSize });
+    const referenceMean = result.groups.find((group) => group.group === reference)!.mean;
+    for (const group of result.groups) {
+      const [ciLow, ciHigh] = meanInterval(group.mean, group.sd, group.n);
+      groups.set(group.group, { level: group.group, suppressed: false, donors: donorsByLevel.get(group.group)!.size, records: group.n, estimate: group.mean, ciLow, ciHigh });
+      const difference = group.mean - referenceMean;
+      const welch = group.welch;
+      const half = welch && welch.statistic !== 0 ? tQuantileAt(0.975, welch.df) * Math.abs(difference / welch.statistic) : null;
+      raw.set(group.group, { difference, ciLow: half === null ? null : difference - half, ciHigh: half === null ? null : difference + half, pValue: welch?.pValue ?? null });
+    }
+  }
+
+  const adjusted = new Map<string, NonNullable<UnadjustedEffect['adjusted']>>();
+  let adjustedNote: string | undefined;
+  try {
+    const spec = { outcome, predictors: [attribute, ...adjustedFor], reference: { [attribute]: reference } };
+    const fit = kind === 'rate' ? await logistic(source, spec) : await ols(source, spec);
+    if (fit.model === 'logistic' && fit.warnings.length > 0) adjustedNote = fit.warnings.join(' ');
+    for (const coefficient of fit.coefficients) {
+      const prefix = `${attribute}=`;
+      if (!coefficient.term.startsWith(prefix)) continue;
+      // Too few rows for the factors (no residual degrees of freedom): no honest estimate.
+      if (![coefficient.estimate, coefficient.pValue, coefficient.ciLow, coefficient.ciHigh].every(Number.isFinite)) {
+        adjustedNote = 'too-few-rows-for-the-factors';
+        continue;
+      }
+      adjusted.set(coefficient.term.slice(prefix.length), {
+        model: fit.model,
+        term: coefficient.term,
+        estimate: coefficient.estimate,
+        ...('oddsRatio' in coefficient ? { oddsRatio: coefficient.oddsRatio } : {}),
+        ciLow: coefficient.ciLow,
+        ciHigh: coefficient.ciHigh,
+        pValue: coefficient.pValue,
+        adjustedFor,
+        n: fit.n,
+      });
+    }
+  } catch (error) {
+    if (!(error instanceof AnalysisError)) throw error;
+    adjustedNote = error.message;
+  }
+
+  const effects: UnadjustedEffect[] = levels
+    .filter((level) => level !== reference)
+    .map((level): UnadjustedEffect => {
+      if (!kept.has(level)) return { outcome, attribute, level, reference, kind, suppressed: true };
+      const fitted = adjusted.get(level) ?? null;
+      return { outcome, attribute, level, reference, kind, suppressed: false, raw: raw.get(level)!, adjusted: fitted, ...(fitted === null || adjustedNote ? { adjustedNote: adjustedNote ?? 'not-estimable' } : {}) } as UnadjustedEffect;
+    });
+  return {
+    comparison: { outcome, attribute, kind, reference, groups: levels.map((level) => groups.get(level) ?? suppressedGroup(level)), adjustedFor },
+    effects,
+  };
+}

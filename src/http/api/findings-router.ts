@@ -1,0 +1,35 @@
+/**
+ * `GET /api/v1/campaigns/:slug/findings`: the campaign's public aggregates — counts, each
+ * outcome by each protected attribute (raw and adjusted, Holm across the family) and the
+ * planner — with every group under k suppressed and marked. Not cached by clients: a donor's
+ * deletion must show at once.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { issuesFromZod, validationError } from '../../app-error';
+import { DEFAULT_GAPS, planComparison } from '../../evidence/campaign-planner';
+import type { AppDependencies } from '../dependencies';
+import { campaignOr404 } from './campaigns-router';
+
+export const findingsQuerySchema = z
+  .object({
+    gap: z.coerce.number({ error: 'gap must be a number of percentage points' }).gt(0, 'gap must be above 0').max(50, 'gap must be at most 50 percentage points').optional()
+      .describe('For rates: the gap the planner looks for, in percentage points (default 5)'),
+    d: z.coerce.number({ error: 'd must be a number' }).gt(0, 'd must be above 0').max(5, 'd must be at most 5').optional()
+      .describe("For means: the gap as Cohen's d, a share of the standard deviation (default 0.2)"),
+  })
+  .strict();
+
+export function createFindingsRouter(dependencies: AppDependencies): Router {
+  const router = Router();
+  router.get('/campaigns/:slug/findings', async (req, res) => {
+    const campaign = campaignOr404(dependencies, String(req.params.slug));
+    const query = findingsQuerySchema.safeParse(req.query);
+    if (!query.success) throw validationError(issuesFromZod(query.error.issues).map((issue) => ({ ...issue, path: ['query', ...issue.path] })));
+    const analyses = await dependencies.analyses.get(campaign);
+    const gaps = { ratePoints: query.data.gap ?? DEFAULT_GAPS.ratePoints, meanEffectSize: query.data.d ?? DEFAULT_GAPS.meanEffectSize };
+    const planner = query.data.gap === undefined && query.data.d === undefined ? analyses.planner : analyses.comparisons.flatMap((comparison) => planComparison(comparison, gaps));
+    res.set('Cache-Control', 'no-store').json({ ...analyses, planner, plannerGaps: gaps });
+  });
+  return router;
+}
