@@ -3,6 +3,7 @@
  * TypeScript makes German and French carry every English key; `{name}` marks a value.
  */
 import type { Locale } from '../campaigns/types';
+import { catalogueTranslator, type Translator } from './catalogue';
 
 const en = {
   csvFormIntro: 'Give your jobs and decisions as a CSV file, one row for each. Most apps and spreadsheet programs can save a table as CSV.',
@@ -135,11 +136,10 @@ const fr: Catalogue = {
 
 const catalogues: Record<Locale, Catalogue> = { en, de, fr };
 
-export type CsvTranslate = (key: CsvMessageKey, values?: Record<string, string | number>) => string;
+export type CsvTranslate = Translator<CsvMessageKey>;
 
 export function csvTranslator(locale: Locale): CsvTranslate {
-  const catalogue = catalogues[locale];
-  return (key, values = {}) => catalogue[key].replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  return catalogueTranslator(catalogues, locale);
 }
 
 export { catalogues as csvCatalogues };

@@ -3,6 +3,7 @@
  * and French catalogues carry every English key. `{name}` marks a value filled in at render.
  */
 import type { Locale } from '../campaigns/types';
+import { catalogueTranslator, type Translator } from './catalogue';
 
 const en = {
   siteName: 'crowdaudit',
@@ -288,12 +289,11 @@ const fr: Catalogue = {
 
 const catalogues: Record<Locale, Catalogue> = { en, de, fr };
 
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+export type Translate = Translator<MessageKey>;
 
 /** A translator for one locale: `t('rangeHint', { min: 0, max: 5 })`. */
 export function translator(locale: Locale): Translate {
-  const catalogue = catalogues[locale];
-  return (key, values = {}) => catalogue[key].replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  return catalogueTranslator(catalogues, locale);
 }
 
 export { catalogues };

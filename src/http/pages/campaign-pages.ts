@@ -3,6 +3,7 @@ import { csvTemplate } from '../../campaigns/csv-template';
 import { campaignOr404 } from '../api/campaigns-router';
 import type { AppDependencies } from '../dependencies';
 import { campaignPage, homePage } from '../views/campaign-views';
+import { findingsSection } from '../views/findings-views';
 import { pageContext, sendPage } from './page-context';
 
 /** `/`, `/campaigns/:slug` and its CSV template. */
@@ -11,9 +12,11 @@ export function createCampaignPages(dependencies: AppDependencies): Router {
   router.get('/', (req, res) => {
     sendPage(res, homePage(dependencies.campaigns.list(), pageContext(dependencies, req, res)));
   });
-  router.get('/campaigns/:slug', (req, res) => {
+  router.get('/campaigns/:slug', async (req, res) => {
     const campaign = campaignOr404(dependencies, String(req.params.slug));
-    sendPage(res, campaignPage(campaign, pageContext(dependencies, req, res)));
+    const context = pageContext(dependencies, req, res);
+    const findings = findingsSection(campaign, await dependencies.analyses.get(campaign), context.locale);
+    sendPage(res, campaignPage(campaign, context, findings));
   });
   router.get('/campaigns/:slug/template.csv', (req, res) => {
     const campaign = campaignOr404(dependencies, String(req.params.slug));

@@ -1,7 +1,7 @@
 /** The start page and a campaign's page. */
 import { campaignText, localizedField } from '../../campaigns/localize';
 import type { Campaign } from '../../campaigns/types';
-import { html } from './html';
+import { html, type SafeHtml } from './html';
 import { layout } from './layout';
 import type { PageContext } from './donation-views';
 
@@ -20,7 +20,7 @@ export function homePage(campaigns: Campaign[], context: Omit<PageContext, 'csrf
 <ul class="cards">${cards}</ul>`);
 }
 
-export function campaignPage(campaign: Campaign, context: Omit<PageContext, 'csrfToken'>): string {
+export function campaignPage(campaign: Campaign, context: Omit<PageContext, 'csrfToken'>, findings?: SafeHtml): string {
   const { t, locale } = context;
   const text = campaignText(campaign, locale);
   const fields = campaign.schema.fields.map((field) => {
@@ -33,7 +33,7 @@ export function campaignPage(campaign: Campaign, context: Omit<PageContext, 'csr
 <p>${t('decidedBy', { name: text.decisionMaker })}</p>
 ${campaign.status === 'open' ? html`<p><a class="button button-primary" href="/campaigns/${campaign.slug}/donate">${t('donate')}</a></p>` : html`<p class="notice">${t('errorTitle409')}</p>`}
 <h2>${t('findingsHeading')}</h2>
-<p>${t('findingsPending')}</p>
+${findings ?? html`<p>${t('findingsPending')}</p>`}
 <h2>${t('whatWeCollect')}</h2>
 <p>${t('whatWeCollectIntro')} ${t('neverSmallGroups', { k: campaign.minGroupSize })}</p>
 <ul class="field-list">${fields}</ul>

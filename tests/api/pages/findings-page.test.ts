@@ -1,0 +1,52 @@
+/** The findings on a campaign's page: charts, tables that show the JSON's numbers, small groups marked. */
+import request from 'supertest';
+import { seedDemo } from '../../../src/demo/seed-demo';
+import { buildTestApp, type TestApp } from '../../helpers/test-app';
+import { donationBody, exampleRecord, fetchCampaign } from '../../helpers/donation-body';
+
+describe('findings page', () => {
+  let testApp: TestApp;
+  beforeEach(() => {
+    testApp = buildTestApp();
+  });
+
+  test('when a campaign has no donations yet, then the page says findings come later', async () => {
+    const page = (await request(testApp.app).get('/campaigns/credit-scores?lang=en').expect(200)).text;
+    expect(page).toContain('Findings appear here once enough people have donated.');
+    expect(page).not.toContain('<svg');
+  });
+
+  test('when donations exist, then each comparison has an accessible SVG chart and a table with the JSON numbers', async () => {
+    seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 200, seed: 5 });
+    const page = (await request(testApp.app).get('/campaigns/credit-scores?lang=en').expect(200)).text;
+    const findings = (await request(testApp.app).get('/api/v1/campaigns/credit-scores/findings').expect(200)).body;
+    const shownComparisons = findings.comparisons.filter((comparison: any) => comparison.reference !== null);
+    expect((page.match(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*role="img"/g) ?? []).length).toBe(shownComparisons.length);
+    expect(page).toContain('So far 200 donations with');
+    const nationality = shownComparisons.find((comparison: any) => comparison.outcome === 'score_value' && comparison.attribute === 'nationality');
+    for (const group of nationality.groups.filter((candidate: any) => !candidate.suppressed)) {
+      const mean = new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(group.estimate);
+      expect(page).toContain(`<td>${group.donors}</td><td>${mean}</td>`);
+    }
+    expect(page).toContain('The people who donate chose to do so.');
+    expect(page).not.toMatch(/\sstyle=/);
+  });
+
+  test('when a group has fewer than k donors, then the page marks it and shows none of its numbers', async () => {
+    const campaign = await fetchCampaign(testApp.app, 'credit-scores');
+    const base = exampleRecord(campaign);
+    for (let index = 0; index < 10; index += 1) {
+      for (const sex of ['female', 'male']) {
+        await request(testApp.app).post('/api/v1/campaigns/credit-scores/donations').send(donationBody(campaign, [{ ...base, sex, score_value: 300 + index }])).expect(201);
+      }
+    }
+    for (let index = 0; index < 2; index += 1) {
+      await request(testApp.app).post('/api/v1/campaigns/credit-scores/donations').send(donationBody(campaign, [{ ...base, sex: 'diverse', score_value: 7777 }])).expect(201);
+    }
+    const page = (await request(testApp.app).get('/campaigns/credit-scores?lang=de').expect(200)).text;
+    expect(page).toContain('<html lang="de">');
+    expect(page).toContain('weniger als 5 Menschen: nicht gezeigt');
+    expect(page).not.toContain('7777');
+    expect(page).not.toContain('7.777');
+  });
+});
