@@ -4,6 +4,8 @@ import request from 'supertest';
 import { buildTestApp, storedCounts, type TestApp } from '../helpers/test-app';
 import { exampleRecord, fetchCampaign, type PublicCampaign } from '../helpers/donation-body';
 import { readCampaignCsv } from '../../src/csv/read-campaign-csv';
+import { MAX_LISTED_ROW_ISSUES } from '../../src/http/api/multipart-donation';
+import { CSV_MAX_FIELDS } from '../../src/http/middleware/csv-upload';
 
 describe('CSV donations API', () => {
   let testApp: TestApp;
@@ -52,6 +54,32 @@ describe('CSV donations API', () => {
     expect(response.body.error.code).toBe('invalid_csv');
     expect(response.body.error.message).toMatch(/^1 row has a problem, so nothing was saved\. Row 8, column "pay_cents": /);
     expect(response.body.error.issues).toEqual([{ path: ['records', 6, 'pay_cents'], row: 8, message: expect.stringContaining('Row 8') }]);
+    expectNothingStored();
+  });
+
+  test('when several rows are bad, then the message counts the rows and names the first problems, and every problem is listed', async () => {
+    const file = jobsCsv(20, { change: (index, cells) => { if ([2, 9, 14].includes(index)) cells[payColumn()] = '-5'; } });
+    const response = await post(file).expect(400);
+    expect(response.body.error.message).toMatch(/^3 rows have a problem, so nothing was saved\. Row 4, column "pay_cents": .* Row 11, column "pay_cents": .* Row 16, column "pay_cents": /);
+    expect(response.body.error.issues.map((issue: { row: number }) => issue.row)).toEqual([4, 11, 16]);
+    expectNothingStored();
+  });
+
+  test('when more rows are bad than one answer lists, then the list stops at MAX_LISTED_ROW_ISSUES and the message says so', async () => {
+    const file = jobsCsv(150, { change: (_index, cells) => { cells[payColumn()] = 'x'; } });
+    const response = await post(file).expect(400);
+    expect(response.body.error.message).toMatch(/^150 rows have a problem, so nothing was saved\./);
+    expect(response.body.error.message).toContain(`The first ${MAX_LISTED_ROW_ISSUES} of 150 problems are listed.`);
+    expect(response.body.error.issues).toHaveLength(MAX_LISTED_ROW_ISSUES);
+    expect(response.body.error.issues[MAX_LISTED_ROW_ISSUES - 1]).toMatchObject({ path: ['records', MAX_LISTED_ROW_ISSUES - 1, 'pay_cents'], row: MAX_LISTED_ROW_ISSUES + 1 });
+    expectNothingStored();
+  });
+
+  test('when a Windows-1252 file has an umlaut in the header, then the answer quotes it as written, not garbled', async () => {
+    const file = jobsCsv(2, { separator: ';' }).replace('city', 'Größe');
+    const response = await post(iconv.encode(file, 'win1252')).expect(400);
+    expect(response.body.error.message).toContain('Unknown column "Größe"');
+    expect(response.body.error.issues).toContainEqual({ path: ['records', 'header', columns().indexOf('city') + 1], message: 'Unknown column "Größe"' });
     expectNothingStored();
   });
 
@@ -121,6 +149,16 @@ describe('CSV donations API', () => {
     expectNothingStored();
   });
 
+  test('when the form has too many fields or a second file, then it is a 4xx naming the limit, and nothing is stored', async () => {
+    const crowded = request(testApp.app).post(url);
+    for (let index = 0; index <= CSV_MAX_FIELDS; index += 1) crowded.field(`field${index}`, 'x');
+    const tooMany = await crowded.attach('records', Buffer.from(jobsCsv(1)), 'jobs.csv').expect(413);
+    expect(tooMany.body.error).toMatchObject({ code: 'too_many_fields', message: expect.stringContaining(`at most ${CSV_MAX_FIELDS}`) });
+    const twoFiles = await post(jobsCsv(1)).attach('records', Buffer.from(jobsCsv(1)), 'more.csv').expect(400);
+    expect(twoFiles.body.error).toMatchObject({ code: 'unexpected_file', message: 'Send one CSV file, in the field "records".' });
+    expectNothingStored();
+  });
+
   test('when a CSV donation is retried with the same Idempotency-Key, then the first answer comes back', async () => {
     const file = jobsCsv(3);
     const first = await post(file).set('Idempotency-Key', 'csv-retry-0001').expect(201);
@@ -156,11 +194,14 @@ describe('CSV donations API', () => {
     expect(csv.records).toEqual([Object.fromEntries(dictionary.schema.fields.map((field) => [field.name, field.example]))]);
   });
 
-  test('when a client reads the OpenAPI document, then the donation route takes multipart with a CSV file', async () => {
+  test('when a client reads the OpenAPI document, then the donation route takes multipart with a CSV file, and 413/415 and row numbers are described', async () => {
     const openApi = (await request(testApp.app).get('/api/v1/openapi.json').expect(200)).body;
     const multipart = openApi.paths['/api/v1/campaigns/platform-decisions/donations'].post.requestBody.content['multipart/form-data'];
     expect(multipart.schema.required).toEqual(['consentVersion', 'purposes', 'records']);
     expect(multipart.schema.properties.records.format).toBe('binary');
+    const donate = openApi.paths['/api/v1/campaigns/platform-decisions/donations'].post;
+    expect(Object.keys(donate.responses)).toEqual(expect.arrayContaining(['201', '400', '413', '415', '422']));
+    expect(donate.description).toContain('spreadsheet `row`');
   });
 
   test('when the template of an unknown campaign is asked for, then it is a 404', async () => {

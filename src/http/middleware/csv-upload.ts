@@ -28,7 +28,7 @@ function uploadError(error: unknown, maxFileBytes: number): AppError {
         return new AppError(400, 'unexpected_file', `Send one CSV file, in the field "${CSV_FILE_FIELD}"${field && field !== CSV_FILE_FIELD ? ` (not "${field}")` : ''}.`, [{ path: [field || CSV_FILE_FIELD], message: 'Unexpected file' }]);
       case 'LIMIT_FIELD_COUNT':
       case 'LIMIT_PART_COUNT':
-        return new AppError(413, 'too_many_fields', 'The form has too many fields.', []);
+        return new AppError(413, 'too_many_fields', `The form has too many fields (at most ${CSV_MAX_FIELDS}, and one file).`, []);
       case 'LIMIT_FIELD_VALUE':
       case 'LIMIT_FIELD_KEY':
         return new AppError(413, 'field_too_large', `The form field "${field}" is too long.`, [{ path: [field], message: 'Too long' }]);

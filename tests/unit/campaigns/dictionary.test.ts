@@ -55,6 +55,8 @@ describe('the shipped data dictionary', () => {
       expect(csv.issues).toEqual([]);
       expect(csv.columns.map((field) => field.name)).toEqual(campaign.schema.fields.map((field) => field.name));
       expect(page).toContain(`/campaigns/${campaign.slug}/template.csv`);
+      expect(page).toContain(`up to ${campaign.maxRecords} rows per donation and 5 MB`);
+      expect(page).toMatch(/`,` or `;`.*UTF-8 with or without a byte-order mark, Windows-1252/s);
     });
 
     test('when minimum data is checked, then no field asks for a name, address, e-mail, birth date or free text', () => {
