@@ -1,6 +1,7 @@
+import type { Generalisation } from '../../../src/campaigns/types';
 import { generaliseValue, generalisationDepth } from '../../../src/privacy/generalise-value';
 
-const ageBands = { method: 'map' as const, levels: [{ '18-24': '18-34', '25-34': '18-34', '35-44': '35-54' }, { '18-34': '18-54', '35-54': '18-54' }] };
+const ageBands: Generalisation = { method: 'map', levels: [{ '18-24': '18-34', '25-34': '18-34', '35-44': '35-54' }, { '18-34': '18-54', '35-54': '18-54' }] };
 
 describe('generaliseValue', () => {
   it('when a map has two levels, then they apply one after the other and the last level hides the value', () => {
