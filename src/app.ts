@@ -11,6 +11,8 @@ import { loadCampaigns } from './campaigns/load-campaigns';
 import type { Config } from './config';
 import { DonationService } from './donations/donation-service';
 import { AnalysisCache } from './evidence/analysis-cache';
+import { loadRecipients } from './evidence/letters';
+import { PersonalPackService } from './evidence/personal/personal-pack-service';
 import { createApiRouter } from './http/api';
 import type { AppDependencies, CampaignLookup } from './http/dependencies';
 import { createCsrfProtection } from './http/middleware/csrf';
@@ -36,13 +38,16 @@ const PUBLIC_DIRECTORY = path.resolve(__dirname, __dirname.includes(`${path.sep}
 export function buildDependencies(options: CreateAppOptions): AppDependencies {
   const { db, config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
+  const campaigns = options.campaigns ?? loadCampaigns(config.dataDictionaryDir);
+  const analyses = new AnalysisCache(db);
   return {
     config,
     db,
     logger,
-    campaigns: options.campaigns ?? loadCampaigns(config.dataDictionaryDir),
+    campaigns,
     donations: new DonationService(new DonationRepository(db), new AuditLog(db)),
-    analyses: new AnalysisCache(db),
+    analyses,
+    personalPacks: new PersonalPackService(db, campaigns, analyses, loadRecipients()),
     csrf: createCsrfProtection({ secret: config.csrfSecret, secureCookies: config.baseUrl.startsWith('https://') }),
   };
 }

@@ -39,7 +39,7 @@ function levelOf(value: Row[string]): string | undefined {
 }
 
 /** Legitimate factors answered in enough rows and not constant. */
-function usableFactors(rows: readonly Row[], legitimate: string[]): string[] {
+export function usableFactors(rows: readonly Row[], legitimate: string[]): string[] {
   return legitimate.filter((column) => {
     const values = new Set<string>();
     let answered = 0;

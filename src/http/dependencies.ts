@@ -8,6 +8,7 @@ import type { Campaign } from '../campaigns/types';
 import type { Config } from '../config';
 import type { DonationService } from '../donations/donation-service';
 import type { AnalysisCache } from '../evidence/analysis-cache';
+import type { PersonalPackService } from '../evidence/personal/personal-pack-service';
 import type { CsrfProtection } from './middleware/csrf';
 
 /** Read access to the loaded campaigns (the registry from `campaigns/load-campaigns`). */
@@ -24,5 +25,7 @@ export interface AppDependencies {
   donations: DonationService;
   /** The campaigns' analyses, cached per campaign revision. */
   analyses: AnalysisCache;
+  /** Donors' personal evidence packs. */
+  personalPacks: PersonalPackService;
   csrf: CsrfProtection;
 }

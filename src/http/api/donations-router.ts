@@ -8,6 +8,7 @@ import type { Campaign, DonationBody } from '../../campaigns/types';
 import { idempotencyKeySchema } from '../../donations/idempotency';
 import type { DonationView } from '../../donations/donation-service';
 import { bearerCredential } from '../bearer-credential';
+import { donationOfReceipt } from './receipt-donation';
 import { donationCsv } from '../donation-csv';
 import type { AppDependencies } from '../dependencies';
 import { csvUpload } from '../middleware/csv-upload';
@@ -53,15 +54,7 @@ export function createDonationsRouter(dependencies: AppDependencies, limits: Rat
     res.status(201).set('Cache-Control', 'no-store').json(outcome.receipt);
   });
 
-  const donationOf = (req: Request): DonationView => {
-    const donation = donations.findByReceipt(bearerCredential(req));
-    if (!donation) {
-      throw new AppError(401, 'unknown_receipt', 'No donation matches this receipt code.', [], {
-        'WWW-Authenticate': 'Bearer realm="crowdaudit", error="invalid_token"',
-      });
-    }
-    return donation;
-  };
+  const donationOf = (req: Request): DonationView => donationOfReceipt(dependencies, req);
 
   router.get('/donations/me', limits.receipts, (req, res) => {
     const query = donationsMeQuerySchema.safeParse(req.query);

@@ -4,6 +4,7 @@ import type { RateLimiters } from '../middleware/rate-limits';
 import { createCampaignsRouter } from './campaigns-router';
 import { createDonationsRouter } from './donations-router';
 import { createFindingsRouter } from './findings-router';
+import { createPersonalEvidenceRouter } from './personal-evidence-router';
 import { buildOpenApiDocument } from './openapi';
 
 /** Everything under `/api/v1`: JSON bodies up to 1 MB, parsed strictly (objects and arrays only). */
@@ -17,5 +18,6 @@ export function createApiRouter(dependencies: AppDependencies, limits: RateLimit
   router.use(createCampaignsRouter(dependencies));
   router.use(createDonationsRouter(dependencies, limits));
   router.use(createFindingsRouter(dependencies));
+  router.use(createPersonalEvidenceRouter(dependencies, limits));
   return router;
 }

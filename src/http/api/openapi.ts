@@ -51,6 +51,22 @@ export function buildOpenApiDocument(campaigns: Campaign[], baseUrl: string): Re
         responses: { 200: { description: 'The findings' }, ...errors(400, 404) },
       },
     },
+    '/api/v1/donations/me/evidence': {
+      get: {
+        summary: 'Your personal evidence pack: donation, peers, prediction, adjusted effects, caveats, GDPR letters, manifest (receipt as Bearer credential)',
+        security: [{ receipt: [] }],
+        parameters: [
+          { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'html', 'pdf'], default: 'json' } },
+          { name: 'lang', in: 'query', schema: { type: 'string', enum: ['en', 'de', 'fr'] }, description: 'Default: the language of the donation' },
+          { name: 'controller', in: 'query', schema: { type: 'string' }, description: 'Who the letters go to (a slug of ../shared/recipients); default: the one the record names' },
+          { name: 'country', in: 'query', schema: { type: 'string', pattern: '^[a-z]{2}$' }, description: 'Your country, for the complaint letter; default de' },
+        ],
+        responses: {
+          200: { description: 'The pack; JSON with the keys donation, peers, prediction, effects, caveats, letters, manifest', content: { 'application/json': {}, 'text/html': {}, 'application/pdf': {} } },
+          ...errors(400, 401, 429),
+        },
+      },
+    },
     '/api/v1/donations/me': {
       get: {
         summary: 'Read your donation (receipt as Bearer credential)',

@@ -1,0 +1,40 @@
+/**
+ * A campaign's records held in memory for one revision, with the SHA-256 of what was analysed:
+ * personal packs compare one donor with everyone, and reading and hashing every record per
+ * request would not answer in time at 100,000 donations. A donation or deletion raises the
+ * revision, so a deleted donor's records leave the snapshot at the next request.
+ */
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { Row } from '../../../analysis/types';
+import type { Campaign } from '../../campaigns/types';
+import { campaignRevision } from '../../storage/campaign-revision';
+import { DONOR_COLUMN, loadCampaignRows } from '../campaign-rows';
+
+export interface CampaignSnapshot {
+  revision: number;
+  columns: string[];
+  rows: Row[];
+  donors: number;
+  /** SHA-256 of the analysed rows (without donor keys), in stored order. */
+  datasetSha256: string;
+}
+
+export class CampaignSnapshots {
+  private readonly snapshots = new Map<string, CampaignSnapshot>();
+
+  constructor(private readonly db: Database) {}
+
+  get(campaign: Campaign): CampaignSnapshot {
+    const revision = campaignRevision(this.db, campaign.slug);
+    const cached = this.snapshots.get(campaign.slug);
+    if (cached && cached.revision === revision) return cached;
+    const { columns, rows } = loadCampaignRows(this.db, campaign);
+    const hash = createHash('sha256');
+    const fields = columns.filter((column) => column !== DONOR_COLUMN);
+    for (const row of rows) hash.update(`${JSON.stringify(fields.map((name) => row[name]))}\n`);
+    const snapshot = { revision, columns, rows, donors: new Set(rows.map((row) => row[DONOR_COLUMN])).size, datasetSha256: hash.digest('hex') };
+    this.snapshots.set(campaign.slug, snapshot);
+    return snapshot;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Which of a donation's records the pack is about, and that decision in the donor's words.
+ * A credit donation is usually one score; a platform worker gives many jobs, and the pack speaks
+ * about the decision that hurt: the first deactivation or suspension, else the first adverse one.
+ */
+import { localizedField } from '../../campaigns/localize';
+import type { Campaign, Locale, RecordValues } from '../../campaigns/types';
+import { translator } from '../../i18n/messages';
+
+const SEVERE_DECISIONS = ['deactivation', 'suspension'];
+
+export function primaryRecord(campaign: Campaign, records: readonly RecordValues[]): RecordValues {
+  if (campaign.slug === 'platform-decisions') {
+    return records.find((record) => SEVERE_DECISIONS.includes(String(record.decision_type)))
+      ?? records.find((record) => record.adverse === true)
+      ?? records[0];
+  }
+  return records.find((record) => record.application_refused === true) ?? records[0];
+}
+
+export function isDeactivation(record: RecordValues): boolean {
+  return SEVERE_DECISIONS.includes(String(record.decision_type));
+}
+
+/** The record's context and outcome answers, labelled: "Credit bureau: SCHUFA; Score: 97.5; …". */
+export function describeDecision(campaign: Campaign, record: RecordValues, locale: Locale): string {
+  const t = translator(locale);
+  const parts = campaign.schema.fields
+    .filter((field) => (field.role === 'context' || field.role === 'outcome') && record[field.name] !== undefined)
+    .map((field) => {
+      const localized = localizedField(field, locale);
+      const value = record[field.name];
+      const shown = typeof value === 'boolean' ? (value ? t('yes') : t('no')) : localized.label(value);
+      return `${localized.title}: ${shown}`;
+    });
+  return parts.join('; ');
+}

@@ -1,0 +1,114 @@
+/** The donor's personal evidence pack: JSON, HTML (German) and PDF, roles, suppression and deletion. */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { seedDemo } from '../../src/demo/seed-demo';
+import { buildTestApp, type TestApp } from '../helpers/test-app';
+import { donationBody, exampleRecord, fetchCampaign, type PublicCampaign } from '../helpers/donation-body';
+
+function pdfText(pdf: Buffer): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-pdf-')), 'pack.pdf');
+  fs.writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+}
+
+const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+describe('personal evidence pack', () => {
+  let testApp: TestApp;
+  let campaign: PublicCampaign;
+  let receipt: string;
+  const evidence = (query = '', credential = receipt) => request(testApp.app).get(`/api/v1/donations/me/evidence${query}`).set('Authorization', `Bearer ${credential}`);
+
+  beforeAll(async () => {
+    testApp = buildTestApp();
+    seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 300, seed: 21 });
+    campaign = await fetchCampaign(testApp.app, 'credit-scores');
+    const record = { ...exampleRecord(campaign), bureau: 'schufa', nationality: 'non-eu', income_band: '2000-2999', employment: 'employed', children: '0', application_refused: true };
+    receipt = (await request(testApp.app).post('/api/v1/campaigns/credit-scores/donations').send({ ...donationBody(campaign, [record]), locale: 'de' }).expect(201)).body.receipt;
+  });
+
+  test('when a new donor asks for the JSON pack, then it has exactly the seven parts and the numbers of the cached analyses', async () => {
+    const pack = (await evidence('?format=json&lang=en').expect(200)).body;
+    expect(Object.keys(pack)).toEqual(['donation', 'peers', 'prediction', 'effects', 'caveats', 'letters', 'manifest']);
+    expect(pack.donation.receiptSha256).toMatch(/^[0-9a-f]{64}$/);
+    const findings = (await request(testApp.app).get('/api/v1/campaigns/credit-scores/findings').expect(200)).body;
+    const compared = pack.effects.filter((effect: any) => effect.status === 'compared');
+    expect(compared.length).toBeGreaterThan(0);
+    for (const effect of compared) {
+      const cached = findings.effects.find((candidate: any) => candidate.outcome === effect.outcome && candidate.attribute === effect.attribute && candidate.level === effect.level);
+      expect(effect.adjusted).toEqual(cached.adjusted);
+    }
+    expect(pack.effects.find((effect: any) => effect.attribute === 'nationality' && effect.outcome === 'application_refused').level).toBe('non-eu');
+    expect(pack.manifest).toMatchObject({ software: { name: 'crowdaudit' }, campaign: 'credit-scores', records: expect.any(Number), people: 301, datasetSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(pack.peers[0]).toMatchObject({ suppressed: false, peers: expect.any(Number) });
+    expect(pack.prediction.find((item: any) => item.outcome === 'score_value')).toMatchObject({ available: true, model: 'ols' });
+    const art22 = pack.letters.find((letter: any) => letter.id === 'art22');
+    expect(art22.text).toContain('Art. 22(3)');
+    expect(art22.recipient.name).toBe('SCHUFA Holding AG');
+    expect(pack.letters.find((letter: any) => letter.id === 'complaint').recipient.rule).toBe('land-of-seat');
+  });
+
+  test('when the donor asks for HTML in German, then the letters are German and the page has only its own hashed stylesheet', async () => {
+    const response = await evidence('?format=html&lang=de').expect(200);
+    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="crowdaudit-evidence-[0-9a-f]{8}\.html"$/);
+    expect(response.text).toContain('<html lang="de">');
+    expect(response.text).toContain('Ihr Beweispaket');
+    expect(response.text).toContain('Art. 22 Abs. 3 DSGVO');
+    expect(response.headers['content-security-policy']).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(response.headers['content-security-policy']).not.toContain('unsafe-inline');
+    expect(response.text).not.toMatch(/<script/);
+  });
+
+  test('when the donor asks for the PDF, then it is a PDF whose text holds the Art. 22 letter', async () => {
+    const response = await evidence('?format=pdf&lang=de').buffer(true).parse(binary).expect(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const pdf = response.body as Buffer;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(pdf);
+    expect(text).toContain('Art. 22 Abs. 3 DSGVO');
+    expect(text).toContain('Auskunftsersuchen nach Art. 15 DSGVO');
+    expect(text).toContain('SCHUFA Holding AG');
+  });
+
+  test('when the query names another controller, country or a bad value, then it is used or refused naming the field', async () => {
+    const crif = (await evidence('?controller=crifbuergel&country=fr&lang=en').expect(200)).body;
+    expect(crif.letters[0].recipient.name).toBe('CRIF GmbH');
+    expect(crif.letters.find((letter: any) => letter.id === 'complaint').recipient.name).toMatch(/CNIL|Commission nationale/);
+    expect((await evidence('?format=docx').expect(400)).body.error.issues[0].path).toEqual(['query', 'format']);
+    expect((await evidence('?controller=uber').expect(400)).body.error.issues[0].path).toEqual(['query', 'controller']);
+    expect((await evidence('?country=Germany').expect(400)).body.error.issues[0].path).toEqual(['query', 'country']);
+  });
+
+  test('when there is no receipt or a wrong one, then it is a 401', async () => {
+    await request(testApp.app).get('/api/v1/donations/me/evidence').expect(401);
+    await evidence('', 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG').expect(401);
+  });
+
+  test('when the campaign is small, then peers and groups are suppressed and no count is given', async () => {
+    const small = buildTestApp();
+    const body = donationBody(campaign);
+    const own = (await request(small.app).post('/api/v1/campaigns/credit-scores/donations').send(body).expect(201)).body.receipt;
+    await request(small.app).post('/api/v1/campaigns/credit-scores/donations').send(body).expect(201);
+    const pack = (await request(small.app).get('/api/v1/donations/me/evidence?lang=en').set('Authorization', `Bearer ${own}`).expect(200)).body;
+    expect(pack.peers.every((peer: any) => peer.suppressed && peer.peers === undefined)).toBe(true);
+    expect(pack.prediction.every((item: any) => !item.available)).toBe(true);
+    expect(pack.effects.every((effect: any) => effect.status !== 'compared')).toBe(true);
+    expect(JSON.stringify(pack.letters)).not.toContain('crowdaudit project show');
+  });
+
+  test('when a donor deletes the donation, then the evidence is gone and others\u2019 packs no longer count it', async () => {
+    const other = (await request(testApp.app).post('/api/v1/campaigns/credit-scores/donations').send(donationBody(campaign)).expect(201)).body.receipt;
+    const before = (await evidence('?lang=en', other).expect(200)).body.manifest.people;
+    await request(testApp.app).delete('/api/v1/donations/me').set('Authorization', `Bearer ${receipt}`).expect(204);
+    await evidence('?lang=en').expect(401);
+    const after = (await evidence('?lang=en', other).expect(200)).body.manifest;
+    expect(after.people).toBe(before - 1);
+  });
+});
