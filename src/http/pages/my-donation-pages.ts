@@ -8,7 +8,10 @@ import { AppError } from '../../app-error';
 import { campaignOr404 } from '../api/campaigns-router';
 import type { AppDependencies } from '../dependencies';
 import { donationCsv } from '../donation-csv';
-import { deleteConfirmPage, deletedPage, donationPage, receiptEntryPage } from '../views/my-donation-views';
+import { deleteConfirmPage, deletedPage, donationPage, receiptEntryPage, type EvidenceChoices } from '../views/my-donation-views';
+import { CAMPAIGN_CONTROLLERS, controllersFor } from '../../evidence/letters';
+import type { DonationView } from '../../donations/donation-service';
+import { parseEvidenceQuery, sendPersonalPack } from '../api/personal-evidence-router';
 import { formBody, pageContext, sendPage } from './page-context';
 
 const downloadFormat = z.enum(['json', 'csv']);
@@ -16,6 +19,17 @@ const downloadFormat = z.enum(['json', 'csv']);
 function typedReceipt(req: Request): string {
   const receipt = formBody(req).receipt;
   return typeof receipt === 'string' ? receipt : '';
+}
+
+function evidenceChoices(dependencies: AppDependencies, donation: DonationView): EvidenceChoices {
+  const { recipients } = dependencies.personalPacks;
+  const choice = CAMPAIGN_CONTROLLERS[donation.campaign];
+  const record = donation.records[0];
+  return {
+    controllers: controllersFor(recipients, donation.campaign).map((controller) => ({ slug: controller.slug, name: controller.name })),
+    defaultController: choice && record ? choice.byValue[String(record[choice.field])] : undefined,
+    countries: [...new Set(recipients.authorities.flatMap((authority) => authority['relevant-countries']))].filter((country) => /^[a-z]{2}$/.test(country)),
+  };
 }
 
 export function createMyDonationPages(dependencies: AppDependencies): Router {
@@ -34,7 +48,20 @@ export function createMyDonationPages(dependencies: AppDependencies): Router {
       sendPage(res, receiptEntryPage(context, true), 404);
       return;
     }
-    sendPage(res, donationPage(campaignOr404(dependencies, donation.campaign), donation, receipt, context));
+    sendPage(res, donationPage(campaignOr404(dependencies, donation.campaign), donation, receipt, context, evidenceChoices(dependencies, donation)));
+  });
+
+  router.post('/my-donation/evidence', csrf.protect, async (req, res) => {
+    const body = formBody(req);
+    const donation = donations.findByReceipt(typedReceipt(req));
+    if (!donation) {
+      sendPage(res, receiptEntryPage(pageContext(dependencies, req, res), true), 404);
+      return;
+    }
+    const query = parseEvidenceQuery(dependencies, donation.campaign, { format: body.format, controller: body.controller, country: body.country }, ['body']);
+    const { locale } = pageContext(dependencies, req, res);
+    const pack = await dependencies.personalPacks.build(donation, { locale, controller: query.controller, country: query.country });
+    await sendPersonalPack(res, pack, donation.id, query.format, locale);
   });
 
   router.post('/my-donation/download', csrf.protect, (req, res) => {

@@ -3,6 +3,7 @@ import type { Campaign } from '../../campaigns/types';
 import type { DonationView } from '../../donations/donation-service';
 import { campaignText } from '../../campaigns/localize';
 import { html, type SafeHtml } from './html';
+import { evidenceTranslator } from '../../i18n/evidence-messages';
 import { layout } from './layout';
 import { recordTable, type PageContext } from './donation-views';
 
@@ -26,7 +27,37 @@ ${notFound ? html`<div class="error-summary" role="alert" id="error-summary"><p>
 </form>`);
 }
 
-export function donationPage(campaign: Campaign, donation: DonationView, receipt: string, context: PageContext): string {
+/** Who the letters can go to and the donor's country, for the evidence pack's form. */
+export interface EvidenceChoices {
+  controllers: Array<{ slug: string; name: string }>;
+  defaultController?: string;
+  countries: string[];
+}
+
+function evidenceSection(choices: EvidenceChoices, receipt: string, context: PageContext): SafeHtml {
+  const et = evidenceTranslator(context.locale);
+  const countryNames = new Intl.DisplayNames([context.locale], { type: 'region' });
+  const defaultCountry = context.locale === 'fr' ? 'fr' : 'de';
+  const countries = [...choices.countries].sort((first, second) => countryNames.of(first.toUpperCase())!.localeCompare(countryNames.of(second.toUpperCase())!, context.locale));
+  return html`<section class="evidence" aria-labelledby="evidence-heading">
+  <h2 id="evidence-heading">${et('evidenceSectionHeading')}</h2>
+  <p>${et('evidenceSectionIntro')}</p>
+  <form method="post" action="/my-donation/evidence">
+    ${hidden(context, receipt)}
+    <div class="field"><label for="evidence-controller">${et('controllerLabel')}</label>
+      <select id="evidence-controller" name="controller">${choices.controllers.map((controller) => html`<option value="${controller.slug}"${controller.slug === choices.defaultController ? html` selected` : ''}>${controller.name}</option>`)}</select></div>
+    <div class="field"><label for="evidence-country">${et('countryLabel')}</label>
+      <select id="evidence-country" name="country">${countries.map((country) => html`<option value="${country}"${country === defaultCountry ? html` selected` : ''}>${countryNames.of(country.toUpperCase())}</option>`)}</select></div>
+    <div class="button-row">
+      <button type="submit" name="format" value="pdf" class="button button-primary">${et('evidenceButtonPdf')}</button>
+      <button type="submit" name="format" value="html" class="button button-secondary">${et('evidenceButtonHtml')}</button>
+      <button type="submit" name="format" value="json" class="button button-secondary">${et('evidenceButtonJson')}</button>
+    </div>
+  </form>
+</section>`;
+}
+
+export function donationPage(campaign: Campaign, donation: DonationView, receipt: string, context: PageContext, evidence?: EvidenceChoices): string {
   const { t, locale } = context;
   const text = campaignText(campaign, locale);
   const purposes = text.purposes.filter((purpose) => donation.consent.purposes.includes(purpose.id)).map((purpose) => html`<li>${purpose.title}</li>`);
@@ -41,6 +72,7 @@ ${records}
   <form method="post" action="/my-donation/download">${hidden(context, receipt)}<button type="submit" name="format" value="json" class="button button-secondary">${t('downloadJson')}</button></form>
   <form method="post" action="/my-donation/download">${hidden(context, receipt)}<button type="submit" name="format" value="csv" class="button button-secondary">${t('downloadCsv')}</button></form>
 </div>
+${evidence ? evidenceSection(evidence, receipt, context) : ''}
 <form method="post" action="/my-donation/delete">${hidden(context, receipt)}<button type="submit" class="button button-danger">${t('deleteButton')}</button></form>`);
 }
 

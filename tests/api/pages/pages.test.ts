@@ -93,6 +93,18 @@ describe('donor pages', () => {
     expect(response.text).not.toContain('Score: Please answer this question.');
   });
 
+  test('when a donor asks /my-donation for the evidence pack, then it comes with the CSRF token only, in the chosen format', async () => {
+    const donated = testApp.dependencies.donations.donate(campaign, { consent: { version: campaign.consent.version, purposes: ['research'] }, records: [Object.fromEntries(campaign.schema.fields.map((field) => [field.name, field.example]))], locale: 'en' });
+    const page = await post('/my-donation', { receipt: donated.receipt.receipt, action: 'view' }).expect(200);
+    expect(page.text).toContain('action="/my-donation/evidence"');
+    const json = await post('/my-donation/evidence', { receipt: donated.receipt.receipt, format: 'json', controller: 'schufa', country: 'at' }).expect(200);
+    expect(json.headers['content-disposition']).toMatch(/attachment; filename="crowdaudit-evidence-[0-9a-f]{8}\.json"/);
+    expect(Object.keys(JSON.parse(json.text))).toEqual(['donation', 'peers', 'prediction', 'effects', 'caveats', 'letters', 'manifest']);
+    await post('/my-donation/evidence', { receipt: donated.receipt.receipt, format: 'docx' }).expect(400);
+    await agent.post('/my-donation/evidence').type('form').send({ receipt: donated.receipt.receipt, format: 'pdf' }).set('Accept', 'text/html').expect(403);
+    await post('/my-donation/evidence', { receipt: 'AAAA-BBBB', format: 'pdf' }).expect(404);
+  });
+
   test('when research is not ticked, then the consent checkboxes are marked with an error', async () => {
     const response = await post('/campaigns/credit-scores/donate', { ...filledForm(), purposes: 'ngo-sharing', action: 'review' }).expect(400);
     expect(response.text).toContain('id="error-purposes"');

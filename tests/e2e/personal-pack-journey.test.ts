@@ -1,0 +1,60 @@
+/**
+ * A donor opens /my-donation in German, chooses who decided and downloads the personal evidence
+ * pack as a PDF: a real PDF whose text holds the German Art. 22 letter to that bureau.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '../../src/app';
+import { testConfig } from '../../src/config';
+import { seedDemo } from '../../src/demo/seed-demo';
+import type { AppDependencies } from '../../src/http/dependencies';
+import { openDatabase } from '../../src/storage/open-database';
+import { launchChromium } from './browser';
+
+test('when a donor downloads the personal pack as PDF from /my-donation, then it holds the Art. 22 letter in German', async () => {
+  const db = openDatabase(':memory:');
+  const app = createApp({ db, config: testConfig() });
+  const dependencies = app.locals.dependencies as AppDependencies;
+  const campaign = dependencies.campaigns.get('credit-scores')!;
+  seedDemo(campaign, dependencies.donations, { count: 150, seed: 4 });
+  const record = Object.fromEntries(campaign.schema.fields.map((field) => [field.name, field.example]));
+  const { receipt } = dependencies.donations.donate(campaign, { consent: { version: campaign.consent.version, purposes: ['research'] }, records: [{ ...record, bureau: 'schufa' }], locale: 'de' }).receipt;
+  const server = await new Promise<Server>((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ locale: 'de-DE', acceptDownloads: true });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/my-donation`);
+    await page.fill('#receipt', receipt);
+    await page.click('button[value="view"]');
+    expect(await page.textContent('#evidence-heading')).toBe('Ihr Beweispaket');
+    expect(await page.inputValue('#evidence-controller')).toBe('schufa');
+    await page.selectOption('#evidence-controller', 'crifbuergel');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[value="pdf"]')]);
+    expect(download.suggestedFilename()).toMatch(/^crowdaudit-evidence-[0-9a-f]{8}\.pdf$/);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-pack-')), 'pack.pdf');
+    await download.saveAs(file);
+    expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Ihr Beweispaket');
+    expect(text).toContain('Art. 22 Abs. 3 DSGVO');
+    expect(text).toContain('CRIF GmbH');
+    expect(problems).toEqual([]);
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+    db.close();
+  }
+}, 120_000);
