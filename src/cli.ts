@@ -11,6 +11,7 @@ import { registerCompareCommand } from './cli/compare-command';
 import { registerImportCommand } from './cli/import-command';
 import { registerBackupCommand } from './cli/backup-command';
 import { registerPurgeCommand } from './cli/purge-command';
+import { registerTokenCommand } from './cli/token-command';
 import { version } from './version';
 
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerBackupCommand(program);
   registerPurgeCommand(program);
+  registerTokenCommand(program);
   return program;
 }
 

@@ -1,5 +1,6 @@
 import { migration001 } from './001-initial';
 import { migration002 } from './002-campaign-revisions';
+import { migration003 } from './003-access-tokens';
 import { migration004 } from './004-imported-donations';
 
 export interface Migration {
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it is applied. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration004];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004];
