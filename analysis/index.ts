@@ -8,7 +8,7 @@ export { logistic, type LogisticResult } from './logistic';
 export { disparity, type DisparityOptions, type DisparityResult } from './disparity';
 export { compare, type CompareOptions, type CompareResult } from './compare';
 export { peerComparison, type PeerComparison, type PeerOptions } from './peer-comparison';
-export { recordPrediction, type PredictionOptions, type RecordPrediction } from './record-prediction';
+export { fitRecordModel, recordPrediction, type PredictionOptions, type RecordModel, type RecordPrediction } from './record-prediction';
 export { intersectGroups } from './intersect-groups';
 export { smallGroupWarnings, expectedCellWarnings } from './small-group-warnings';
 export { adjustPValues, type AdjustMethod } from './p-adjust';

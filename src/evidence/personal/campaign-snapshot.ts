@@ -6,13 +6,19 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { fitRecordModel, type RecordModel } from '../../../analysis/record-prediction';
 import type { Row } from '../../../analysis/types';
 import type { Campaign } from '../../campaigns/types';
 import { campaignRevision } from '../../storage/campaign-revision';
 import { DONOR_COLUMN, loadCampaignRows } from '../campaign-rows';
+import { usableFactors } from '../group-comparison';
 
 export interface CampaignSnapshot {
   revision: number;
+  /** The outcome's model on these legitimate factors, fitted once per revision (or why it cannot be). */
+  model(outcome: string, legitimate: string[]): Promise<RecordModel>;
+  /** Of these legitimate factors, those answered in enough rows to enter a model (once per revision). */
+  usableFactors(legitimate: string[]): string[];
   columns: string[];
   rows: Row[];
   donors: number;
@@ -33,7 +39,14 @@ export class CampaignSnapshots {
     const hash = createHash('sha256');
     const fields = columns.filter((column) => column !== DONOR_COLUMN);
     for (const row of rows) hash.update(`${JSON.stringify(fields.map((name) => row[name]))}\n`);
-    const snapshot = { revision, columns, rows, donors: new Set(rows.map((row) => row[DONOR_COLUMN])).size, datasetSha256: hash.digest('hex') };
+    const models = new Map<string, Promise<RecordModel>>();
+    const model = (outcome: string, legitimate: string[]) => {
+      const key = JSON.stringify([outcome, legitimate]);
+      if (!models.has(key)) models.set(key, fitRecordModel(rows, { outcome, legitimate }));
+      return models.get(key)!;
+    };
+    let usable: string[] | undefined;
+    const snapshot = { revision, columns, rows, model, usableFactors: (legitimate: string[]) => (usable ??= usableFactors(rows, legitimate)), donors: new Set(rows.map((row) => row[DONOR_COLUMN])).size, datasetSha256: hash.digest('hex') };
     this.snapshots.set(campaign.slug, snapshot);
     return snapshot;
   }

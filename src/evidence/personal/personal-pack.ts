@@ -5,7 +5,6 @@
  * Every figure about other people respects k: peers and groups under k are not described.
  */
 import { peerComparison } from '../../../analysis/peer-comparison';
-import { recordPrediction } from '../../../analysis/record-prediction';
 import { AnalysisError } from '../../../analysis/analysis-error';
 import type { Row } from '../../../analysis/types';
 import { localizedField } from '../../campaigns/localize';
@@ -17,7 +16,7 @@ import { version } from '../../version';
 import type { CampaignAnalyses } from '../campaign-analyses-types';
 import { DONOR_COLUMN } from '../campaign-rows';
 import { effectSentence, formatters } from '../effect-sentence';
-import { NO_ANSWER_LEVELS, usableFactors } from '../group-comparison';
+import { NO_ANSWER_LEVELS } from '../group-comparison';
 import { authorityForComplaint, buildLetters, CAMPAIGN_CONTROLLERS, letterAsText, type Letter, type Recipients } from '../letters';
 import type { CampaignSnapshot } from './campaign-snapshot';
 import { describeDecision, isDeactivation, primaryRecord } from './donor-record';
@@ -92,7 +91,7 @@ export async function buildPersonalPack(
   const factorText = factors.map((field) => title(field.name).title).join(', ');
   const peers: PersonalPack['peers'] = [];
   const prediction: PersonalPack['prediction'] = [];
-  const legitimate = usableFactors(snapshot.rows, campaign.fieldsWithRole('legitimate').map((field) => field.name)).filter((name) => row[name] !== null);
+  const legitimate = snapshot.usableFactors(campaign.fieldsWithRole('legitimate').map((field) => field.name)).filter((name) => row[name] !== null);
   for (const outcome of analysableOutcomes(campaign)) {
     if (row[outcome.name] === null) continue;
     const outcomeTitle = title(outcome.name).title;
@@ -102,8 +101,10 @@ export async function buildPersonalPack(
       const matchOn = factors.map((field) => field.name);
       const same = (candidate: Row) => candidate[outcome.name] !== null && matchOn.every((name) => candidate[name] !== null && String(candidate[name]) === String(row[name]));
       // k counts people: a platform worker's forty jobs are one peer, not forty.
-      const peerDonors = new Set(snapshot.rows.filter(same).map((candidate) => candidate[DONOR_COLUMN])).size;
-      const comparison = peerDonors >= k ? await peerComparison(snapshot.rows, row, { matchOn, outcome: outcome.name, minGroupSize: k }) : undefined;
+      const peerRows = snapshot.rows.filter(same);
+      const peerDonors = new Set(peerRows.map((candidate) => candidate[DONOR_COLUMN])).size;
+      // Only the matching rows go through the (row-by-row, async) comparison: a scan of all rows per request would not keep time.
+      const comparison = peerDonors >= k ? await peerComparison(peerRows, row, { matchOn, outcome: outcome.name, minGroupSize: k }) : undefined;
       if (!comparison || comparison.suppressed) {
         peers.push({ outcome: outcome.name, matchOn, suppressed: true, sentence: et('peersSuppressed', { k, factors: factorText }) });
       } else {
@@ -115,7 +116,7 @@ export async function buildPersonalPack(
     }
     try {
       if (snapshot.donors < k) throw new AnalysisError(et('peersSuppressed', { k, factors: factorText }));
-      const predicted = await recordPrediction(snapshot.rows, row, { outcome: outcome.name, legitimate });
+      const predicted = (await snapshot.model(outcome.name, legitimate)).predict(row);
       const predictorText = predicted.predictors.map((name) => title(name).title).join(', ');
       const sentence = predicted.model === 'logistic'
         ? et('predictionRate', { factors: predictorText, outcome: outcomeTitle, predicted: format.value(predicted.predicted, 'rate') })
