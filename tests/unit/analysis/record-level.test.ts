@@ -1,6 +1,6 @@
 import { csvRowSource } from '../../../analysis/load-csv';
 import { peerComparison } from '../../../analysis/peer-comparison';
-import { recordPrediction } from '../../../analysis/record-prediction';
+import { fitRecordModel, recordPrediction } from '../../../analysis/record-prediction';
 import { expectMatchesR, GERMAN_CSV } from '../../helpers/fixtures';
 
 // The second applicant of the German credit data: refused (decision 0), 5,951 DM over 48 months.
@@ -34,6 +34,17 @@ describe('one record among the others', () => {
     const result = await recordPrediction(german, record, { outcome: 'decision', legitimate: ['duration_months', 'housing'], reference: { housing: 'own' } });
     expect(result.model).toBe('logistic');
     expectMatchesR(result, { predicted: 0.511166393131761, residual: -0.511166393131761, residualPercentile: 26.05 });
+  });
+
+  test('when a model is fitted once and places several records, then each placement equals recordPrediction and R', async () => {
+    const options = { outcome: 'amount', legitimate: ['duration_months', 'installment_rate', 'housing'], reference: { housing: 'own' } };
+    const model = await fitRecordModel(german, options);
+    expectMatchesR(model.predict(record), { predicted: 7968.68202271977, residual: -2017.68202271977 });
+    expect(model.predict(record).residualPercentile).toBeCloseTo(9.05, 10);
+    for (const other of [{ ...record, amount: 1200, duration_months: 12 }, { ...record, housing: 'rent', installment_rate: 4 }]) {
+      expect(model.predict(other)).toEqual(await recordPrediction(german, other, options));
+    }
+    expect(() => model.predict({ ...record, housing: 'castle' })).toThrow(/"housing" = "castle"/);
   });
 
   test('when the record has a level no one else has, then the error says so', async () => {
