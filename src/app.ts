@@ -7,12 +7,15 @@ import type { Database } from 'better-sqlite3';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import { AccessTokenService } from './access/access-token-service';
 import { loadCampaigns } from './campaigns/load-campaigns';
 import type { Config } from './config';
 import { DonationService } from './donations/donation-service';
 import { AnalysisCache } from './evidence/analysis-cache';
+import { CollectivePackService } from './evidence/collective/collective-pack-service';
 import { loadRecipients } from './evidence/letters';
 import { PersonalPackService } from './evidence/personal/personal-pack-service';
+import { loadOrCreateSigningKey } from './evidence/signing-key';
 import { createApiRouter } from './http/api';
 import type { AppDependencies, CampaignLookup } from './http/dependencies';
 import { createCsrfProtection } from './http/middleware/csrf';
@@ -24,6 +27,7 @@ import { createPagesRouter } from './http/pages';
 import { createLogger } from './logger';
 import { AuditLog } from './storage/audit-log';
 import { DonationRepository } from './storage/donation-repository';
+import { TokenRepository } from './storage/token-repository';
 
 export interface CreateAppOptions {
   db: Database;
@@ -40,6 +44,7 @@ export function buildDependencies(options: CreateAppOptions): AppDependencies {
   const logger = options.logger ?? createLogger(config.logLevel);
   const campaigns = options.campaigns ?? loadCampaigns(config.dataDictionaryDir);
   const analyses = new AnalysisCache(db);
+  const signingKey = loadOrCreateSigningKey(config.signingKeyPath);
   return {
     config,
     db,
@@ -48,6 +53,9 @@ export function buildDependencies(options: CreateAppOptions): AppDependencies {
     donations: new DonationService(new DonationRepository(db), new AuditLog(db)),
     analyses,
     personalPacks: new PersonalPackService(db, campaigns, analyses, loadRecipients()),
+    signingKey,
+    accessTokens: new AccessTokenService(new TokenRepository(db)),
+    collectivePacks: new CollectivePackService(db, analyses, signingKey, new AuditLog(db)),
     csrf: createCsrfProtection({ secret: config.csrfSecret, secureCookies: config.baseUrl.startsWith('https://') }),
   };
 }

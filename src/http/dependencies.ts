@@ -3,12 +3,15 @@
  * database or read configuration themselves.
  */
 import type { Database } from 'better-sqlite3';
+import type { AccessTokenService } from '../access/access-token-service';
 import type { Logger } from 'pino';
 import type { Campaign } from '../campaigns/types';
 import type { Config } from '../config';
 import type { DonationService } from '../donations/donation-service';
 import type { AnalysisCache } from '../evidence/analysis-cache';
+import type { CollectivePackService } from '../evidence/collective/collective-pack-service';
 import type { PersonalPackService } from '../evidence/personal/personal-pack-service';
+import type { SigningKey } from '../evidence/signing-key';
 import type { CsrfProtection } from './middleware/csrf';
 
 /** Read access to the loaded campaigns (the registry from `campaigns/load-campaigns`). */
@@ -27,5 +30,11 @@ export interface AppDependencies {
   analyses: AnalysisCache;
   /** Donors' personal evidence packs. */
   personalPacks: PersonalPackService;
+  /** The Ed25519 key that signs collective packs. */
+  signingKey: SigningKey;
+  /** NGO and analyst access tokens. */
+  accessTokens: AccessTokenService;
+  /** Collective evidence packs (zip, signed, audit-logged). */
+  collectivePacks: CollectivePackService;
   csrf: CsrfProtection;
 }

@@ -3,6 +3,7 @@ import type { AppDependencies } from '../dependencies';
 import type { RateLimiters } from '../middleware/rate-limits';
 import { createCampaignsRouter } from './campaigns-router';
 import { createDonationsRouter } from './donations-router';
+import { createEvidencePackRouter } from './evidence-pack-router';
 import { createFindingsRouter } from './findings-router';
 import { createPersonalEvidenceRouter } from './personal-evidence-router';
 import { buildOpenApiDocument } from './openapi';
@@ -18,6 +19,7 @@ export function createApiRouter(dependencies: AppDependencies, limits: RateLimit
   router.use(createCampaignsRouter(dependencies));
   router.use(createDonationsRouter(dependencies, limits));
   router.use(createFindingsRouter(dependencies));
+  router.use(createEvidencePackRouter(dependencies));
   router.use(createPersonalEvidenceRouter(dependencies, limits));
   return router;
 }

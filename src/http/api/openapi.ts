@@ -51,6 +51,20 @@ export function buildOpenApiDocument(campaigns: Campaign[], baseUrl: string): Re
         responses: { 200: { description: 'The findings' }, ...errors(400, 404) },
       },
     },
+    '/api/v1/campaigns/{slug}/evidence-pack': {
+      get: {
+        summary: 'The collective evidence pack (zip, a Frictionless Data Package): k-anonymous records of donations that allow ngo-sharing, findings, charts, METHODS.md, manifest.json and its Ed25519 signature; every download is audit-logged',
+        security: [{ accessToken: [] }],
+        parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string', enum: campaigns.map((c) => c.slug) } }],
+        responses: { 200: { description: 'The pack', content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } }, ...errors(401, 403, 404) },
+      },
+    },
+    '/api/v1/signing-key': {
+      get: {
+        summary: 'The Ed25519 public key that signs evidence packs (PEM) and its fingerprint (SHA-256 of the DER)',
+        responses: { 200: { description: 'The key', content: { 'application/json': { schema: { type: 'object', required: ['algorithm', 'publicKeyPem', 'fingerprint'], properties: { algorithm: { type: 'string', enum: ['Ed25519'] }, publicKeyPem: { type: 'string' }, fingerprint: { type: 'string', pattern: '^[0-9a-f]{64}$' } } } } } } },
+      },
+    },
     '/api/v1/donations/me/evidence': {
       get: {
         summary: 'Your personal evidence pack: donation, peers, prediction, adjusted effects, caveats, GDPR letters, manifest (receipt as Bearer credential)',
@@ -124,6 +138,6 @@ export function buildOpenApiDocument(campaigns: Campaign[], baseUrl: string): Re
     info: { title: 'crowdaudit API', version, license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' } },
     servers: [{ url: baseUrl }],
     paths,
-    components: { schemas, securitySchemes: { receipt: { type: 'http', scheme: 'bearer', description: 'The receipt code of a donation' } } },
+    components: { schemas, securitySchemes: { receipt: { type: 'http', scheme: 'bearer', description: 'The receipt code of a donation' }, accessToken: { type: 'http', scheme: 'bearer', description: 'An access token of role ngo or analyst (crowdaudit token create)' } } },
   };
 }

@@ -1,0 +1,90 @@
+/**
+ * Builds a collective evidence pack in memory: a zip that is a Frictionless Data Package with
+ * the shareable records, the findings, charts, METHODS.md, a manifest of every file's SHA-256
+ * and an Ed25519 signature over the manifest's exact bytes. Files are in a fixed order.
+ */
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { zipSync } from 'fflate';
+import type { Campaign } from '../../campaigns/types';
+import { toCsv } from '../../http/csv-cell';
+import { campaignRevision } from '../../storage/campaign-revision';
+import { version } from '../../version';
+import type { CampaignAnalyses } from '../campaign-analyses-types';
+import type { SigningKey } from '../signing-key';
+import { dataPackage } from './datapackage';
+import { methodsMarkdown } from './methods-markdown';
+import { MANIFEST_PATH, PUBLIC_KEY_PATH, RECORDS_PATH, SIGNATURE_PATH, type PackManifest } from './pack-manifest';
+import { packRecords, SHARING_PURPOSE } from './pack-records';
+import { chartFiles, RESULT_TABLES, resultFiles } from './result-files';
+import { recordsTableSchema } from './table-schema';
+
+export const MAX_SUPPRESSED_SHARE = 0.05;
+
+export interface CollectivePack {
+  fileName: string;
+  zip: Uint8Array;
+  manifest: PackManifest;
+}
+
+const encoder = new TextEncoder();
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * @param loadAnalyses the campaign's analyses (the cache); read again if a donation arrives or is
+ *   deleted while the records are read, so results and records describe the same revision.
+ * @throws Error when the campaign keeps changing under three attempts.
+ */
+export async function buildCollectivePack(db: Database, campaign: Campaign, loadAnalyses: (campaign: Campaign) => Promise<CampaignAnalyses>, signingKey: SigningKey, now: Date = new Date()): Promise<CollectivePack> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const analyses = await loadAnalyses(campaign);
+    // Synchronous from here: better-sqlite3 reads and the revision check see one state.
+    const records = packRecords(db, campaign, { maxSuppressedShare: MAX_SUPPRESSED_SHARE });
+    if (campaignRevision(db, campaign.slug) !== analyses.revision) continue;
+    return assemble(campaign, analyses, records, signingKey, now);
+  }
+  throw new Error(`The campaign ${campaign.slug} changed while the pack was built; try again.`);
+}
+
+function assemble(campaign: Campaign, analyses: CampaignAnalyses, records: ReturnType<typeof packRecords>, signingKey: SigningKey, now: Date): CollectivePack {
+  const createdIso = now.toISOString();
+  const createdOn = createdIso.slice(0, 10);
+  const schema = recordsTableSchema(records.fields, records.levels);
+  const recordsCsv = encoder.encode(toCsv(records.columns, records.rows));
+  const files: Record<string, Uint8Array> = {
+    'datapackage.json': encoder.encode(`${JSON.stringify(dataPackage(campaign, schema, RESULT_TABLES, createdIso), null, 2)}\n`),
+    [RECORDS_PATH]: recordsCsv,
+    ...resultFiles(analyses),
+    ...chartFiles(campaign, analyses),
+    'METHODS.md': encoder.encode(methodsMarkdown(campaign, analyses, records, createdOn)),
+    [PUBLIC_KEY_PATH]: encoder.encode(signingKey.publicKeyPem),
+  };
+  const manifest: PackManifest = {
+    files: Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, sha256(bytes)])),
+    datasetSha256: sha256(recordsCsv),
+    software: { name: 'crowdaudit', version },
+    parameters: {
+      campaign: campaign.slug,
+      campaignVersion: campaign.version,
+      consentVersions: [campaign.consent.version],
+      purposesFilter: [SHARING_PURPOSE],
+      k: campaign.minGroupSize,
+      maxSuppressedShare: MAX_SUPPRESSED_SHARE,
+      generalisationLevels: records.levels,
+      analysesRevision: analyses.revision,
+      resultsComputedOn: 'all-donations',
+    },
+    counts: {
+      donations: analyses.donations,
+      records: analyses.records,
+      included: records.rows.length,
+      people: records.people,
+      excluded: { noConsent: analyses.records - records.sharedRecords, suppressed: records.suppressedRecords },
+    },
+    signingKeyFingerprint: signingKey.fingerprint,
+    createdOn: createdIso,
+  };
+  const manifestBytes = encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`);
+  const zip = zipSync({ ...files, [MANIFEST_PATH]: manifestBytes, [SIGNATURE_PATH]: encoder.encode(`${signingKey.sign(manifestBytes)}\n`) }, { mtime: now });
+  return { fileName: `crowdaudit-${campaign.slug}-${createdOn}.zip`, zip, manifest };
+}

@@ -1,0 +1,63 @@
+/**
+ * The record-level table of a collective pack: the records of donations whose consent includes
+ * `ngo-sharing`, without `donor-only` fields, donation ids, receipts or days (dates are months
+ * in the dictionary already), with the dictionary's quasi-identifiers generalised until every
+ * combination holds at least k rows and k people, the rest suppressed and counted, and a random
+ * row id in a random order so that neither the id nor the order says who gave what, or when.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { Campaign, CampaignField } from '../../campaigns/types';
+import { kAnonymise, type QuasiIdentifier } from '../../privacy/k-anonymise';
+import { DONOR_COLUMN, analysableFields, loadCampaignRows } from '../campaign-rows';
+
+export const SHARING_PURPOSE = 'ngo-sharing';
+export const ROW_ID_COLUMN = 'row_id';
+
+export interface PackRecords {
+  /** `row_id`, then the exported fields in dictionary order. */
+  columns: string[];
+  fields: CampaignField[];
+  rows: Array<Record<string, string | number | null>>;
+  /** Generalisation level used per quasi-identifier (0 = as given, the deepest = hidden). */
+  levels: Record<string, number>;
+  /** Records whose donation allows sharing, before suppression. */
+  sharedRecords: number;
+  suppressedRecords: number;
+  /** People (donors, imported respondents) behind the published rows. */
+  people: number;
+}
+
+export function quasiIdentifiersOf(campaign: Campaign): QuasiIdentifier[] {
+  return analysableFields(campaign)
+    .filter((field) => field.quasiIdentifier)
+    .map((field) => ({ name: field.name, generalisation: field.generalisation ?? { method: 'suppress' } }));
+}
+
+export function packRecords(db: Database, campaign: Campaign, options: { maxSuppressedShare?: number } = {}): PackRecords {
+  const fields = analysableFields(campaign);
+  const shared = loadCampaignRows(db, campaign, { purpose: SHARING_PURPOSE });
+  const anonymous = kAnonymise(shared.rows, {
+    k: campaign.minGroupSize,
+    quasiIdentifiers: quasiIdentifiersOf(campaign),
+    personOf: (row) => String(row[DONOR_COLUMN]),
+    maxSuppressedShare: options.maxSuppressedShare,
+  });
+  const people = new Set(anonymous.rows.map((row) => row[DONOR_COLUMN])).size;
+  const rows = anonymous.rows
+    .map((row) => {
+      const exported: Record<string, string | number | null> = { [ROW_ID_COLUMN]: randomUUID() };
+      for (const field of fields) exported[field.name] = row[field.name] ?? null;
+      return exported;
+    })
+    .sort((a, b) => String(a[ROW_ID_COLUMN]).localeCompare(String(b[ROW_ID_COLUMN])));
+  return {
+    columns: [ROW_ID_COLUMN, ...fields.map((field) => field.name)],
+    fields,
+    rows,
+    levels: anonymous.levels,
+    sharedRecords: shared.rows.length,
+    suppressedRecords: anonymous.suppressedRows,
+    people,
+  };
+}
