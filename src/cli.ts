@@ -12,6 +12,8 @@ import { registerImportCommand } from './cli/import-command';
 import { registerBackupCommand } from './cli/backup-command';
 import { registerPurgeCommand } from './cli/purge-command';
 import { registerTokenCommand } from './cli/token-command';
+import { registerExportCommand } from './cli/export-command';
+import { registerVerifyCommand } from './cli/verify-command';
 import { version } from './version';
 
 export function buildProgram(): Command {
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   registerBackupCommand(program);
   registerPurgeCommand(program);
   registerTokenCommand(program);
+  registerExportCommand(program);
+  registerVerifyCommand(program);
   return program;
 }
 

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
+import { loadCampaigns } from '../../../src/campaigns/load-campaigns';
+import { seedDemo } from '../../../src/demo/seed-demo';
+import { DonationService } from '../../../src/donations/donation-service';
+import { AuditLog } from '../../../src/storage/audit-log';
+import { DonationRepository } from '../../../src/storage/donation-repository';
+import { openDatabase } from '../../../src/storage/open-database';
+import { runCli } from './capture-cli';
+
+describe('crowdaudit export and verify', () => {
+  let directory: string;
+  let dbPath: string;
+  beforeAll(() => {
+    directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-export-'));
+    dbPath = path.join(directory, 'db.sqlite');
+    const db = openDatabase(dbPath);
+    seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new DonationRepository(db), new AuditLog(db)), { count: 120, seed: 5 });
+    db.close();
+  });
+  afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
+
+  it('when a pack is exported and verified, then verify exits 0, and 1 naming records.csv once one byte of it changes', async () => {
+    const out = path.join(directory, 'pack.zip');
+    const exported = await runCli('export', '--campaign', 'credit-scores', '--out', out, '--db', dbPath);
+    expect(exported.exitCode).toBe(0);
+    expect(exported.output).toMatch(/^Wrote .*pack\.zip: \d+ records \(\d+ without ngo-sharing consent, \d+ suppressed for k = 5\), signed by key [0-9a-f]{64}\.\n$/);
+    expect(fs.statSync(path.join(directory, 'signing-key.pem')).mode & 0o777).toBe(0o600);
+    const verified = await runCli('verify', out);
+    expect(verified).toMatchObject({ exitCode: 0, errors: '' });
+    expect(verified.output).toMatch(/^OK .*pack\.zip: 20 files match manifest\.json, signature valid/);
+
+    const files = unzipSync(new Uint8Array(fs.readFileSync(out)));
+    files['data/records.csv'][10] ^= 1;
+    const tampered = path.join(directory, 'tampered.zip');
+    fs.writeFileSync(tampered, zipSync(files));
+    const failed = await runCli('verify', tampered);
+    expect(failed.exitCode).toBe(1);
+    expect(failed.errors).toContain('data/records.csv: hash mismatch\n');
+
+    const db = openDatabase(dbPath);
+    const audit = db.prepare(`SELECT actor, campaign_slug AS campaignSlug FROM audit_log WHERE action = 'evidence-pack.downloaded'`).all();
+    db.close();
+    expect(audit).toEqual([{ actor: 'cli', campaignSlug: 'credit-scores' }]);
+  });
+
+  it('when the given key is not the pack\'s, or the file is no zip, then verify exits 1 naming it', async () => {
+    const out = path.join(directory, 'pack2.zip');
+    await runCli('export', '--campaign', 'credit-scores', '--out', out, '--db', dbPath);
+    const { generateKeyPairSync } = await import('node:crypto');
+    const otherKey = path.join(directory, 'other.pem');
+    fs.writeFileSync(otherKey, generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }));
+    const wrongKey = await runCli('verify', out, '--key', otherKey);
+    expect(wrongKey.exitCode).toBe(1);
+    expect(wrongKey.errors).toContain('manifest.sig: signature invalid');
+    const notZip = path.join(directory, 'not.zip');
+    fs.writeFileSync(notZip, 'hello');
+    expect(await runCli('verify', notZip)).toMatchObject({ exitCode: 1, errors: expect.stringContaining('not a zip') });
+  });
+});
