@@ -41,6 +41,12 @@ export function csvUploadPage(campaign: Campaign, context: PageContext): string 
   return csvDonationFormPage(campaign, { purposes: [], consentVersion: campaign.consent.version }, {}, context);
 }
 
+/** The upload form again after a file over the size limit, which multer stops before it is read. */
+export function csvTooLargePage(campaign: Campaign, context: PageContext): string {
+  const form = { purposes: [], consentVersion: campaign.consent.version };
+  return csvDonationFormPage(campaign, form, { file: csvTranslator(context.locale)('csvProblem.file-too-large') }, context);
+}
+
 export function handleCsvDonation(dependencies: AppDependencies, campaign: Campaign, req: Request, res: Response): void {
   const context = pageContext(dependencies, req, res);
   const { t } = context;

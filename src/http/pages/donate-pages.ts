@@ -12,7 +12,7 @@ import { idempotencyKeySchema } from '../../donations/idempotency';
 import { CSV_MAX_FILE_BYTES } from '../../csv/csv-limits';
 import { campaignOr404 } from '../api/campaigns-router';
 import { csvUpload } from '../middleware/csv-upload';
-import { csvUploadPage, handleCsvDonation } from './csv-donation-flow';
+import { csvTooLargePage, csvUploadPage, handleCsvDonation } from './csv-donation-flow';
 import type { AppDependencies } from '../dependencies';
 import { donationFormPage, receiptPage, reviewPage } from '../views/donation-views';
 import { checkDonationForm, readDonationForm, type DonationForm } from './donation-form';
@@ -25,7 +25,22 @@ export function createDonatePages(dependencies: AppDependencies): Router {
   const { csrf } = dependencies;
   // The review step carries the remaining rows as a hidden field, as large as the file may be.
   const upload = csvUpload({ maxFieldBytes: CSV_MAX_FILE_BYTES });
-  const uploadWhenMultipart: RequestHandler = (req, res, next) => (req.is('multipart/form-data') ? upload(req, res, next) : next());
+  const uploadWhenMultipart: RequestHandler = (req, res, next) => {
+    if (!req.is('multipart/form-data')) {
+      next();
+      return;
+    }
+    upload(req, res, (error?: unknown) => {
+      // A file too big stops the upload before the form is read: the donor gets the form back,
+      // in their language, rather than a bare error page. Nothing was stored, so no CSRF check is needed.
+      const campaign = dependencies.campaigns.get(String(req.params.slug));
+      if (error instanceof AppError && error.code === 'file_too_large' && campaign?.entry === 'csv' && campaign.status === 'open') {
+        sendPage(res, csvTooLargePage(campaign, pageContext(dependencies, req, res)), 413);
+        return;
+      }
+      next(error);
+    });
+  };
 
   router.get('/campaigns/:slug/donate', (req, res) => {
     const campaign = campaignOr404(dependencies, String(req.params.slug));

@@ -1,6 +1,7 @@
 /** The CSV donation pages without JavaScript: upload, review with row removal, confirm. */
 import request from 'supertest';
 import { loadCampaigns } from '../../../src/campaigns/load-campaigns';
+import { CSV_MAX_FILE_BYTES } from '../../../src/csv/csv-limits';
 import { buildTestApp, storedCounts, type TestApp } from '../../helpers/test-app';
 
 const campaign = loadCampaigns().get('platform-decisions')!;
@@ -95,6 +96,22 @@ describe('CSV donation pages', () => {
     expect(response.text).toContain('id="error-purposes"');
     expect(response.text).toContain('Your file with 2 rows is kept.');
     expect(hiddenValue(response.text, 'records_csv')).toContain('1300');
+  });
+
+  test('when the file has more rows than one donation may hold, then the form comes back with a 413 naming both numbers', async () => {
+    const pays = Array.from({ length: campaign.maxRecords + 1 }, () => '1200');
+    const response = await upload(jobsCsv(pays)).expect(413);
+    expect(response.text).toContain(`The file has ${campaign.maxRecords + 1} rows. One donation can hold at most ${campaign.maxRecords}.`);
+    expect(response.text).toContain('type="file" id="records" name="records"');
+    expect(storedCounts(testApp.db).donations).toBe(0);
+  });
+
+  test('when the file is over the size limit, then the form comes back with a 413 asking to split it, in the donor\'s language', async () => {
+    const tooBig = jobsCsv(['1200']) + 'x'.repeat(CSV_MAX_FILE_BYTES);
+    const response = await agent.post(path).field('lang', 'de').field('_csrf', csrfToken).field('consent_version', campaign.consent.version).field('purposes', 'research').attach('records', Buffer.from(tooBig), 'jobs.csv').expect(413);
+    expect(response.text).toContain('Die Datei ist zu groß. Bitte teilen Sie sie auf mehrere Dateien auf.');
+    expect(response.text).toContain('type="file" id="records" name="records"');
+    expect(storedCounts(testApp.db).donations).toBe(0);
   });
 
   test('when the CSV form is posted without its CSRF token, then it is refused with 403', async () => {
