@@ -10,6 +10,9 @@ import { requireAccessRole } from '../../src/http/middleware/require-access-role
 import { errorHandler } from '../../src/http/middleware/error-handler';
 import { createLogger } from '../../src/logger';
 import { buildTestApp, type TestApp } from '../helpers/test-app';
+import { createApp } from '../../src/app';
+import { testConfig } from '../../src/config';
+import { openDatabase } from '../../src/storage/open-database';
 import { exampleRecord, fetchCampaign } from '../helpers/donation-body';
 
 const PACK = '/api/v1/campaigns/credit-scores/evidence-pack';
@@ -52,6 +55,13 @@ describe('collective evidence pack API', () => {
     const { token, summary } = testApp.dependencies.accessTokens.create('analyst', 'Lab');
     testApp.dependencies.accessTokens.revoke(summary.id);
     await request(testApp.app).get(PACK).set('Authorization', `Bearer ${token}`).expect(401);
+  });
+
+  test('when access tokens are guessed with limits on, then the 31st try gets 429', async () => {
+    const app = createApp({ db: openDatabase(':memory:'), config: testConfig({ rateLimits: true }) });
+    const guess = `Bearer ca_ngo_${'A'.repeat(32)}`;
+    for (let attempt = 0; attempt < 30; attempt += 1) await request(app).get(PACK).set('Authorization', guess).expect(401);
+    expect((await request(app).get(PACK).set('Authorization', guess).expect(429)).body.error.code).toBe('rate_limited');
   });
 
   test('when a token of a role the route does not allow is sent, then it answers 403', async () => {

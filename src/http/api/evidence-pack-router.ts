@@ -5,16 +5,17 @@
  */
 import { Router } from 'express';
 import type { AppDependencies } from '../dependencies';
+import type { RateLimiters } from '../middleware/rate-limits';
 import { requireAccessRole } from '../middleware/require-access-role';
 import { campaignOr404 } from './campaigns-router';
 
-export function createEvidencePackRouter(dependencies: AppDependencies): Router {
+export function createEvidencePackRouter(dependencies: AppDependencies, limits: RateLimiters): Router {
   const router = Router();
   router.get('/signing-key', (_req, res) => {
     const key = dependencies.signingKey;
     res.json({ algorithm: key.algorithm, publicKeyPem: key.publicKeyPem, fingerprint: key.fingerprint });
   });
-  router.get('/campaigns/:slug/evidence-pack', requireAccessRole(dependencies.accessTokens, ['ngo', 'analyst']), async (req, res) => {
+  router.get('/campaigns/:slug/evidence-pack', limits.accessTokens, requireAccessRole(dependencies.accessTokens, ['ngo', 'analyst']), async (req, res) => {
     const campaign = campaignOr404(dependencies, String(req.params.slug));
     const principal = (res.locals as { principal: { label: string } }).principal;
     const pack = await dependencies.collectivePacks.build(campaign, principal.label);

@@ -19,7 +19,7 @@ export function createApiRouter(dependencies: AppDependencies, limits: RateLimit
   router.use(createCampaignsRouter(dependencies));
   router.use(createDonationsRouter(dependencies, limits));
   router.use(createFindingsRouter(dependencies));
-  router.use(createEvidencePackRouter(dependencies));
+  router.use(createEvidencePackRouter(dependencies, limits));
   router.use(createPersonalEvidenceRouter(dependencies, limits));
   return router;
 }

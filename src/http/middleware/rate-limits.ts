@@ -12,6 +12,8 @@ export interface RateLimiters {
   receipts: RequestHandler;
   /** New donations. */
   donations: RequestHandler;
+  /** Requests with an NGO or analyst access token (evidence packs). */
+  accessTokens: RequestHandler;
 }
 
 const passThrough: RequestHandler = (_req, _res, next) => next();
@@ -32,9 +34,10 @@ function limiter(windowMs: number, limit: number, what: string): RequestHandler 
 }
 
 export function createRateLimiters(enabled: boolean): RateLimiters {
-  if (!enabled) return { receipts: passThrough, donations: passThrough };
+  if (!enabled) return { receipts: passThrough, donations: passThrough, accessTokens: passThrough };
   return {
     receipts: limiter(60_000, 20, 'attempts with a receipt code'),
     donations: limiter(10 * 60_000, 60, 'donations from this connection'),
+    accessTokens: limiter(60_000, 30, 'requests with an access token'),
   };
 }
