@@ -10,7 +10,7 @@ import { campaignRevision } from '../storage/campaign-revision';
 import { DonationRepository } from '../storage/donation-repository';
 import type { CampaignAnalyses, Comparison, Effect } from './campaign-analyses-types';
 import { DEFAULT_GAPS, planComparison, type PlannerGaps } from './campaign-planner';
-import { DONOR_COLUMN, loadCampaignRows } from './campaign-rows';
+import { DONOR_COLUMN, loadCampaignRowsPaged } from './campaign-rows';
 import { compareGroups, type UnadjustedEffect } from './group-comparison';
 
 function outcomeKind(field: CampaignField): 'rate' | 'mean' | undefined {
@@ -36,7 +36,7 @@ function adjustFamily(effects: UnadjustedEffect[]): Effect[] {
  */
 export async function analyseCampaign(db: Database, campaign: Campaign, options: { gaps?: PlannerGaps; now?: Date } = {}): Promise<CampaignAnalyses> {
   const revision = campaignRevision(db, campaign.slug);
-  const { rows } = loadCampaignRows(db, campaign);
+  const { rows } = await loadCampaignRowsPaged(db, campaign);
   const legitimate = campaign.fieldsWithRole('legitimate').map((field) => field.name);
   const comparisons: Comparison[] = [];
   const effects: UnadjustedEffect[] = [];

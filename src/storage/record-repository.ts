@@ -14,6 +14,7 @@ export interface StoredRecord {
 
 export class RecordRepository {
   private readonly ofCampaign;
+  private readonly pageOfCampaign;
 
   constructor(db: Database) {
     this.ofCampaign = db.prepare(`SELECT
@@ -22,6 +23,17 @@ export class RecordRepository {
       FROM records r JOIN donations d ON d.id = r.donation_id
       WHERE r.campaign_slug = @campaignSlug
       ORDER BY r.id`);
+    this.pageOfCampaign = db.prepare(`SELECT r.id AS id,
+        CASE WHEN d.source = 'import' THEN d.id || '#' || r.position ELSE d.id END AS donorKey,
+        d.id AS donationId, d.purposes_json AS purposesJson, r.data AS data
+      FROM records r JOIN donations d ON d.id = r.donation_id
+      WHERE r.campaign_slug = @campaignSlug AND r.id > @afterId
+      ORDER BY r.id LIMIT @limit`);
+  }
+
+  /** One page of records after record `afterId`, so a long read can let other work run between pages. */
+  page(campaignSlug: string, afterId: number, limit: number): Array<StoredRecord & { id: number }> {
+    return this.pageOfCampaign.all({ campaignSlug, afterId, limit }) as Array<StoredRecord & { id: number }>;
   }
 
   /** Streams the records (one statement, no array of all rows). */

@@ -10,7 +10,8 @@ import { fitRecordModel, type RecordModel } from '../../../analysis/record-predi
 import type { Row } from '../../../analysis/types';
 import type { Campaign } from '../../campaigns/types';
 import { campaignRevision } from '../../storage/campaign-revision';
-import { DONOR_COLUMN, loadCampaignRows } from '../campaign-rows';
+import { DONOR_COLUMN, loadCampaignRowsPaged } from '../campaign-rows';
+import { RevisionCache } from '../revision-cache';
 import { usableFactors } from '../group-comparison';
 
 export interface CampaignSnapshot {
@@ -26,28 +27,26 @@ export interface CampaignSnapshot {
   datasetSha256: string;
 }
 
-export class CampaignSnapshots {
-  private readonly snapshots = new Map<string, CampaignSnapshot>();
+/** Reads the campaign's rows (a page at a time) and prepares what packs need of them. */
+export async function takeSnapshot(db: Database, campaign: Campaign): Promise<CampaignSnapshot> {
+  const revision = campaignRevision(db, campaign.slug);
+  const { columns, rows } = await loadCampaignRowsPaged(db, campaign);
+  const hash = createHash('sha256');
+  const fields = columns.filter((column) => column !== DONOR_COLUMN);
+  for (const row of rows) hash.update(`${JSON.stringify(fields.map((name) => row[name]))}\n`);
+  const models = new Map<string, Promise<RecordModel>>();
+  const model = (outcome: string, legitimate: string[]) => {
+    const key = JSON.stringify([outcome, legitimate]);
+    if (!models.has(key)) models.set(key, fitRecordModel(rows, { outcome, legitimate }));
+    return models.get(key)!;
+  };
+  let usable: string[] | undefined;
+  return { revision, columns, rows, model, usableFactors: (legitimate) => (usable ??= usableFactors(rows, legitimate)), donors: new Set(rows.map((row) => row[DONOR_COLUMN])).size, datasetSha256: hash.digest('hex') };
+}
 
-  constructor(private readonly db: Database) {}
-
-  get(campaign: Campaign): CampaignSnapshot {
-    const revision = campaignRevision(this.db, campaign.slug);
-    const cached = this.snapshots.get(campaign.slug);
-    if (cached && cached.revision === revision) return cached;
-    const { columns, rows } = loadCampaignRows(this.db, campaign);
-    const hash = createHash('sha256');
-    const fields = columns.filter((column) => column !== DONOR_COLUMN);
-    for (const row of rows) hash.update(`${JSON.stringify(fields.map((name) => row[name]))}\n`);
-    const models = new Map<string, Promise<RecordModel>>();
-    const model = (outcome: string, legitimate: string[]) => {
-      const key = JSON.stringify([outcome, legitimate]);
-      if (!models.has(key)) models.set(key, fitRecordModel(rows, { outcome, legitimate }));
-      return models.get(key)!;
-    };
-    let usable: string[] | undefined;
-    const snapshot = { revision, columns, rows, model, usableFactors: (legitimate: string[]) => (usable ??= usableFactors(rows, legitimate)), donors: new Set(rows.map((row) => row[DONOR_COLUMN])).size, datasetSha256: hash.digest('hex') };
-    this.snapshots.set(campaign.slug, snapshot);
-    return snapshot;
+/** Snapshots per campaign revision (see `RevisionCache`: a deletion is never served stale). */
+export class CampaignSnapshots extends RevisionCache<CampaignSnapshot> {
+  constructor(db: Database) {
+    super(db, (campaign) => takeSnapshot(db, campaign));
   }
 }

@@ -23,6 +23,6 @@ export class PersonalPackService {
     const campaign = this.campaigns.get(donation.campaign);
     if (!campaign) throw new Error(`The donation's campaign "${donation.campaign}" is no longer loaded.`);
     const analyses = await this.analyses.get(campaign);
-    return buildPersonalPack(campaign, donation, this.snapshots.get(campaign), analyses, this.recipients, options);
+    return buildPersonalPack(campaign, donation, await this.snapshots.get(campaign), analyses, this.recipients, options);
   }
 }
