@@ -1,7 +1,8 @@
 /**
- * k-anonymity for a record-level export (Sweeney 2002; the greedy "Datafly" order): the
- * quasi-identifiers are coarsened one level at a time — always the attribute with the most
- * distinct values left — until the rows in classes smaller than k are few enough to drop
+ * k-anonymity for a record-level export (Sweeney 2002): the quasi-identifiers are coarsened
+ * one level at a time, greedily — each step the attribute whose next level leaves the fewest rows
+ * in classes under k, on a tie the one with the most distinct values left (Datafly's order; Sweeney
+ * 1997), which alone tends to hide a fine attribute whole — until the rows in small classes are few enough to drop
  * (at most `maxSuppressedShare` of the rows), then those rows are dropped and counted. Every
  * combination of quasi-identifier values in the output has at least k rows, and at least k
  * people when `personOf` says whose each row is (a worker's forty records are one person).
@@ -85,11 +86,20 @@ export function kAnonymise<RowType extends AnonymisableRow>(rows: readonly RowTy
   while (small.rowsInThem > budget) {
     const candidates = quasiIdentifiers.filter((qi) => levels[qi.name] < generalisationDepth(qi.generalisation));
     if (candidates.length === 0) break;
+    // Try one more level of each attribute and keep the step that leaves the fewest rows in
+    // small classes; on a tie, the attribute with the most distinct values (Datafly's order).
     const distinct = (name: string) => new Set(table.map((row) => row[name] ?? null)).size;
-    const next = candidates.reduce((best, qi) => (distinct(qi.name) > distinct(best.name) ? qi : best));
-    levels[next.name] += 1;
-    table = generalised();
-    small = smallClasses(table);
+    let best: { qi: QuasiIdentifier; table: RowType[]; small: ReturnType<typeof smallClasses>; distinct: number } | undefined;
+    for (const qi of candidates) {
+      levels[qi.name] += 1;
+      const trialTable = generalised();
+      const trial = { qi, table: trialTable, small: smallClasses(trialTable), distinct: distinct(qi.name) };
+      levels[qi.name] -= 1;
+      if (!best || trial.small.rowsInThem < best.small.rowsInThem || (trial.small.rowsInThem === best.small.rowsInThem && trial.distinct > best.distinct)) best = trial;
+    }
+    levels[best!.qi.name] += 1;
+    table = best!.table;
+    small = best!.small;
   }
   const kept = table.filter((row) => !small.keys.has(classKey(row, names)));
   return { rows: kept, levels, suppressedRows: table.length - kept.length };

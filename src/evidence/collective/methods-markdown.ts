@@ -44,7 +44,8 @@ made with consent version ${campaign.consent.version}; each purpose was opted in
   ${records.sharedRecords} of the ${analyses.records} records stored. Fields kept for the donor alone
   (role \`donor-only\`), donation ids, receipts and days are not exported; dates are months.
 - Each row has a random \`row_id\` made for this pack, and rows are in random order.
-- Quasi-identifiers were generalised step by step (the attribute with the most distinct values first)
+- Quasi-identifiers were generalised one level at a time, each step the one that left the fewest rows in
+  small groups (Sweeney's Datafly order on a tie),
   until the records left in groups of fewer than k = ${k} rows or people were at most 5% of the rows;
   those ${records.suppressedRecords} records were then left out. Every combination of quasi-identifier
   values in the file has at least ${k} rows from at least ${k} people.
