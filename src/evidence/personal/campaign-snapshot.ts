@@ -20,6 +20,8 @@ export interface CampaignSnapshot {
   model(outcome: string, legitimate: string[]): Promise<RecordModel>;
   /** Of these legitimate factors, those answered in enough rows to enter a model (once per revision). */
   usableFactors(legitimate: string[]): string[];
+  /** The rows whose `matchOn` values equal the record's, from an index built once per revision and columns. */
+  rowsMatching(matchOn: string[], record: Row): Row[];
   columns: string[];
   rows: Row[];
   donors: number;
@@ -41,7 +43,23 @@ export async function takeSnapshot(db: Database, campaign: Campaign): Promise<Ca
     return models.get(key)!;
   };
   let usable: string[] | undefined;
-  return { revision, columns, rows, model, usableFactors: (legitimate) => (usable ??= usableFactors(rows, legitimate)), donors: new Set(rows.map((row) => row[DONOR_COLUMN])).size, datasetSha256: hash.digest('hex') };
+  const indexes = new Map<string, Map<string, Row[]>>();
+  const keyOf = (matchOn: string[], row: Row) => JSON.stringify(matchOn.map((name) => (row[name] === null ? null : String(row[name]))));
+  const rowsMatching = (matchOn: string[], record: Row) => {
+    const indexKey = JSON.stringify(matchOn);
+    if (!indexes.has(indexKey)) {
+      const index = new Map<string, Row[]>();
+      for (const row of rows) {
+        if (matchOn.some((name) => row[name] === null)) continue;
+        const key = keyOf(matchOn, row);
+        if (!index.has(key)) index.set(key, []);
+        index.get(key)!.push(row);
+      }
+      indexes.set(indexKey, index);
+    }
+    return indexes.get(indexKey)!.get(keyOf(matchOn, record)) ?? [];
+  };
+  return { revision, columns, rows, model, rowsMatching, usableFactors: (legitimate) => (usable ??= usableFactors(rows, legitimate)), donors: new Set(rows.map((row) => row[DONOR_COLUMN])).size, datasetSha256: hash.digest('hex') };
 }
 
 /** Snapshots per campaign revision (see `RevisionCache`: a deletion is never served stale). */

@@ -99,9 +99,8 @@ export async function buildPersonalPack(
       peers.push({ outcome: outcome.name, suppressed: true, sentence: et('peersNone') });
     } else {
       const matchOn = factors.map((field) => field.name);
-      const same = (candidate: Row) => candidate[outcome.name] !== null && matchOn.every((name) => candidate[name] !== null && String(candidate[name]) === String(row[name]));
       // k counts people: a platform worker's forty jobs are one peer, not forty.
-      const peerRows = snapshot.rows.filter(same);
+      const peerRows = snapshot.rowsMatching(matchOn, row).filter((candidate) => candidate[outcome.name] !== null);
       const peerDonors = new Set(peerRows.map((candidate) => candidate[DONOR_COLUMN])).size;
       // Only the matching rows go through the (row-by-row, async) comparison: a scan of all rows per request would not keep time.
       const comparison = peerDonors >= k ? await peerComparison(peerRows, row, { matchOn, outcome: outcome.name, minGroupSize: k }) : undefined;
