@@ -140,6 +140,15 @@ describe('collective evidence pack API', () => {
     expect(JSON.stringify(entries)).not.toContain(ngoToken);
   });
 
+  test('when a donation arrives while the findings are recomputed, then the next pack still comes and counts it', async () => {
+    const first = JSON.parse(text((await download()).files['manifest.json']));
+    await donateWithSharing(42);
+    const second = JSON.parse(text((await download()).files['manifest.json']));
+    expect(second.counts.records).toBe(first.counts.records + 1);
+    expect(second.parameters.recordsRevision).toBe(first.parameters.recordsRevision + 1);
+    expect(second.parameters.analysesRevision).toBeLessThanOrEqual(second.parameters.recordsRevision);
+  });
+
   test('when a donor deletes their donation, then their records are gone from the next pack', async () => {
     const receipts = [];
     for (let index = 0; index < 6; index += 1) receipts.push(await donateWithSharing(index === 0 ? 777.77 : 500 + index));

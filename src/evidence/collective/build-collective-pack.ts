@@ -8,7 +8,6 @@ import type { Database } from 'better-sqlite3';
 import { zipSync } from 'fflate';
 import type { Campaign } from '../../campaigns/types';
 import { toCsv } from '../../http/csv-cell';
-import { campaignRevision } from '../../storage/campaign-revision';
 import { version } from '../../version';
 import type { CampaignAnalyses } from '../campaign-analyses-types';
 import type { SigningKey } from '../signing-key';
@@ -31,19 +30,14 @@ const encoder = new TextEncoder();
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
- * @param loadAnalyses the campaign's analyses (the cache); read again if a donation arrives or is
- *   deleted while the records are read, so results and records describe the same revision.
- * @throws Error when the campaign keeps changing under three attempts.
+ * @param loadAnalyses the campaign's analyses (the cache). They may lag behind the records by
+ *   donations added while they are recomputed, never by a deletion (the cache waits after one);
+ *   the manifest gives both revisions, and the counts are those of the records read.
  */
 export async function buildCollectivePack(db: Database, campaign: Campaign, loadAnalyses: (campaign: Campaign) => Promise<CampaignAnalyses>, signingKey: SigningKey, now: Date = new Date()): Promise<CollectivePack> {
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const analyses = await loadAnalyses(campaign);
-    // Synchronous from here: better-sqlite3 reads and the revision check see one state.
-    const records = packRecords(db, campaign, { maxSuppressedShare: MAX_SUPPRESSED_SHARE });
-    if (campaignRevision(db, campaign.slug) !== analyses.revision) continue;
-    return assemble(campaign, analyses, records, signingKey, now);
-  }
-  throw new Error(`The campaign ${campaign.slug} changed while the pack was built; try again.`);
+  const analyses = await loadAnalyses(campaign);
+  const records = packRecords(db, campaign, { maxSuppressedShare: MAX_SUPPRESSED_SHARE });
+  return assemble(campaign, analyses, records, signingKey, now);
 }
 
 function assemble(campaign: Campaign, analyses: CampaignAnalyses, records: ReturnType<typeof packRecords>, signingKey: SigningKey, now: Date): CollectivePack {
@@ -72,14 +66,15 @@ function assemble(campaign: Campaign, analyses: CampaignAnalyses, records: Retur
       maxSuppressedShare: MAX_SUPPRESSED_SHARE,
       generalisationLevels: records.levels,
       analysesRevision: analyses.revision,
+      recordsRevision: records.revision,
       resultsComputedOn: 'all-donations',
     },
     counts: {
-      donations: analyses.donations,
-      records: analyses.records,
+      donations: records.donations,
+      records: records.records,
       included: records.rows.length,
       people: records.people,
-      excluded: { noConsent: analyses.records - records.sharedRecords, suppressed: records.suppressedRecords },
+      excluded: { noConsent: records.records - records.sharedRecords, suppressed: records.suppressedRecords },
     },
     signingKeyFingerprint: signingKey.fingerprint,
     createdOn: createdIso,

@@ -41,7 +41,7 @@ Donors gave the records of decisions made about them (${campaign.decisionMaker.e
 made with consent version ${campaign.consent.version}; each purpose was opted into separately.
 
 - \`data/records.csv\` holds only the records of donations whose consent includes **ngo-sharing**:
-  ${records.sharedRecords} of the ${analyses.records} records stored. Fields kept for the donor alone
+  ${records.sharedRecords} of the ${records.records} records stored. Fields kept for the donor alone
   (role \`donor-only\`), donation ids, receipts and days are not exported; dates are months.
 - Each row has a random \`row_id\` made for this pack, and rows are in random order.
 - Quasi-identifiers were generalised one level at a time, each step the one that left the fewest rows in
@@ -60,6 +60,8 @@ records of ${analyses.donors} people** (every donation consents to research), no
 \`data/records.csv\`: results are aggregates in which groups of fewer than ${k} donors are suppressed,
 while the record-level file needs the narrower ngo-sharing consent. Re-running on \`data/records.csv\`
 therefore gives close but not identical numbers, more so where records were generalised or suppressed.
+The results are recomputed whenever donations change; they can lag behind the records by donations
+added in the last moments (never by a deletion): \`manifest.json\` gives the revision of each.
 
 - Outcomes: ${outcomes.map((name) => `\`${name}\``).join(', ')}; protected attributes: ${protectedNames.map((name) => `\`${name}\``).join(', ')}.
 - Yes/no outcomes are compared as rates (Wilson intervals, Fisher's exact test, Katz's interval for the

@@ -13,7 +13,9 @@ export interface PackManifest {
     k: number;
     maxSuppressedShare: number;
     generalisationLevels: Record<string, number>;
+    /** Campaign revision of the results and of the records; results may lag by added donations only. */
     analysesRevision: number;
+    recordsRevision: number;
     resultsComputedOn: 'all-donations';
   };
   counts: {

@@ -9,6 +9,8 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Campaign, CampaignField } from '../../campaigns/types';
 import { kAnonymise, type QuasiIdentifier } from '../../privacy/k-anonymise';
+import { campaignRevision } from '../../storage/campaign-revision';
+import { RecordRepository } from '../../storage/record-repository';
 import { DONOR_COLUMN, analysableFields, loadCampaignRows } from '../campaign-rows';
 
 export const SHARING_PURPOSE = 'ngo-sharing';
@@ -21,6 +23,11 @@ export interface PackRecords {
   rows: Array<Record<string, string | number | null>>;
   /** Generalisation level used per quasi-identifier (0 = as given, the deepest = hidden). */
   levels: Record<string, number>;
+  /** The campaign's revision when the records were read. */
+  revision: number;
+  /** Donations and records stored, whatever their consent. */
+  donations: number;
+  records: number;
   /** Records whose donation allows sharing, before suppression. */
   sharedRecords: number;
   suppressedRecords: number;
@@ -34,9 +41,25 @@ export function quasiIdentifiersOf(campaign: Campaign): QuasiIdentifier[] {
     .map((field) => ({ name: field.name, generalisation: field.generalisation ?? { method: 'suppress' } }));
 }
 
+/** Donations and records of the campaign, counted without parsing the records themselves. */
+function storedCounts(db: Database, campaign: Campaign): { donations: number; records: number } {
+  const donations = new Set<string>();
+  let records = 0;
+  for (const stored of new RecordRepository(db).iterate(campaign.slug)) {
+    donations.add(stored.donationId);
+    records += 1;
+  }
+  return { donations: donations.size, records };
+}
+
 export function packRecords(db: Database, campaign: Campaign, options: { maxSuppressedShare?: number } = {}): PackRecords {
   const fields = analysableFields(campaign);
-  const shared = loadCampaignRows(db, campaign, { purpose: SHARING_PURPOSE });
+  // One read transaction: the counts, the shared records and the revision describe one state.
+  const { shared, totals, revision } = db.transaction(() => ({
+    shared: loadCampaignRows(db, campaign, { purpose: SHARING_PURPOSE }),
+    totals: storedCounts(db, campaign),
+    revision: campaignRevision(db, campaign.slug),
+  }))();
   const anonymous = kAnonymise(shared.rows, {
     k: campaign.minGroupSize,
     quasiIdentifiers: quasiIdentifiersOf(campaign),
@@ -56,6 +79,9 @@ export function packRecords(db: Database, campaign: Campaign, options: { maxSupp
     fields,
     rows,
     levels: anonymous.levels,
+    revision,
+    donations: totals.donations,
+    records: totals.records,
     sharedRecords: shared.rows.length,
     suppressedRecords: anonymous.suppressedRows,
     people,
