@@ -3,14 +3,16 @@
  * the results were computed and with what caveats, how to re-run them and how to verify the pack.
  */
 import type { Campaign } from '../../campaigns/types';
+import { generalisationDepth } from '../../privacy/generalise-value';
 import type { CampaignAnalyses } from '../campaign-analyses-types';
 import type { PackRecords } from './pack-records';
 
 function generalisationLines(campaign: Campaign, records: PackRecords): string[] {
   return Object.entries(records.levels).map(([name, level]) => {
     const field = campaign.schema.fields.find((candidate) => candidate.name === name);
-    const method = field?.generalisation?.method ?? 'suppress';
-    const state = level === 0 ? 'published as given' : `generalised to level ${level} (${method})`;
+    const generalisation = field?.generalisation ?? { method: 'suppress' as const };
+    const hidden = level === generalisationDepth(generalisation);
+    const state = level === 0 ? 'published as given' : hidden ? 'hidden (every cell empty)' : `generalised to level ${level} (${generalisation.method})`;
     return `- \`${name}\`: ${state}`;
   });
 }
