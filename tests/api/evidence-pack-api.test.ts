@@ -89,6 +89,11 @@ describe('collective evidence pack API', () => {
     expect(Object.keys(manifest.files).sort()).toEqual(names.filter((name) => name !== 'manifest.json' && name !== 'manifest.sig').sort());
     for (const [name, hash] of Object.entries(manifest.files)) expect(createHash('sha256').update(files[name]).digest('hex')).toBe(hash);
     expect(manifest.software.name).toBe('crowdaudit');
+    const methods = text(files['METHODS.md']);
+    expect(methods).toContain(`those ${manifest.counts.excluded.suppressed} records were then left out`);
+    expect(methods).toContain('self-selected');
+    expect(methods).toContain('crowdaudit verify pack.zip');
+    expect(methods).toMatch(/crowdaudit (regress|disparity|compare) --csv data\/records\.csv/);
     expect(manifest.parameters).toMatchObject({ campaign: 'credit-scores', k: 5, purposesFilter: ['ngo-sharing'] });
     const key = (await request(testApp.app).get('/api/v1/signing-key').expect(200)).body;
     expect(key).toEqual({ algorithm: 'Ed25519', publicKeyPem: text(files['signing-key.pem']), fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
