@@ -47,6 +47,8 @@ describe('personal evidence pack', () => {
     }
     expect(pack.effects.find((effect: any) => effect.attribute === 'nationality' && effect.outcome === 'application_refused').level).toBe('non-eu');
     expect(pack.manifest).toMatchObject({ software: { name: 'crowdaudit' }, campaign: 'credit-scores', records: expect.any(Number), people: 301, datasetSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(pack.manifest.parameters).toMatchObject({ minGroupSize: 5, consentVersion: pack.donation.consent.version, adjust: 'holm', effectsRevision: findings.revision });
+    expect(pack.manifest.parameters.references).toContainEqual({ outcome: 'application_refused', attribute: 'nationality', reference: findings.comparisons.find((c: any) => c.outcome === 'application_refused' && c.attribute === 'nationality').reference });
     expect(pack.peers[0]).toMatchObject({ suppressed: false, peers: expect.any(Number) });
     expect(pack.prediction.find((item: any) => item.outcome === 'score_value')).toMatchObject({ available: true, model: 'ols' });
     const art22 = pack.letters.find((letter: any) => letter.id === 'art22');

@@ -165,7 +165,19 @@ export async function buildPersonalPack(
       records: snapshot.rows.length,
       people: snapshot.donors,
       generatedOn: today.toISOString().slice(0, 10),
-      parameters: { minGroupSize: k, peerFactors: factors.map((field) => field.name), predictors: legitimate, adjust: 'holm', confidence: 0.95, locale },
+      parameters: {
+        minGroupSize: k,
+        consentVersion: donation.consent.version,
+        peerFactors: factors.map((field) => field.name),
+        predictors: legitimate,
+        models: { prediction: 'ols (numbers) or logistic (yes/no) on the predictors', effects: 'adjusted for the legitimate factors, as in the findings' },
+        // With new donations the effects may come from the last revision while the next is computed.
+        effectsRevision: analyses.revision,
+        references: analyses.comparisons.map((comparison) => ({ outcome: comparison.outcome, attribute: comparison.attribute, reference: comparison.reference })),
+        adjust: 'holm',
+        confidence: 0.95,
+        locale,
+      },
     },
   };
 }
