@@ -32,12 +32,28 @@ export interface GroupEstimateChartInput {
   idPrefix?: string;
 }
 
-const WIDTH = 640;
-const LABEL_WIDTH = 190;
-const RIGHT_MARGIN = 24;
-const ROW_HEIGHT = 34;
-const TOP = 16;
-const AXIS_HEIGHT = 34;
+// A narrow viewBox, so that on a 375 px phone the 14-unit labels still show at about 12 px; each
+// group's label stands on its own line(s) above its interval, so long labels wrap instead of being cut;
+// a white halo (paint-order) keeps labels legible where the grid or reference line crosses them.
+const WIDTH = 400;
+const SIDE = 14;
+const FONT_SIZE = 14;
+const LINE_HEIGHT = 17;
+const TOP = 8;
+const AXIS_HEIGHT = 30;
+/** Characters per line, from an average glyph width of about 0.6 em in sans-serif fonts. */
+const MAX_CHARS = Math.floor((WIDTH - 2 * SIDE) / (0.6 * FONT_SIZE));
+
+/** Breaks a label into lines of at most `maxChars` characters at spaces (a longer word stands alone). */
+export function wrapLabel(text: string, maxChars = MAX_CHARS): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= maxChars) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length > 0 ? lines : [''];
+}
 
 export function groupEstimateChart(input: GroupEstimateChartInput): string {
   const format = new Intl.NumberFormat(input.locale, input.unit === 'percent' ? { style: 'percent', maximumFractionDigits: 1 } : { maximumFractionDigits: 2 });
@@ -46,40 +62,48 @@ export function groupEstimateChart(input: GroupEstimateChartInput): string {
   const ticks = values.length > 0 ? niceTicks(Math.min(...values), Math.max(...values)) : [0, 1];
   const low = ticks[0];
   const high = ticks[ticks.length - 1];
-  const plotLeft = LABEL_WIDTH;
-  const plotWidth = WIDTH - LABEL_WIDTH - RIGHT_MARGIN;
+  const plotLeft = SIDE;
+  const plotWidth = WIDTH - 2 * SIDE;
   const x = (value: number) => plotLeft + ((value - low) / (high - low)) * plotWidth;
-  const height = TOP + input.groups.length * ROW_HEIGHT + AXIS_HEIGHT;
-  const axisY = TOP + input.groups.length * ROW_HEIGHT;
+  const rows = input.groups.map((group) => {
+    const lines = wrapLabel(group.label);
+    const reference = group.isReference && !group.suppressed && group.estimate !== undefined;
+    const referenceOnOwnLine = reference && lines[lines.length - 1].length + 1 + input.referenceText.length > MAX_CHARS;
+    return { group, lines, reference, referenceOnOwnLine, height: (lines.length + (referenceOnOwnLine ? 1 : 0)) * LINE_HEIGHT + 26 };
+  });
+  const axisY = TOP + rows.reduce((sum, row) => sum + row.height, 0);
+  const height = axisY + AXIS_HEIGHT;
   const parts: string[] = [];
 
   for (const tick of ticks) {
-    parts.push(`<line class="grid" x1="${x(tick).toFixed(1)}" y1="${TOP}" x2="${x(tick).toFixed(1)}" y2="${axisY}" stroke="#d1d5db" stroke-width="1"/>`);
-    parts.push(`<text x="${x(tick).toFixed(1)}" y="${axisY + 20}" text-anchor="middle" font-size="12" fill="#374151">${escapeHtml(format.format(tick))}</text>`);
+    parts.push(`<line class="grid" x1="${x(tick).toFixed(1)}" y1="${TOP}" x2="${x(tick).toFixed(1)}" y2="${axisY}" stroke="#e5e7eb" stroke-width="1"/>`);
+    const anchor = tick === low ? 'start' : tick === high ? 'end' : 'middle';
+    parts.push(`<text x="${x(tick).toFixed(1)}" y="${axisY + 19}" text-anchor="${anchor}" font-size="12" fill="#374151">${escapeHtml(format.format(tick))}</text>`);
   }
   const reference = shown.find((group) => group.isReference);
   if (reference) {
     parts.push(`<line class="reference" x1="${x(reference.estimate!).toFixed(1)}" y1="${TOP}" x2="${x(reference.estimate!).toFixed(1)}" y2="${axisY}" stroke="#1e3a8a" stroke-width="1.5" stroke-dasharray="4 3"/>`);
   }
-  input.groups.forEach((group, index) => {
-    const y = TOP + index * ROW_HEIGHT + ROW_HEIGHT / 2;
-    if (group.isReference) {
-      // Two lines: the group, and under it that it is the comparison group.
-      parts.push(`<text x="${LABEL_WIDTH - 10}" y="${y - 2}" text-anchor="end" font-size="13" font-weight="bold" fill="#1b1b1b">${escapeHtml(group.label)}</text>`);
-      parts.push(`<text x="${LABEL_WIDTH - 10}" y="${y + 12}" text-anchor="end" font-size="11" fill="#505a5f">${escapeHtml(input.referenceText)}</text>`);
-    } else {
-      parts.push(`<text x="${LABEL_WIDTH - 10}" y="${y + 4}" text-anchor="end" font-size="13" fill="#1b1b1b">${escapeHtml(group.label)}</text>`);
-    }
+  let rowTop = TOP;
+  for (const { group, lines, reference: isReference, referenceOnOwnLine, height: rowHeight } of rows) {
+    lines.forEach((line, index) => {
+      const last = index === lines.length - 1;
+      const note = isReference && last && !referenceOnOwnLine ? ` <tspan font-size="12" font-weight="normal" fill="#505a5f">${escapeHtml(input.referenceText)}</tspan>` : '';
+      parts.push(`<text x="${SIDE}" y="${rowTop + LINE_HEIGHT * (index + 1)}" font-size="${FONT_SIZE}"${isReference ? ' font-weight="bold"' : ''} fill="#1b1b1b" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">${escapeHtml(line)}${note}</text>`);
+    });
+    if (referenceOnOwnLine) parts.push(`<text x="${SIDE}" y="${rowTop + LINE_HEIGHT * (lines.length + 1)}" font-size="12" fill="#505a5f" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">${escapeHtml(input.referenceText)}</text>`);
+    const y = rowTop + rowHeight - 13;
+    rowTop += rowHeight;
     if (group.suppressed || group.estimate === undefined) {
-      parts.push(`<text class="suppressed" x="${plotLeft + 6}" y="${y + 4}" font-size="12" font-style="italic" fill="#505a5f">${escapeHtml(input.suppressedText)}</text>`);
-      return;
+      parts.push(`<text class="suppressed" x="${plotLeft}" y="${y + 4}" font-size="12" font-style="italic" fill="#505a5f" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">${escapeHtml(input.suppressedText)}</text>`);
+      continue;
     }
     if (group.ciLow !== null && group.ciLow !== undefined && group.ciHigh !== null && group.ciHigh !== undefined) {
       parts.push(`<line x1="${x(group.ciLow).toFixed(1)}" y1="${y}" x2="${x(group.ciHigh).toFixed(1)}" y2="${y}" stroke="#1d4ed8" stroke-width="3"/>`);
     }
     parts.push(`<circle cx="${x(group.estimate).toFixed(1)}" cy="${y}" r="6" fill="#1d4ed8" stroke="#ffffff" stroke-width="1.5"><title>${escapeHtml(`${group.label}: ${format.format(group.estimate)}`)}</title></circle>`);
-  });
-  parts.push(`<line x1="${plotLeft}" y1="${axisY}" x2="${WIDTH - RIGHT_MARGIN}" y2="${axisY}" stroke="#6b7280" stroke-width="1"/>`);
+  }
+  parts.push(`<line x1="${plotLeft}" y1="${axisY}" x2="${WIDTH - SIDE}" y2="${axisY}" stroke="#6b7280" stroke-width="1"/>`);
 
   const id = escapeHtml(input.idPrefix ?? 'chart');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui, sans-serif">`

@@ -1,4 +1,4 @@
-import { groupEstimateChart, type GroupEstimateChartInput } from '../../../src/evidence/charts/group-estimate-chart';
+import { groupEstimateChart, wrapLabel, type GroupEstimateChartInput } from '../../../src/evidence/charts/group-estimate-chart';
 import { niceTicks } from '../../../src/evidence/charts/nice-ticks';
 
 /** Tags open and close in order (a well-formedness check that needs no XML library). */
@@ -55,6 +55,14 @@ describe('group estimate chart', () => {
   test('when the locale is German, then numbers are written the German way', () => {
     const svg = groupEstimateChart({ ...input, unit: 'number', locale: 'de', groups: [{ label: 'A', suppressed: false, estimate: 87.17, ciLow: 86.2, ciHigh: 88.1, isReference: true }] });
     expect(svg).toContain('A: 87,17');
+  });
+
+  test('when a label is longer than the chart is wide, then it wraps onto lines that fit instead of being cut', () => {
+    expect(wrapLabel('Verheiratet oder eingetragene Partnerschaft', 20)).toEqual(['Verheiratet oder', 'eingetragene', 'Partnerschaft']);
+    const svg = groupEstimateChart({ ...input, groups: [{ label: 'Verheiratet oder eingetragene Partnerschaft mit gemeinsamem Haushalt', suppressed: false, estimate: 0.4, ciLow: 0.3, ciHigh: 0.5, isReference: true }] });
+    const lines = [...svg.matchAll(/<text x="14" [^>]*>([^<]*)</g)].map((match) => match[1]);
+    expect(lines).toEqual(['Verheiratet oder eingetragene Partnerschaft', 'mit gemeinsamem Haushalt ']);
+    expect(svg).toContain('Haushalt <tspan font-size="12" font-weight="normal" fill="#505a5f">(comparison group)</tspan>');
   });
 
   test.each([
