@@ -18,7 +18,10 @@ describe('findings page', () => {
 
   test('when donations exist, then each comparison has an accessible SVG chart and a table with the JSON numbers', async () => {
     seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 200, seed: 5 });
-    const page = (await request(testApp.app).get('/campaigns/credit-scores?lang=en').expect(200)).text;
+    const response = await request(testApp.app).get('/campaigns/credit-scores?lang=en').expect(200);
+    const page = response.text;
+    expect(response.headers['content-security-policy']).toMatch(/style-src 'self'/);
+    expect(response.headers['content-security-policy']).not.toContain('unsafe-inline');
     const findings = (await request(testApp.app).get('/api/v1/campaigns/credit-scores/findings').expect(200)).body;
     const shownComparisons = findings.comparisons.filter((comparison: any) => comparison.reference !== null);
     expect((page.match(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*role="img"/g) ?? []).length).toBe(shownComparisons.length);
@@ -45,7 +48,8 @@ describe('findings page', () => {
     }
     const page = (await request(testApp.app).get('/campaigns/credit-scores?lang=de').expect(200)).text;
     expect(page).toContain('<html lang="de">');
-    expect(page).toContain('weniger als 5 Menschen: nicht gezeigt');
+    expect(page).toContain('<th scope="row">Divers</th><td colspan="5" class="suppressed">weniger als 5 Menschen: nicht gezeigt</td>');
+    expect(page).not.toContain('<title>Divers:');
     expect(page).not.toContain('7777');
     expect(page).not.toContain('7.777');
   });
