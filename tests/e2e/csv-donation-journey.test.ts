@@ -3,14 +3,10 @@
  * read on the device, one bad row is marked with its number and removed, the server's review
  * shows exactly the rows left, and only those are stored. Then the same without JavaScript.
  */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createApp } from '../../src/app';
 import { loadCampaigns } from '../../src/campaigns/load-campaigns';
-import { testConfig } from '../../src/config';
-import { openDatabase } from '../../src/storage/open-database';
 import { launchChromium } from './browser';
+import { serveTestApp, watchConsole, type ServedApp } from './served-app';
 
 const campaign = loadCampaigns().get('platform-decisions')!;
 
@@ -22,42 +18,32 @@ function jobsFile(pays: string[]): Buffer {
 }
 
 describe('CSV donation journey in the browser', () => {
-  const db = openDatabase(':memory:');
-  let server: Server;
-  let baseUrl: string;
+  let served: ServedApp;
   let browser: Browser;
   const consoleProblems: string[] = [];
 
   beforeAll(async () => {
-    const app = createApp({ db, config: testConfig() });
-    server = await new Promise<Server>((resolve) => {
-      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-    });
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    served = await serveTestApp();
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    db.close();
+    await served?.close();
   });
 
   async function newPage(options: { javaScriptEnabled: boolean }): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 375, height: 812 }, ...options });
     const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') consoleProblems.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleProblems.push(error.message));
+    watchConsole(page, consoleProblems);
     return { context, page };
   }
 
-  const storedPays = () => (db.prepare('SELECT data FROM records ORDER BY id').all() as Array<{ data: string }>).map((row) => JSON.parse(row.data).pay_cents as number);
+  const storedPays = () => (served.db.prepare('SELECT data FROM records ORDER BY id').all() as Array<{ data: string }>).map((row) => JSON.parse(row.data).pay_cents as number);
 
   test('when a donor uploads a file with one bad row, removes it in the preview and donates, then only the good rows are stored', async () => {
     const { context, page } = await newPage({ javaScriptEnabled: true });
-    await page.goto(`${baseUrl}/campaigns/platform-decisions/donate`);
+    await page.goto(`${served.url}/campaigns/platform-decisions/donate`);
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
 
     await page.setInputFiles('#records', { name: 'courses.csv', mimeType: 'text/csv', buffer: jobsFile(['1200', '1300', 'beaucoup', '1500', '1600']) });
@@ -66,7 +52,7 @@ describe('CSV donation journey in the browser', () => {
     expect(await page.textContent('#csv-preview')).toContain('Ligne 4 : Veuillez saisir un nombre de 0 à 100000.');
     expect(await page.textContent('#csv-preview [role="alert"]')).toContain('1 ligne demande votre attention');
     // Nothing has left the device yet.
-    expect(db.prepare('SELECT COUNT(*) AS n FROM donations').get()).toEqual({ n: 0 });
+    expect(served.db.prepare('SELECT COUNT(*) AS n FROM donations').get()).toEqual({ n: 0 });
 
     await page.click('#csv-preview button[data-row="4"]');
     expect(await page.locator('#csv-preview tbody tr').count()).toBe(4);
@@ -87,7 +73,7 @@ describe('CSV donation journey in the browser', () => {
   test('when JavaScript is off, then the server review marks the bad row, removes it when ticked, and donates the rest', async () => {
     const before = storedPays().length;
     const { context, page } = await newPage({ javaScriptEnabled: false });
-    await page.goto(`${baseUrl}/campaigns/platform-decisions/donate`);
+    await page.goto(`${served.url}/campaigns/platform-decisions/donate`);
     await page.setInputFiles('#records', { name: 'courses.csv', mimeType: 'text/csv', buffer: jobsFile(['700', '-3', '900']) });
     await page.check('#purpose-0');
     await page.click('button[value="review"]');

@@ -4,38 +4,26 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { createApp } from '../../src/app';
-import { testConfig } from '../../src/config';
 import { seedDemo } from '../../src/demo/seed-demo';
-import type { AppDependencies } from '../../src/http/dependencies';
-import { openDatabase } from '../../src/storage/open-database';
 import { launchChromium } from './browser';
+import { serveTestApp, watchConsole } from './served-app';
 
 test('when a donor downloads the personal pack as PDF from /my-donation, then it holds the Art. 22 letter in German', async () => {
-  const db = openDatabase(':memory:');
-  const app = createApp({ db, config: testConfig() });
-  const dependencies = app.locals.dependencies as AppDependencies;
+  const served = await serveTestApp();
+  const { dependencies } = served;
   const campaign = dependencies.campaigns.get('credit-scores')!;
   seedDemo(campaign, dependencies.donations, { count: 150, seed: 4 });
   const record = Object.fromEntries(campaign.schema.fields.map((field) => [field.name, field.example]));
   const { receipt } = dependencies.donations.donate(campaign, { consent: { version: campaign.consent.version, purposes: ['research'] }, records: [{ ...record, bureau: 'schufa' }], locale: 'de' }).receipt;
-  const server = await new Promise<Server>((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({ locale: 'de-DE', acceptDownloads: true });
     const page = await context.newPage();
     const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/my-donation`);
+    watchConsole(page, problems);
+    await page.goto(`${served.url}/my-donation`);
     await page.fill('#receipt', receipt);
     await page.click('button[value="view"]');
     expect(await page.textContent('#evidence-heading')).toBe('Ihr Beweispaket');
@@ -54,7 +42,6 @@ test('when a donor downloads the personal pack as PDF from /my-donation, then it
     expect(problems).toEqual([]);
   } finally {
     await browser.close();
-    await new Promise((resolve) => server.close(resolve));
-    db.close();
+    await served.close();
   }
 }, 120_000);
