@@ -137,6 +137,13 @@ describe('collective evidence pack API', () => {
     expect(rows.every((row) => row.score_version === `'=HYPERLINK("http://x")`)).toBe(true);
   });
 
+  test('when the campaign does not exist, then a valid token gets 404 and no download is audit-logged', async () => {
+    const response = await request(testApp.app).get('/api/v1/campaigns/no-such-campaign/evidence-pack').set('Authorization', `Bearer ${ngoToken}`).expect(404);
+    expect(response.body.error).toMatchObject({ code: 'campaign_not_found', issues: [{ path: ['slug'] }] });
+    const entries = testApp.db.prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'evidence-pack.downloaded'`).get() as { n: number };
+    expect(entries.n).toBe(0);
+  });
+
   test('when a pack is downloaded, then the audit log names the token label and campaign, never the token', async () => {
     await download();
     const entries = testApp.db.prepare(`SELECT * FROM audit_log WHERE action = 'evidence-pack.downloaded'`).all() as Array<Record<string, string>>;
