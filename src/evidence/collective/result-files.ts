@@ -6,6 +6,7 @@
 import type { Campaign } from '../../campaigns/types';
 import { toCsv } from '../../http/csv-cell';
 import type { CampaignAnalyses } from '../campaign-analyses-types';
+import { comparisonChartGroups } from '../charts/comparison-chart-groups';
 import { groupEstimateChart } from '../charts/group-estimate-chart';
 
 const encoder = new TextEncoder();
@@ -79,12 +80,7 @@ export function chartFiles(campaign: Campaign, analyses: CampaignAnalyses): Reco
     const svg = groupEstimateChart({
       title,
       description: `${comparison.kind === 'rate' ? 'Rate' : 'Mean'} per group with its 95% interval; groups of fewer than ${analyses.minGroupSize} donors are not shown. Donors are self-selected.`,
-      groups: comparison.groups.map((group) => ({
-        label: attribute?.enumLabels?.[group.level] ?? group.level,
-        suppressed: group.suppressed,
-        ...(group.suppressed ? {} : { estimate: group.estimate, ciLow: group.ciLow, ciHigh: group.ciHigh }),
-        isReference: group.level === comparison.reference,
-      })),
+      groups: comparisonChartGroups(comparison, (level) => attribute?.enumLabels?.[level] ?? level),
       unit: comparison.kind === 'rate' ? 'percent' : 'number',
       locale: 'en',
       suppressedText: `fewer than ${analyses.minGroupSize} donors: not shown`,

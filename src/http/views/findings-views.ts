@@ -6,6 +6,7 @@
 import { localizedField } from '../../campaigns/localize';
 import type { Campaign, Locale } from '../../campaigns/types';
 import type { CampaignAnalyses, Comparison, Effect, GroupSummary } from '../../evidence/campaign-analyses-types';
+import { comparisonChartGroups } from '../../evidence/charts/comparison-chart-groups';
 import { groupEstimateChart } from '../../evidence/charts/group-estimate-chart';
 import { effectSentence, formatters } from '../../evidence/effect-sentence';
 import { findingsTranslator } from '../../i18n/findings-messages';
@@ -28,9 +29,7 @@ function comparisonSection(campaign: Campaign, analyses: CampaignAnalyses, compa
   const chart = groupEstimateChart({
     title: heading,
     description: ft(comparison.kind === 'rate' ? 'chartRate' : 'chartMean', { outcome: outcome.title }),
-    groups: comparison.groups.map((group) => group.suppressed
-      ? { label: label(group.level), suppressed: true }
-      : { label: label(group.level), suppressed: false, estimate: group.estimate, ciLow: group.ciLow, ciHigh: group.ciHigh, isReference: group.level === comparison.reference }),
+    groups: comparisonChartGroups(comparison, label),
     unit: comparison.kind === 'rate' ? 'percent' : 'number',
     locale,
     suppressedText,
