@@ -3,7 +3,7 @@
  * row, so a donor starts from a file the upload accepts. UTF-8 with a byte-order mark, because
  * Excel reads a file without one in the machine's legacy code page and mangles ä and é.
  */
-import { toCsv } from '../http/csv-cell';
+import { toCsv } from '../csv/csv-cell';
 import type { Campaign } from './types';
 
 export function csvTemplate(campaign: Campaign): string {

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import Papa from 'papaparse';
 import type { CsvCellIssue } from '../csv/check-csv-row';
 import type { CsvDelimiter } from '../csv/detect-delimiter';
-import { neutraliseCsvCell } from '../http/csv-cell';
+import { neutraliseCsvCell } from '../csv/csv-cell';
 
 /** checkCsvRow's messages start with "Row 5, column "x": "; the report has its own columns for that. */
 const LOCATION_PREFIX = /^Row \d+, column "[^"]*": /;

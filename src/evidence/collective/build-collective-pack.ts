@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { zipSync } from 'fflate';
 import type { Campaign } from '../../campaigns/types';
-import { toCsv } from '../../http/csv-cell';
+import { toCsv } from '../../csv/csv-cell';
 import { version } from '../../version';
 import type { CampaignAnalyses } from '../campaign-analyses-types';
 import type { SigningKey } from '../signing-key';

@@ -4,7 +4,7 @@
  * JSON for scripts, CSV for spreadsheets and one chart per comparison.
  */
 import type { Campaign } from '../../campaigns/types';
-import { toCsv } from '../../http/csv-cell';
+import { toCsv } from '../../csv/csv-cell';
 import type { CampaignAnalyses } from '../campaign-analyses-types';
 import { comparisonChartGroups } from '../charts/comparison-chart-groups';
 import { groupEstimateChart } from '../charts/group-estimate-chart';
