@@ -2,7 +2,7 @@
  * The `crowdaudit` command. Each sub-command lives in its own file under `src/cli/` and
  * registers itself on the program; this file only wires them together.
  */
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { registerServeCommand } from './cli/serve-command';
 import { registerSeedDemoCommand } from './cli/seed-demo-command';
 import { registerRegressCommand } from './cli/regress-command';
@@ -19,6 +19,9 @@ import { version } from './version';
 export function buildProgram(): Command {
   const program = new Command();
   program.name('crowdaudit').description('Crowdsourced audits of automated decisions').version(version);
+  // Commander reports a bad option itself, then throws instead of ending the process, so that
+  // main() sets the exit code and the command can run inside another program (and the tests).
+  program.exitOverride();
   registerServeCommand(program);
   registerSeedDemoCommand(program);
   registerRegressCommand(program);
@@ -38,6 +41,10 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (error: unknown) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode;
+      return;
+    }
     process.stderr.write(`crowdaudit: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   }
