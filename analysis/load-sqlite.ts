@@ -1,16 +1,25 @@
 /**
- * A campaign's donated records in a crowdaudit SQLite database as a RowSource, streamed with
- * better-sqlite3's `iterate()` so memory does not grow with the number of records. The database
+ * A campaign's records in a crowdaudit SQLite database (donated and imported) as a RowSource,
+ * read a page at a time through the server's own record repository, so memory does not grow with
+ * the number of records and the two ways records are stored are read in one place. The database
  * is opened read-only. Booleans become 1/0; a field a record does not have is missing.
  */
 import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
+import { RecordRepository } from '../src/storage/record-repository';
 import { AnalysisError } from './analysis-error';
 import type { Cell, Row, RowSource } from './types';
 
 function openReadOnly(file: string): BetterSqlite3.Database {
   if (!fs.existsSync(file)) throw new AnalysisError(`No such database file: ${file}`);
-  return new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  // Read-only, so it cannot be upgraded here; every command that writes (serve, import, purge) does it.
+  const hasBatches = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'import_batches'").get() !== undefined;
+  if (!hasBatches) {
+    db.close();
+    throw new AnalysisError(`${file} was written by an older crowdaudit. Start the server on it once (crowdaudit serve --db ${file}) to upgrade it, then try again.`);
+  }
+  return db;
 }
 
 function cellOf(value: unknown): Cell {
@@ -24,11 +33,9 @@ export function sqliteRowSource(file: string, campaignSlug: string): RowSource {
   const columns = (): string[] => {
     const db = openReadOnly(file);
     try {
-      const keys = db
-        .prepare(`SELECT DISTINCT key FROM records, json_each(records.data) WHERE campaign_slug = @campaignSlug ORDER BY key`)
-        .all({ campaignSlug }) as Array<{ key: string }>;
-      if (keys.length === 0) throw new AnalysisError(`The selection is empty: campaign "${campaignSlug}" has no records in ${file}.`);
-      return keys.map((row) => row.key);
+      const names = new RecordRepository(db).fieldNames(campaignSlug);
+      if (names.length === 0) throw new AnalysisError(`The selection is empty: campaign "${campaignSlug}" has no records in ${file}.`);
+      return names;
     } finally {
       db.close();
     }
@@ -44,9 +51,7 @@ export function sqliteRowSource(file: string, campaignSlug: string): RowSource {
       return (async function* readRows() {
         const db = openReadOnly(file);
         try {
-          const statement = db.prepare('SELECT data FROM records WHERE campaign_slug = @campaignSlug ORDER BY id');
-          for (const { data } of statement.iterate({ campaignSlug }) as Iterable<{ data: string }>) {
-            const record = JSON.parse(data) as Record<string, unknown>;
+          for (const { record } of new RecordRepository(db).iterate(campaignSlug)) {
             const row: Row = {};
             for (const name of names) row[name] = cellOf(record[name]);
             yield row;
@@ -59,8 +64,7 @@ export function sqliteRowSource(file: string, campaignSlug: string): RowSource {
     async sizeHint() {
       const db = openReadOnly(file);
       try {
-        const { total } = db.prepare('SELECT COUNT(*) AS total FROM records WHERE campaign_slug = @campaignSlug').get({ campaignSlug }) as { total: number };
-        return { total, unit: 'rows' as const };
+        return { total: new RecordRepository(db).counts(campaignSlug).records, unit: 'rows' as const };
       } finally {
         db.close();
       }

@@ -48,15 +48,11 @@ const PAGE_SIZE = 2_000;
  */
 export async function loadCampaignRowsPaged(db: Database, campaign: Campaign, options: { purpose?: ConsentPurpose['id'] } = {}): Promise<CampaignRows> {
   const reader = rowReader(campaign, options);
-  const repository = new RecordRepository(db);
-  let afterId = 0;
-  for (;;) {
-    const page = repository.page(campaign.slug, afterId, PAGE_SIZE);
+  for (const page of new RecordRepository(db).pages(campaign.slug, PAGE_SIZE)) {
     for (const stored of page) reader.add(stored);
-    if (page.length < PAGE_SIZE) return reader.result();
-    afterId = page[page.length - 1].id;
     await new Promise((resolve) => setImmediate(resolve));
   }
+  return reader.result();
 }
 
 function rowReader(campaign: Campaign, options: { purpose?: ConsentPurpose['id'] }) {
@@ -66,9 +62,8 @@ function rowReader(campaign: Campaign, options: { purpose?: ConsentPurpose['id']
   return {
     add(stored: StoredRecord): void {
       if (options.purpose && !(JSON.parse(stored.purposesJson) as string[]).includes(options.purpose)) return;
-      const data = JSON.parse(stored.data) as Record<string, unknown>;
       const row: Row = { [DONOR_COLUMN]: stored.donorKey };
-      for (const name of fields) row[name] = cell(data[name]);
+      for (const name of fields) row[name] = cell(stored.record[name]);
       rows.push(row);
     },
     result: (): CampaignRows => ({ columns, rows, source: arrayRowSource(rows, columns) }),

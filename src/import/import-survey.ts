@@ -4,18 +4,17 @@
  *
  * - The header is read and matched to the campaign's fields first, from the file's first bytes;
  *   a bad header stops the import before anything is written.
- * - The file is then streamed: bytes → iconv-lite (the encoding detected from the first bytes,
- *   byte-order mark stripped) → papaparse, chunk by chunk. Each chunk is handled synchronously,
- *   so papaparse reads the next one only after it: memory stays flat whatever the file size.
- * - Every row is checked by the campaign's own record schema (`checkCsvRow`), exactly as a
- *   donor's CSV row is. Rows that fail go to a rejects report with their spreadsheet row number;
- *   the rest are imported.
- * - Valid records are written in batches, one transaction per batch. A batch is one donation
- *   row with `source = 'import'` (migration 004) holding the batch's records; each imported
- *   record stands for one respondent. The batch's receipt hash is a random value that no
- *   receipt can hash to (receipt hashes are 64 hex digits), so nobody can read or withdraw an
- *   import by receipt: the NGO answers its respondents' requests itself, and can run
- *   `crowdaudit purge` or delete the campaign's import batches.
+ * - Worker threads then stream the file (iconv-lite → papaparse, chunk by chunk), a large file
+ *   cut into parts at row boundaries, one per core (`csv-file-parts.ts`). They check every row
+ *   by the campaign's own record schema exactly as a donor's CSV row is checked (with a fast path
+ *   for plainly valid rows), write the rows that fail to a rejects report with their spreadsheet
+ *   row numbers, and hand the rest over a batch at a time (`read-survey-in-workers.ts`).
+ * - This thread writes each batch in one transaction while the workers read on: one donation row
+ *   with `source = 'import'` (migration 004) and one `import_batches` row holding the batch's
+ *   records (migration 005); each imported record stands for one respondent. The batch's receipt
+ *   hash is a random value that no receipt can hash to (receipt hashes are 64 hex digits), so
+ *   nobody can read or withdraw an import by receipt: the NGO answers its respondents' requests
+ *   itself, and can run `crowdaudit purge` or delete the campaign's import batches.
  *
  * If the import fails half-way (a disk error), the batches already committed stay, and the error
  * says how many records they hold; nothing of the failing batch is stored.
@@ -28,20 +27,17 @@ import Papa from 'papaparse';
 import { AppError } from '../app-error';
 import type { Campaign } from '../campaigns/types';
 import { matchCsvColumns, type CsvColumns } from '../csv/campaign-csv-columns';
-import { checkCsvRow } from '../csv/check-csv-row';
 import { CsvFormatError } from '../csv/csv-error';
 import { assertLooksLikeText, detectCsvEncoding, type CsvEncoding } from '../csv/decode-csv-bytes';
 import { detectDelimiter, type CsvDelimiter } from '../csv/detect-delimiter';
 import { missingRequiredPurposes } from '../donations/consent';
 import type { AuditLog } from '../storage/audit-log';
 import type { ImportRepository } from '../storage/import-repository';
-import { compileFastRecordReader } from './fast-record-reader';
-import { RejectsReport } from './rejects-report';
-import { streamCsvRows } from './stream-csv-rows';
+import type { SurveyBatch } from './read-survey-batches';
+import { readSurveyInWorkers } from './read-survey-in-workers';
 
-/** Records per transaction. Measured on 100,000 records, 2,000, 10,000 and 50,000 were within
- * the noise of each other (1.3–1.8 s); 10,000 keeps a batch at a few megabytes and a million
- * records at a hundred commits, each waiting for the disk (synchronous = FULL). */
+/** Records per transaction: 10,000 keeps a batch at about a megabyte and a million records at a
+ * hundred commits, each waiting for the disk (synchronous = FULL). */
 export const DEFAULT_IMPORT_BATCH_SIZE = 10_000;
 
 /** Bytes read up front to detect the encoding and read the header. */
@@ -63,6 +59,10 @@ export interface ImportSurveyOptions {
   batchSize?: number;
   /** Checks every row and writes the rejects report, but stores nothing. */
   dryRun?: boolean;
+  /** Threads that read the file at once (a large, regular UTF-8 or Windows-1252 file is cut in parts); default one per core, at most 4. */
+  readers?: number;
+  /** Smallest part worth a thread (tests cut small files with less); default 8 MiB. */
+  minPartBytes?: number;
   /** Called as bytes are read, for a progress bar. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   now?: () => Date;
@@ -77,6 +77,8 @@ export interface ImportSurveyResult {
   batches: number;
   /** The rejects report, when a row was rejected. */
   rejectsPath?: string;
+  /** How many parts the file was read in, each by a thread of its own. */
+  parts: number;
   encoding: CsvEncoding;
   delimiter: CsvDelimiter;
   dryRun: boolean;
@@ -142,11 +144,6 @@ export function defaultRejectsPath(file: string): string {
   return path.join(parsed.dir, `${parsed.name}.rejected.csv`);
 }
 
-function isBlank(cells: readonly string[]): boolean {
-  for (const cell of cells) if (cell.trim() !== '') return false;
-  return true;
-}
-
 export class SurveyImporter {
   constructor(
     private readonly repository: ImportRepository,
@@ -170,12 +167,9 @@ export class SurveyImporter {
     const consentSha256 = createHash('sha256').update(consentBasis ?? '').digest('hex');
     const header = readImportHeader(campaign, file);
     const totalBytes = fs.statSync(file).size;
-    const rejects = new RejectsReport(options.rejectsPath ?? defaultRejectsPath(file), header.cells, header.delimiter);
+    const rejectsPath = options.rejectsPath ?? defaultRejectsPath(file);
 
-    const db = this.repository.db;
-    const writeBatch = db.transaction((recordsJson: string[]) => {
-      // One update over the joined text: ten thousand small updates cost ten times as much.
-      const content = createHash('sha256').update(`${recordsJson.join('\n')}\n`);
+    const writeBatch = this.repository.db.transaction((batch: SurveyBatch) => {
       this.repository.insertBatch({
         id: randomUUID(),
         campaignSlug: campaign.slug,
@@ -184,86 +178,57 @@ export class SurveyImporter {
         consentSha256,
         consentBasis,
         purposesJson,
-        contentSha256: content.digest('hex'),
-        recordCount: recordsJson.length,
+        contentSha256: createHash('sha256').update(batch.recordsJson).digest('hex'),
+        recordCount: batch.records,
         createdOn: now().toISOString().slice(0, 10),
-      }, recordsJson);
+      }, batch.layoutJson, batch.recordsJson);
     });
 
     let imported = 0;
     let batches = 0;
-    let pending: string[] = [];
-    const flush = (): void => {
-      if (pending.length === 0) return;
-      if (!dryRun) {
-        writeBatch.immediate(pending);
-        batches += 1;
-      }
-      imported += pending.length;
-      pending = [];
-    };
-
-    const readFast = compileFastRecordReader(campaign, header.columns);
-    // Data rows by their position in the file: row 0 is the header, so spreadsheet row = position + 1.
-    let position = 0;
-    const handleRows = (rows: string[][], brokenQuotes: ReadonlySet<number>): void => {
-      for (let index = 0; index < rows.length; index += 1, position += 1) {
-        if (position === 0) continue;
-        const cells = rows[index];
-        if (isBlank(cells)) continue;
-        const spreadsheetRow = position + 1;
-        if (brokenQuotes.has(index)) {
-          rejects.add(spreadsheetRow, [{ message: 'A quotation mark is not closed properly, so the cells of this row cannot be told apart.' }], cells);
-          continue;
-        }
-        const json = readFast(cells);
-        if (json !== undefined) {
-          pending.push(json);
-          if (pending.length >= batchSize) flush();
-          continue;
-        }
-        // checkCsvRow numbers rows as index + 2, so index = spreadsheet row - 2.
-        const check = checkCsvRow(campaign, header.columns, cells, spreadsheetRow - 2);
-        if (check.record) {
-          pending.push(JSON.stringify(check.record));
-          if (pending.length >= batchSize) flush();
-        } else {
-          rejects.add(spreadsheetRow, check.issues, cells);
-        }
-      }
-    };
-
+    let read;
     try {
-      await streamCsvRows({
+      read = await readSurveyInWorkers({
+        campaign,
         file,
         encoding: header.encoding,
         delimiter: header.delimiter,
-        onChunk: (chunk) => handleRows(chunk.rows, chunk.brokenQuotes),
+        headerCells: header.cells,
+        batchSize,
+        rejectsPath,
+        readers: options.readers,
+        minPartBytes: options.minPartBytes,
+        writeBatch: (batch) => {
+          if (!dryRun) {
+            writeBatch.immediate(batch);
+            batches += 1;
+          }
+          imported += batch.records;
+        },
         onBytes: options.onProgress && ((bytesRead) => options.onProgress!(bytesRead, totalBytes)),
       });
-      flush();
     } catch (error) {
       if (batches === 0) throw error;
-      this.writeAudit(campaign, imported, rejects.count, batches, now(), 'records.import-failed');
+      this.writeAudit(campaign, imported, undefined, batches, now(), 'records.import-failed');
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(`${message} (${imported} records in ${batches} batches were imported before this error; the batch being written was not.)`);
-    } finally {
-      rejects.close();
     }
-    if (!dryRun) this.writeAudit(campaign, imported, rejects.count, batches, now(), 'records.imported');
+    if (!dryRun) this.writeAudit(campaign, imported, read.rejected, batches, now(), 'records.imported');
     return {
       campaign: campaign.slug,
       imported,
-      rejected: rejects.count,
+      rejected: read.rejected,
       batches,
-      rejectsPath: rejects.count > 0 ? rejects.path : undefined,
+      rejectsPath: read.rejected > 0 ? rejectsPath : undefined,
+      parts: read.parts,
       encoding: header.encoding,
       delimiter: header.delimiter,
       dryRun,
     };
   }
 
-  private writeAudit(campaign: Campaign, records: number, rejected: number, batches: number, at: Date, action: string): void {
-    this.auditLog.write({ action, campaignSlug: campaign.slug, actor: 'cli', detail: { records, rejected, batches } }, at);
+  /** `rejected` is unknown when the import failed half-way: the worker's count went with it. */
+  private writeAudit(campaign: Campaign, records: number, rejected: number | undefined, batches: number, at: Date, action: string): void {
+    this.auditLog.write({ action, campaignSlug: campaign.slug, actor: 'cli', detail: rejected === undefined ? { records, batches } : { records, rejected, batches } }, at);
   }
 }

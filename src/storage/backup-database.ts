@@ -60,7 +60,7 @@ function checkCopy(file: string): { donations: number; records: number } {
     const integrity = copy.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw new AppError(500, 'backup_corrupt', `The backup copy failed its integrity check: ${String(integrity)}`);
     const count = (sql: string) => (copy.prepare(sql).get() as { n: number }).n;
-    return { donations: count('SELECT COUNT(*) AS n FROM donations'), records: count('SELECT COUNT(*) AS n FROM records') };
+    return { donations: count('SELECT COUNT(*) AS n FROM donations'), records: count('SELECT COALESCE(SUM(record_count), 0) AS n FROM donations') };
   } finally {
     copy.close();
   }

@@ -41,23 +41,12 @@ export function quasiIdentifiersOf(campaign: Campaign): QuasiIdentifier[] {
     .map((field) => ({ name: field.name, generalisation: field.generalisation ?? { method: 'suppress' } }));
 }
 
-/** Donations and records of the campaign, counted without parsing the records themselves. */
-function storedCounts(db: Database, campaign: Campaign): { donations: number; records: number } {
-  const donations = new Set<string>();
-  let records = 0;
-  for (const stored of new RecordRepository(db).iterate(campaign.slug)) {
-    donations.add(stored.donationId);
-    records += 1;
-  }
-  return { donations: donations.size, records };
-}
-
 export function packRecords(db: Database, campaign: Campaign, options: { maxSuppressedShare?: number } = {}): PackRecords {
   const fields = analysableFields(campaign);
   // One read transaction: the counts, the shared records and the revision describe one state.
   const { shared, totals, revision } = db.transaction(() => ({
     shared: loadCampaignRows(db, campaign, { purpose: SHARING_PURPOSE }),
-    totals: storedCounts(db, campaign),
+    totals: new RecordRepository(db).counts(campaign.slug),
     revision: campaignRevision(db, campaign.slug),
   }))();
   const anonymous = kAnonymise(shared.rows, {

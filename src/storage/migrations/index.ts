@@ -2,6 +2,7 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-campaign-revisions';
 import { migration003 } from './003-access-tokens';
 import { migration004 } from './004-imported-donations';
+import { migration005 } from './005-import-batches';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it is applied. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];

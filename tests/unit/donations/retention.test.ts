@@ -61,7 +61,7 @@ describe('retention', () => {
     new ImportRepository(db).insertBatch({
       id: 'import-old', campaignSlug: 'platform-decisions', campaignVersion: '1', receiptHash: 'import:x', consentSha256: 'c',
       consentBasis: 'survey', purposesJson: '["research"]', contentSha256: 'x', recordCount: 2, createdOn: '2022-01-01',
-    }, ['{"a":1}', '{"a":2}']);
+    }, '{"fields":["pay_cents"],"levels":{}}', '[[1],[2]]');
 
     const counts = service().purge();
 
@@ -74,6 +74,7 @@ describe('retention', () => {
     expect(remainingIds()).not.toContain(creditExpired);
     expect(storedCounts(db)).toEqual({ donations: 3, records: 2 + 2 + 2, idempotencyKeys: 1 });
     expect(db.prepare("SELECT COUNT(*) AS n FROM records WHERE donation_id IN (@a, 'import-old')").get({ a: expired })).toEqual({ n: 0 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM import_batches').get()).toEqual({ n: 0 });
     const audit = db.prepare('SELECT at, action, campaign_slug AS campaign, actor, detail_json AS detail FROM audit_log ORDER BY campaign_slug').all();
     expect(audit).toEqual([
       { at: today.toISOString(), action: 'donations.purged', campaign: 'credit-scores', actor: 'retention', detail: JSON.stringify({ donations: 1, records: 4, retentionDays: 1825, beforeDay: '2021-11-24' }) },

@@ -11,6 +11,7 @@ import { SurveyImporter, type ImportSurveyOptions } from '../../../src/import/im
 import { writeSyntheticSurveyCsv } from '../../../src/import/synthetic-survey-csv';
 import { AuditLog } from '../../../src/storage/audit-log';
 import { ImportRepository } from '../../../src/storage/import-repository';
+import { RecordRepository } from '../../../src/storage/record-repository';
 import { openDatabase } from '../../../src/storage/open-database';
 import { storedCounts } from '../../helpers/test-app';
 
@@ -53,7 +54,7 @@ async function thrown(promise: Promise<unknown>): Promise<AppError> {
 }
 
 function storedRecords(): Array<Record<string, unknown>> {
-  return (db.prepare('SELECT data FROM records ORDER BY id').all() as Array<{ data: string }>).map((row) => JSON.parse(row.data));
+  return [...new RecordRepository(db).iterate(campaign.slug)].map((stored) => stored.record);
 }
 
 describe('importing a survey', () => {
@@ -77,6 +78,17 @@ describe('importing a survey', () => {
     expect(records).toHaveLength(25);
     expect(records[0]).toEqual({ platform: 'uber', month: '2026-03', decision_type: 'job-pay', adverse: false, pay_cents: 1000, age_band: '25-34', sex: 'female', nationality: 'non-eu', migration_background: 'yes' });
     expect(records.map((record) => record.pay_cents)).toEqual(Array.from({ length: 25 }, (_, index) => 1000 + index));
+    // Stored a batch per row: the fields and enum levels once, then each record's values in that
+    // order, an enum value as its level's position.
+    const batches = db.prepare('SELECT b.layout_json, b.records_json, d.content_sha256 FROM import_batches b JOIN donations d ON d.id = b.donation_id ORDER BY b.id').all() as Array<Record<string, string>>;
+    expect(batches).toHaveLength(3);
+    const layout = JSON.parse(batches[0].layout_json) as { fields: string[]; levels: Record<string, string[]> };
+    expect(layout.fields).toEqual(['platform', 'month', 'decision_type', 'adverse', 'pay_cents', 'age_band', 'sex', 'nationality', 'migration_background']);
+    expect(Object.keys(layout.levels)).toEqual(['platform', 'decision_type', 'age_band', 'sex', 'nationality', 'migration_background']);
+    const at = (name: string, level: string) => layout.levels[name].indexOf(level);
+    const stored = (pay: number) => `[${at('platform', 'uber')},"2026-03",${at('decision_type', 'job-pay')},false,${pay},${at('age_band', '25-34')},${at('sex', 'female')},${at('nationality', 'non-eu')},${at('migration_background', 'yes')}]`;
+    expect(batches[2].records_json).toBe(`[${Array.from({ length: 5 }, (_, index) => stored(1020 + index)).join(',')}]`);
+    expect(batches[2].content_sha256).toBe(createHash('sha256').update(batches[2].records_json).digest('hex'));
     const audit = db.prepare("SELECT action, campaign_slug, actor, detail_json FROM audit_log").all();
     expect(audit).toEqual([{ action: 'records.imported', campaign_slug: 'platform-decisions', actor: 'cli', detail_json: '{"records":25,"rejected":0,"batches":3}' }]);
   });
@@ -180,8 +192,37 @@ describe('importing a survey', () => {
     const names = rows[0];
     const expected = rows.slice(1).map((cells) => campaign.recordSchema.parse(campaign.coerceRecord(Object.fromEntries(names.map((name, index) => [name, cells[index]])))));
     expect(storedRecords()).toEqual(expected);
-    const positions = db.prepare('SELECT MIN(position) AS first, MAX(position) AS last, COUNT(DISTINCT position) AS distinct_positions FROM records GROUP BY donation_id').all();
-    expect(positions).toEqual(Array.from({ length: 4 }, () => ({ first: 0, last: 499, distinct_positions: 500 })));
+    // Each imported record is its own respondent: a donor key per record, numbered within its batch.
+    const keys = [...new RecordRepository(db).iterate(campaign.slug)].map((stored) => stored.donorKey);
+    expect(new Set(keys).size).toBe(2_000);
+    expect(keys.slice(498, 502).map((key) => key.split('#')[1])).toEqual(['498', '499', '0', '1']);
+  });
+
+  test('when a large file is read in three parts at once, then the same records and the same rejects report come out as from one', async () => {
+    const file = path.join(directory, 'parts.csv');
+    writeSyntheticSurveyCsv(campaign, file, { rows: 3_000, seed: 5 });
+    // Bad rows spread over the file, so that each part rejects some, numbered as in the whole file.
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    for (const row of [2, 700, 1_500, 2_999]) lines[row - 1] = lines[row - 1].replace(/^[^,]*/, 'tesla');
+    fs.writeFileSync(file, lines.join('\n'));
+    const single = path.join(directory, 'single.rejected.csv');
+    const parallel = path.join(directory, 'parallel.rejected.csv');
+
+    const inParts = await importFile(file, { readers: 3, minPartBytes: 32 * 1024, rejectsPath: parallel, batchSize: 250 });
+    const partsRecords = storedRecords();
+    db.close();
+    db = openDatabase(path.join(directory, 'single.sqlite'));
+    const whole = await importFile(file, { readers: 1, rejectsPath: single, batchSize: 250 });
+
+    expect(inParts).toMatchObject({ imported: 2_996, rejected: 4, parts: 3 });
+    expect(whole).toMatchObject({ imported: 2_996, rejected: 4, parts: 1 });
+    const sorted = (records: Array<Record<string, unknown>>) => records.map((record) => JSON.stringify(record)).sort();
+    expect(sorted(partsRecords)).toEqual(sorted(storedRecords()));
+    expect(fs.readFileSync(parallel, 'utf8')).toBe(fs.readFileSync(single, 'utf8'));
+    const report = Papa.parse<string[]>(fs.readFileSync(parallel, 'utf8').replace(/^\ufeff/, ''), { skipEmptyLines: true }).data;
+    expect(report.slice(1).map((cells) => cells[0])).toEqual(['2', '700', '1500', '2999']);
+    // No part's own report is left behind.
+    expect(fs.readdirSync(directory).filter((name) => name.includes('.part-'))).toEqual([]);
   });
 
   test('when records are imported, then the analyses read them from the database', async () => {
