@@ -73,6 +73,18 @@ describe('crowdaudit import', () => {
     expect(counts(database)).toEqual({ donations: 0, records: 0 });
   });
 
+  test('when --threads is not a whole number of at least 1, then it exits 1 naming the option and writes nothing', async () => {
+    const file = path.join(directory, 'threads.csv');
+    writeSyntheticSurveyCsv(campaign, file, { rows: 20, seed: 4 });
+    const database = path.join(directory, 'threads.sqlite');
+    const refused = await runCli('import', file, '--db', database, '--campaign', 'platform-decisions', '--threads', '0');
+    expect(refused.exitCode).toBe(1);
+    expect(refused.errors).toMatch(/--threads must be a whole number of at least 1/);
+    expect(fs.existsSync(database)).toBe(false);
+    const one = await runCli('import', file, '--db', database, '--campaign', 'platform-decisions', '--threads', '1');
+    expect(one.output).toBe('Imported 20 records into platform-decisions (none rejected).\n');
+  });
+
   test('when the campaign is unknown, then it exits 1 listing the known ones', async () => {
     const result = await runCli('import', path.join(directory, 'dry.csv'), '--db', path.join(directory, 'x.sqlite'), '--campaign', 'nope');
     expect(result.exitCode).toBe(1);
