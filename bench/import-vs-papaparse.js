@@ -7,13 +7,17 @@
  * to bench/out/ once, then times, alternately and each in a fresh child process:
  *   - papaparse: the file streamed through iconv-lite and papaparse exactly as the import streams
  *     it (`streamCsvRows`), doing nothing with the rows;
- *   - import: `crowdaudit import` (`runImport`) into a new database file.
- * Prints the median of each, the ratio (goal ≤ 2.5) and each one's peak memory (maxRSS).
- * Usage: npm run build && node bench/import-vs-papaparse.js [--rows 1000000] [--runs 3] [--dist dist]
+ *   - import: `crowdaudit import` (`runImport`) into a new database file, with its default of one
+ *     reading thread per core (at most 4), or `--threads N`.
+ * Prints the median of each, the ratio (goal ≤ 2.5) and each one's peak memory (maxRSS). The
+ * import uses every core and papaparse one, so the cores are printed with the ratio; with
+ * `--threads 1` the ratio is the single-threaded one.
+ * Usage: npm run build && node bench/import-vs-papaparse.js [--rows 1000000] [--runs 3] [--threads N] [--dist dist]
  */
 'use strict';
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const option = (name, fallback) => {
@@ -22,6 +26,7 @@ const option = (name, fallback) => {
 };
 const rows = Number(option('rows', 1_000_000));
 const runs = Number(option('runs', 3));
+const threads = option('threads', '');
 const root = path.resolve(__dirname, '..');
 const dist = path.resolve(root, option('dist', 'dist'));
 const out = path.join(root, 'bench', 'out');
@@ -29,7 +34,7 @@ const file = path.join(out, `platform-decisions-${rows}.csv`);
 
 // Each child prints {seconds, maxRssMb, records}; time is taken after the modules are loaded.
 const CHILD = `
-const [mode, dist, file, database] = process.argv.slice(1);
+const [mode, dist, file, database, threads] = process.argv.slice(1);
 const { performance } = require('node:perf_hooks');
 const report = (started, records) => process.stdout.write(JSON.stringify({
   seconds: (performance.now() - started) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, records }));
@@ -44,12 +49,12 @@ if (mode === 'papaparse') {
   require(dist + '/src/import/import-survey.js');
   require(dist + '/src/storage/open-database.js');
   const started = performance.now();
-  runImport(file, { db: database, campaign: 'platform-decisions' })
+  runImport(file, { db: database, campaign: 'platform-decisions', threads: threads ? Number(threads) : undefined })
     .then((message) => report(started, Number(/Imported ([\\d,]+)/.exec(message)[1].replace(/,/g, ''))));
 }`;
 
 function runChild(mode, database) {
-  const output = execFileSync(process.execPath, ['-e', CHILD, mode, dist, file, database ?? ''], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const output = execFileSync(process.execPath, ['-e', CHILD, mode, dist, file, database ?? '', threads], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(output);
 }
 
@@ -81,7 +86,8 @@ function main() {
   console.log(`File: ${rows.toLocaleString('en-US')} records, ${megabytes} MB (median of ${runs} runs)`);
   console.log(`papaparse alone  ${parse.toFixed(2)} s   peak RSS ${Math.max(...results.papaparse.map((r) => r.maxRssMb)).toFixed(0)} MB`);
   console.log(`crowdaudit import ${imported.toFixed(2)} s   peak RSS ${Math.max(...results.import.map((r) => r.maxRssMb)).toFixed(0)} MB   (${Math.round(rows / imported).toLocaleString('en-US')} records/s)`);
-  console.log(`ratio ${(imported / parse).toFixed(2)} (goal ≤ 2.5)`);
+  const reading = threads ? `${threads} reading thread(s)` : 'default reading threads';
+  console.log(`ratio ${(imported / parse).toFixed(2)} (goal ≤ 2.5; ${os.availableParallelism()} cores, ${reading})`);
 }
 
 main();
