@@ -225,6 +225,26 @@ describe('importing a survey', () => {
     expect(fs.readdirSync(directory).filter((name) => name.includes('.part-'))).toEqual([]);
   });
 
+  test('when writing fails half-way, then the committed batches stay, the failing one is not stored, and the error and audit log say how many', async () => {
+    const file = path.join(directory, 'failing.csv');
+    writeSyntheticSurveyCsv(campaign, file, { rows: 100, seed: 9 });
+    const repository = new ImportRepository(db);
+    const insertBatch = repository.insertBatch.bind(repository);
+    let calls = 0;
+    jest.spyOn(repository, 'insertBatch').mockImplementation((row, layoutJson, recordsJson) => {
+      calls += 1;
+      insertBatch(row, layoutJson, recordsJson);
+      if (calls === 3) throw new Error('disk I/O error');
+    });
+    const importer = new SurveyImporter(repository, new AuditLog(db));
+    await expect(importer.importSurvey({ campaign, file, batchSize: 25 }))
+      .rejects.toThrow('disk I/O error (50 records in 2 batches were imported before this error; the batch being written was not.)');
+    expect(storedCounts(db)).toMatchObject({ donations: 2, records: 50 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM import_batches').get()).toEqual({ n: 2 });
+    expect(db.prepare('SELECT action, detail_json FROM audit_log').all()).toEqual([{ action: 'records.import-failed', detail_json: '{"records":50,"batches":2}' }]);
+    expect(fs.readdirSync(directory).filter((name) => name.includes('.part-'))).toEqual([]);
+  });
+
   test('when records are imported, then the analyses read them from the database', async () => {
     const file = path.join(directory, 'synthetic.csv');
     writeSyntheticSurveyCsv(campaign, file, { rows: 300, seed: 3 });
