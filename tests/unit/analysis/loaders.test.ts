@@ -53,4 +53,13 @@ describe('loaders', () => {
     expect(rows).toEqual([{ refused: 1, sex: 'female' }, { refused: 0, sex: 'male' }, { refused: null, sex: 'male' }]);
     await expect(sqliteRowSource(file, 'missing').columns()).rejects.toThrow(/selection is empty: campaign "missing" has no records/);
   });
+
+  test('when the database predates stored import batches, then the analyses ask for it to be upgraded by starting the server once', async () => {
+    const file = path.join(directory, 'old.sqlite');
+    const db = openDatabase(file);
+    // What a database of migration 004 looks like: no import_batches table, no record of 005.
+    db.exec('DROP TABLE import_batches; DELETE FROM schema_migrations WHERE version = 5');
+    db.close();
+    await expect(sqliteRowSource(file, 'credit-scores').columns()).rejects.toThrow(`${file} was written by an older crowdaudit. Start the server on it once (crowdaudit serve --db ${file}) to upgrade it, then try again.`);
+  });
 });

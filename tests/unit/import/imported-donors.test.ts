@@ -38,4 +38,24 @@ describe('imported records as donors', () => {
       fs.rmSync(directory, { recursive: true, force: true });
     }
   });
+
+  test('when records were imported before batches were stored whole (one records row each), then they are still read, each its own respondent', () => {
+    const db = openDatabase(':memory:');
+    try {
+      const record = { platform: 'uber', month: '2026-03', decision_type: 'deactivation', adverse: true, age_band: '25-34', sex: 'female', nationality: 'non-eu', migration_background: 'yes' };
+      // How migration 004's import wrote a batch of three: a donation row and one records row per record.
+      db.prepare(`INSERT INTO donations (id, campaign_slug, campaign_version, receipt_hash, consent_version, consent_sha256, purposes_json, locale,
+          content_sha256, record_count, created_on, source, consent_basis)
+        VALUES ('old-batch', @slug, '1', 'import:old', 'import', 'c', '["research"]', 'und', 'x', 3, '2026-10-01', 'import', 'survey')`).run({ slug: campaign.slug });
+      const insertRecord = db.prepare('INSERT INTO records (donation_id, campaign_slug, position, data) VALUES (\'old-batch\', @slug, @position, @data)');
+      for (const position of [0, 1, 2]) insertRecord.run({ slug: campaign.slug, position, data: JSON.stringify({ ...record, month: `2026-0${position + 1}` }) });
+
+      const { rows } = loadCampaignRows(db, campaign);
+      expect(rows.map((row) => row.month)).toEqual(['2026-01', '2026-02', '2026-03']);
+      expect(rows.map((row) => row.adverse)).toEqual([1, 1, 1]);
+      expect(new Set(rows.map((row) => row[DONOR_COLUMN])).size).toBe(3);
+    } finally {
+      db.close();
+    }
+  });
 });
