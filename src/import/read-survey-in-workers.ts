@@ -100,6 +100,7 @@ export async function readSurveyInWorkers(options: ReadSurveyInWorkersOptions): 
       const start: ImportWriterMessage = { type: 'start', part: plan.parts[index], newline: plan.newline, rejectsPath };
       worker.postMessage(start);
       return new Promise<number>((resolve, rejectPart) => {
+        let finished = false;
         const reject = (error: Error): void => {
           failed = true;
           rejectPart(error);
@@ -121,6 +122,7 @@ export async function readSurveyInWorkers(options: ReadSurveyInWorkersOptions): 
               onBytes?.(bytesByPart.reduce((sum, bytes) => sum + bytes, 0));
               break;
             case 'done':
+              finished = true;
               resolve(message.result.rejected);
               break;
             case 'failed':
@@ -128,8 +130,13 @@ export async function readSurveyInWorkers(options: ReadSurveyInWorkersOptions): 
               break;
           }
         });
-        worker.on('error', reject);
-        worker.on('exit', (code) => reject(new Error(`An import worker stopped unexpectedly (exit code ${code}).`)));
+        worker.on('error', (error) => {
+          if (!finished) reject(error);
+        });
+        // A worker that has said it is done may end (it is stopped below); one that has not, failed.
+        worker.on('exit', (code) => {
+          if (!finished) reject(new Error(`An import worker stopped unexpectedly (exit code ${code}).`));
+        });
       });
     }));
     joinRejectsReports(options.rejectsPath, partReports, options.headerCells, options.delimiter);
