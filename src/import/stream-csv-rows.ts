@@ -1,9 +1,9 @@
 /**
- * A CSV file streamed as rows of cells: bytes → iconv-lite (BOM stripped) → papaparse, chunk by
- * chunk. Each chunk's rows are handed over synchronously, and papaparse reads the next chunk only
- * after the handler returns, so memory stays flat whatever the file's size. A handler that
- * returns a promise pauses the file until it settles: the import waits so while the database
- * catches up. The import uses it, and the import benchmark times it alone as the reference
+ * A CSV file, or a byte range of it, streamed as rows of cells: bytes → iconv-lite (a byte-order
+ * mark at the file's start stripped) → papaparse, chunk by chunk. Each chunk's rows are handed
+ * over synchronously, and papaparse reads the next chunk only after the handler returns, so
+ * memory stays flat whatever the file's size. A handler that returns a promise pauses the file
+ * until it settles: an import worker waits so while the database writer catches up. The import uses it, and the import benchmark times it alone as the reference
  * ("papaparse's parse time").
  */
 import fs from 'node:fs';
