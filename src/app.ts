@@ -72,7 +72,7 @@ export function createApp(options: CreateAppOptions): Express {
   app.locals.dependencies = dependencies;
 
   app.use(requestLogger(logger));
-  app.use(securityHeaders());
+  app.use(securityHeaders(config));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
