@@ -42,4 +42,58 @@ describe('group commit', () => {
     await commits.run(insert(2));
     expect(stored()).toEqual([1, 2]);
   });
+
+  // Some errors roll back the whole transaction, not just the write's savepoint (better-sqlite3's
+  // documented caveat). Both ways below really do it: `db.inTransaction` is false after them.
+  const wholeRollbacks: Array<[string, () => () => unknown, string]> = [
+    ['a trigger raises ROLLBACK', () => {
+      db.exec(`CREATE TABLE vetoes (value INTEGER);
+        CREATE TRIGGER veto AFTER INSERT ON vetoes BEGIN SELECT RAISE(ROLLBACK, 'vetoed'); END;`);
+      return () => db.prepare('INSERT INTO vetoes (value) VALUES (1)').run();
+    }, 'vetoed'],
+    ['the database is full (SQLITE_FULL)', () => {
+      db.exec('CREATE TABLE blobs (content BLOB)');
+      // Room for the small writes, not for a 100 kB blob.
+      db.pragma(`max_page_count = ${(db.pragma('page_count', { simple: true }) as number) + 3}`);
+      return () => db.prepare('INSERT INTO blobs (content) VALUES (zeroblob(100000))').run();
+    }, 'database or disk is full'],
+  ];
+
+  test.each(wholeRollbacks)('when %s inside a group, then only that caller gets an error, and every other write is committed and answered with success', async (_how, makeCulprit, message) => {
+    const culprit = makeCulprit();
+    const commits = new GroupCommit(db);
+    const outcomes = await Promise.allSettled([commits.run(insert(1)), commits.run(insert(2)), commits.run(culprit), commits.run(insert(3)), commits.run(insert(4))]);
+    // The lie this guards against: a caller told "error" whose write was committed all the same.
+    const answeredWrongly = [1, 2, undefined, 3, 4].filter((value, index) =>
+      value !== undefined && (outcomes[index].status === 'fulfilled') !== stored().includes(value));
+    expect(answeredWrongly).toEqual([]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect((outcomes[2] as PromiseRejectedResult).reason.message).toContain(message);
+    // Success means committed: the writes before the culprit were rolled back with it, so they ran again.
+    expect(stored()).toEqual([1, 2, 3, 4]);
+    expect(db.inTransaction).toBe(false);
+  });
+
+  test('when a rolled-back group also holds a write that fails on its own, then each caller hears exactly what happened to its write', async () => {
+    const culprit = wholeRollbacks[0][1]();
+    db.prepare('INSERT INTO items (value) VALUES (9)').run();
+    const commits = new GroupCommit(db);
+    const outcomes = await Promise.allSettled([commits.run(insert(1)), commits.run(culprit), commits.run(insert(9)), commits.run(insert(2)), commits.run(culprit), commits.run(insert(3))]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[2] as PromiseRejectedResult).reason.code).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    expect(stored()).toEqual([1, 2, 3, 9]);
+  });
+
+  test('when the commit itself fails, then every caller of the group gets the error and nothing is stored', async () => {
+    // A deferred foreign key is checked only at COMMIT, which then fails and is rolled back.
+    db.exec(`PRAGMA foreign_keys = ON;
+      CREATE TABLE parents (id INTEGER PRIMARY KEY);
+      CREATE TABLE children (parent INTEGER REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED)`);
+    const commits = new GroupCommit(db);
+    const orphan = () => db.prepare('INSERT INTO children (parent) VALUES (42)').run().changes;
+    const outcomes = await Promise.allSettled([commits.run(insert(1)), commits.run(orphan), commits.run(insert(2))]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(stored()).toEqual([]);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM children').get()).toEqual({ n: 0 });
+  });
 });
