@@ -10,17 +10,31 @@ export interface ErrorIssue {
   row?: number;
 }
 
+/**
+ * The most issues one answer lists: enough to fix a body or a file, never megabytes of errors
+ * (a 15 KB body of bad records once produced 3.9 MB of issues).
+ */
+export const MAX_LISTED_ISSUES = 100;
+
 export class AppError extends Error {
+  /** The issues listed, at most MAX_LISTED_ISSUES. */
+  readonly issues: ErrorIssue[];
+  /** How many issues were found beyond those listed. */
+  readonly issuesOmitted: number;
+
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly issues: ErrorIssue[] = [],
+    issues: ErrorIssue[] = [],
     /** Extra headers for the answer, e.g. Retry-After. */
     readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'AppError';
+    // Capped here, once, so that no error path can answer with an unbounded list.
+    this.issues = issues.slice(0, MAX_LISTED_ISSUES);
+    this.issuesOmitted = issues.length - this.issues.length;
   }
 }
 
@@ -38,8 +52,11 @@ export function issuesFromZod(issues: ReadonlyArray<{ path: PropertyKey[]; messa
   });
 }
 
-/** A 400 naming every invalid field. */
+/** A 400 naming every invalid field listed; beyond MAX_LISTED_ISSUES it says how many more there are. */
 export function validationError(issues: ErrorIssue[], message?: string): AppError {
-  const fields = [...new Set(issues.map((issue) => issue.path.join('.') || '(body)'))];
-  return new AppError(400, 'invalid_input', message ?? `Invalid input: ${fields.join(', ')}`, issues);
+  const listed = issues.slice(0, MAX_LISTED_ISSUES);
+  const fields = [...new Set(listed.map((issue) => issue.path.join('.') || '(body)'))];
+  const base = message ?? `Invalid input: ${fields.join(', ')}`;
+  const more = issues.length > listed.length ? `${base.endsWith('.') ? '' : '.'} The first ${listed.length} of ${issues.length} problems are listed.` : '';
+  return new AppError(400, 'invalid_input', `${base}${more}`, issues);
 }

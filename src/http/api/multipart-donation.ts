@@ -5,13 +5,13 @@
  * named by the row a spreadsheet shows and the column.
  */
 import { z } from 'zod';
-import { AppError, issuesFromZod, validationError, type ErrorIssue } from '../../app-error';
+import { AppError, issuesFromZod, MAX_LISTED_ISSUES, validationError, type ErrorIssue } from '../../app-error';
 import type { Campaign, DonationBody } from '../../campaigns/types';
 import { csvIssuesAsErrorIssues, readCampaignCsv, spreadsheetRow } from '../../csv/read-campaign-csv';
 import { CSV_FILE_FIELD } from '../middleware/csv-upload';
 
-/** The most row problems listed in one answer: enough to fix a file, not a megabyte of errors. */
-export const MAX_LISTED_ROW_ISSUES = 100;
+/** The most row problems listed in one answer: the same cap as every error's issue list. */
+export const MAX_LISTED_ROW_ISSUES = MAX_LISTED_ISSUES;
 
 const fieldsSchema = z
   .object({
@@ -42,7 +42,7 @@ export function multipartDonationBody(campaign: Campaign, fields: unknown, file:
     const listed = csv.issues.slice(0, MAX_LISTED_ROW_ISSUES);
     const first = listed.slice(0, 3).map((issue) => issue.message).join(' ');
     const more = csv.issues.length > listed.length ? ` The first ${listed.length} of ${csv.issues.length} problems are listed.` : '';
-    throw new AppError(400, 'invalid_csv', `${rows} ${rows === 1 ? 'row has' : 'rows have'} a problem, so nothing was saved. ${first}${more}`, csvIssuesAsErrorIssues(listed));
+    throw new AppError(400, 'invalid_csv', `${rows} ${rows === 1 ? 'row has' : 'rows have'} a problem, so nothing was saved. ${first}${more}`, csvIssuesAsErrorIssues(csv.issues));
   }
   const candidate = {
     consent: { version: parsedFields.data.consentVersion, purposes: purposesOf(parsedFields.data.purposes) },

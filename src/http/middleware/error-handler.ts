@@ -63,6 +63,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.type('html').send(renderErrorPage({ status: appError.status, message: appError.message, locale: localeOf(req) }));
       return;
     }
-    res.json({ error: { code: appError.code, message: appError.message, issues: appError.issues } });
+    const omitted = appError.issuesOmitted > 0 ? { issuesOmitted: appError.issuesOmitted } : {};
+    res.json({ error: { code: appError.code, message: appError.message, issues: appError.issues, ...omitted } });
   };
 }
