@@ -30,7 +30,7 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /** Thrown out of the shared transaction when a write's error already rolled it back. */
 class TransactionLost extends Error {
-  constructor(readonly culprit: number, readonly cause: unknown) {
+  constructor(readonly culprit: number, readonly error: unknown) {
     super('a write rolled back the shared transaction');
   }
 }
@@ -77,7 +77,7 @@ export class GroupCommit {
         }).immediate();
       } catch (error) {
         if (error instanceof TransactionLost && !this.db.inTransaction) {
-          batch[error.culprit].reject(error.cause);
+          batch[error.culprit].reject(error.error);
           batch = batch.filter((_item, index) => index !== error.culprit);
           continue;
         }
