@@ -20,6 +20,19 @@ const environmentSchema = z.object({
   /** Secret for CSRF tokens; generated beside the database when not given. */
   CSRF_SECRET: z.string().min(32).optional(),
   DATA_DICTIONARY_DIR: z.string().min(1).optional(),
+  /** Other web origins whose pages may post to the API (comma-separated), besides BASE_URL's own. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const origins = (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+      for (const origin of origins) {
+        if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+          context.addIssue({ code: 'custom', message: `"${origin}" is not an origin such as https://ngo.example.org (scheme, host, optional port; no path)` });
+        }
+      }
+      return origins;
+    }),
 });
 
 export interface Config {
@@ -33,6 +46,8 @@ export interface Config {
   trustProxy: number;
   csrfSecret?: string;
   dataDictionaryDir?: string;
+  /** Origins besides BASE_URL's whose pages may send state-changing API requests. */
+  allowedOrigins?: string[];
 }
 
 /** Parses the environment; throws one error listing every bad variable by name. */
@@ -56,6 +71,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     trustProxy: env.TRUST_PROXY,
     csrfSecret: env.CSRF_SECRET,
     dataDictionaryDir: env.DATA_DICTIONARY_DIR,
+    allowedOrigins: env.ALLOWED_ORIGINS,
   };
 }
 
