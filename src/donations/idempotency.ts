@@ -7,12 +7,33 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
-/** What clients may send: 8–200 visible ASCII characters (a UUID fits). */
+export const IDEMPOTENCY_KEY_HINT =
+  'Idempotency-Key must be a random UUID or at least 128 random bits: 32+ hex, 26+ base32 or 22+ base64url characters';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HEX = /^[0-9a-f]+$/i;
+const BASE32 = /^[A-Z2-7]+=*$/;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * The key both finds the first answer and seals it (see sealResponse): a guessable key such as
+ * `test-key-0001` would hand the first donor's receipt to whoever replays it with the same body.
+ * So it must carry at least 128 bits: a UUID (a v4 has 122 random bits), or enough characters of
+ * an encoding of random bytes — the alphabet the key uses decides how many (hex 4 bits a
+ * character, base32 5, base64url 6).
+ */
+function carries128Bits(key: string): boolean {
+  if (UUID.test(key)) return true;
+  if (HEX.test(key)) return key.length >= 32;
+  if (BASE32.test(key)) return key.replace(/=+$/, '').length >= 26;
+  return BASE64URL.test(key) && key.length >= 22;
+}
+
+/** What clients may send: a UUID or 22–200 characters of random bytes, encoded (see carries128Bits). */
 export const idempotencyKeySchema = z
   .string()
-  .min(8, 'Idempotency-Key must have at least 8 characters')
   .max(200, 'Idempotency-Key must have at most 200 characters')
-  .regex(/^[\x21-\x7e]+$/, 'Idempotency-Key must be visible ASCII characters');
+  .refine(carries128Bits, IDEMPOTENCY_KEY_HINT);
 
 /** The stored lookup key: a hash, so the table does not hold the client's key either. */
 export function idempotencyKeyHash(campaignSlug: string, key: string): string {

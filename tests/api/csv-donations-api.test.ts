@@ -161,8 +161,8 @@ describe('CSV donations API', () => {
 
   test('when a CSV donation is retried with the same Idempotency-Key, then the first answer comes back', async () => {
     const file = jobsCsv(3);
-    const first = await post(file).set('Idempotency-Key', 'csv-retry-0001').expect(201);
-    const second = await post(file).set('Idempotency-Key', 'csv-retry-0001').expect(201);
+    const first = await post(file).set('Idempotency-Key', '0b6e4d2c-9a8f-4e1d-b3c5-7f9a1e2d4c6b').expect(201);
+    const second = await post(file).set('Idempotency-Key', '0b6e4d2c-9a8f-4e1d-b3c5-7f9a1e2d4c6b').expect(201);
     expect(second.body).toEqual(first.body);
     expect(storedCounts(testApp.db).donations).toBe(1);
   });

@@ -34,8 +34,8 @@ describe('donations API', () => {
 
   test('when the same Idempotency-Key is retried, then the first donation is returned and no second one made', async () => {
     const body = donationBody(campaign);
-    const first = await post(body).set('Idempotency-Key', 'retry-key-0001').expect(201);
-    const second = await post(body).set('Idempotency-Key', 'retry-key-0001').expect(201);
+    const first = await post(body).set('Idempotency-Key', '8d0d2f0a-3c4b-4e7a-9b61-5f2c1e0a7d11').expect(201);
+    const second = await post(body).set('Idempotency-Key', '8d0d2f0a-3c4b-4e7a-9b61-5f2c1e0a7d11').expect(201);
     expect(second.body).toEqual(first.body);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(storedCounts(testApp.db).donations).toBe(1);
@@ -44,9 +44,9 @@ describe('donations API', () => {
   });
 
   test('when an Idempotency-Key is reused for a different body, then it answers 422 and stores nothing new', async () => {
-    await post(donationBody(campaign)).set('Idempotency-Key', 'retry-key-0002').expect(201);
+    await post(donationBody(campaign)).set('Idempotency-Key', 'Q3v9xK2mT7pL4wZ8rN1bY6cH0dF5sJ').expect(201);
     const other = donationBody(campaign, [exampleRecord(campaign), exampleRecord(campaign)]);
-    const response = await post(other).set('Idempotency-Key', 'retry-key-0002').expect(422);
+    const response = await post(other).set('Idempotency-Key', 'Q3v9xK2mT7pL4wZ8rN1bY6cH0dF5sJ').expect(422);
     expect(response.body.error.code).toBe('idempotency_key_reused');
     expect(storedCounts(testApp.db).donations).toBe(1);
   });
@@ -75,7 +75,7 @@ describe('donations API', () => {
   });
 
   test('when the donor deletes the donation, then it is gone from every table and the receipt stops working', async () => {
-    const { receipt } = (await post(donationBody(campaign)).set('Idempotency-Key', 'delete-key-01').expect(201)).body;
+    const { receipt } = (await post(donationBody(campaign)).set('Idempotency-Key', 'c1f3e5a7b9d0f2e4a6c8b0d2f4e6a8c0').expect(201)).body;
     await request(testApp.app).delete('/api/v1/donations/me').set('Authorization', `Bearer ${receipt}`).expect(204);
     expectNothingStored();
     const again = await request(testApp.app).get('/api/v1/donations/me').set('Authorization', `Bearer ${receipt}`).expect(401);
@@ -193,6 +193,13 @@ describe('donations API', () => {
     test('when the Idempotency-Key is malformed, then 400 names the header', async () => {
       const response = await post(donationBody(campaign)).set('Idempotency-Key', 'short').expect(400);
       expect(response.body.error.issues[0].path).toEqual(['headers', 'idempotency-key']);
+      expectNothingStored();
+    });
+
+    test('when the Idempotency-Key is guessable (test-key-0001), then 400 names the header and asks for 128 bits', async () => {
+      const response = await post(donationBody(campaign)).set('Idempotency-Key', 'test-key-0001').expect(400);
+      expect(response.body.error.issues).toEqual([{ path: ['headers', 'idempotency-key'], message: expect.stringContaining('128 random bits') }]);
+      expect(response.body.error.message).toContain('headers.idempotency-key');
       expectNothingStored();
     });
 

@@ -104,8 +104,8 @@ export function buildOpenApiDocument(campaigns: Campaign[], baseUrl: string): Re
     paths[`/api/v1/campaigns/${campaign.slug}/donations`] = {
       post: {
         summary: `Donate records to "${campaign.title.en}"`,
-        parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 8, maxLength: 200 },
-          description: 'A retry with the same key returns the first answer instead of donating twice' }],
+        parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 22, maxLength: 200, pattern: '^[A-Za-z0-9_=-]+$' },
+          description: 'A retry with the same key returns the first answer instead of donating twice. At least 128 random bits: a random UUID, or 32+ hex, 26+ base32 or 22+ base64url characters; anything else is answered 400' }],
         requestBody: {
           required: true,
           content: {

@@ -133,7 +133,7 @@ describe('donor pages', () => {
   });
 
   test('when the donor uses /my-donation, then they can view, download and delete with confirmation', async () => {
-    const outcome = await post('/campaigns/credit-scores/donate', { ...filledForm(), action: 'confirm', idempotency_key: 'page-test-key-1' }).expect(201);
+    const outcome = await post('/campaigns/credit-scores/donate', { ...filledForm(), action: 'confirm', idempotency_key: '4a7c1e9b-2d5f-4b8a-9c3e-6f1d0a2b5e7c' }).expect(201);
     const receipt = /id="receipt-code"[^>]*>([^<]+)</.exec(outcome.text)![1];
 
     const file = await post('/receipt.txt', { receipt, campaign: 'credit-scores' }).expect(200);

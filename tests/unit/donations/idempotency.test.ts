@@ -25,4 +25,18 @@ describe('idempotency', () => {
     expect(idempotencyKeySchema.safeParse('bad key\n123').success).toBe(false);
     expect(idempotencyKeySchema.safeParse('5f0c6c1e-8d0e-4b7e-9d8a-2f6f1c9d1e11').success).toBe(true);
   });
+
+  test('when a key carries fewer than 128 bits for its alphabet, then it is refused; a UUID or enough characters pass', () => {
+    const accepts = (key: string) => idempotencyKeySchema.safeParse(key).success;
+    // Guessable or short: replaying one with the same body would hand out another donor's receipt.
+    expect(accepts('test-key-0001')).toBe(false);
+    expect(accepts('a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d')).toBe(false); // 31 hex = 124 bits
+    expect(accepts('ABCDEFGHIJKLMNOPQRSTUVWXY')).toBe(false); // 25 base32 = 125 bits
+    expect(accepts('Q3v9xK2mT7pL4wZ8rN1bY')).toBe(false); // 21 base64url = 126 bits
+    expect(accepts('5F0C6C1E-8D0E-4B7E-9D8A-2F6F1C9D1E11')).toBe(true); // any case, any version
+    expect(accepts('a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4')).toBe(true); // 32 hex
+    expect(accepts('ABCDEFGHIJKLMNOPQRSTUVWXYZ')).toBe(true); // 26 base32
+    expect(accepts('Q3v9xK2mT7pL4wZ8rN1bY6')).toBe(true); // 22 base64url
+    expect(idempotencyKeySchema.safeParse('test-key-0001').error?.issues[0].message).toContain('128 random bits');
+  });
 });
