@@ -11,6 +11,7 @@ import { canonicalJson } from '../canonical-json';
 import type { AuditLog } from '../storage/audit-log';
 import type { DonationRepository, DonationRow } from '../storage/donation-repository';
 import { GroupCommit } from '../storage/group-commit';
+import { eraseFromWal } from '../storage/wal-erasure';
 import { missingRequiredPurposes } from './consent';
 import { idempotencyKeyHash, openResponse, sealResponse } from './idempotency';
 import { generateReceipt, hashReceipt, hashesEqual, normaliseReceipt } from './receipt';
@@ -146,13 +147,18 @@ export class DonationService {
         this.now(),
       );
     })();
+    // The deletion is committed; now its old bytes leave the WAL too (or as soon as readers let go).
+    eraseFromWal(this.repository.db);
     return true;
   }
 
   /** Drops idempotency records older than a day; their donations stay. */
   expireIdempotencyKeys(): number {
     const cutoff = new Date(this.now().getTime() - IDEMPOTENCY_DAYS * 86_400_000);
-    return this.repository.deleteIdempotencyBefore(cutoff.toISOString().slice(0, 10));
+    const expired = this.repository.deleteIdempotencyBefore(cutoff.toISOString().slice(0, 10));
+    // A sealed answer holds a receipt (encrypted); it should not outlive its key in the WAL either.
+    if (expired > 0) eraseFromWal(this.repository.db);
+    return expired;
   }
 
   private checkConsent(campaign: Campaign, body: DonationBody): void {

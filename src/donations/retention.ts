@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Campaign } from '../campaigns/types';
 import type { AuditLog } from '../storage/audit-log';
 import type { RetentionRepository } from '../storage/retention-repository';
+import { eraseFromWal } from '../storage/wal-erasure';
 
 const DAY_MS = 86_400_000;
 
@@ -58,7 +59,11 @@ export class RetentionService {
       }, now);
       return { ...count, donations: deleted };
     });
-    return options.dryRun ? run() : this.repository.db.transaction(run).immediate();
+    if (options.dryRun) return run();
+    const counts = this.repository.db.transaction(run).immediate();
+    // Committed; now the purged records' old bytes leave the WAL too (or as soon as readers let go).
+    if (counts.some((count) => count.donations > 0)) eraseFromWal(this.repository.db);
+    return counts;
   }
 }
 

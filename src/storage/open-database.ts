@@ -15,6 +15,9 @@ export function openDatabase(databasePath: string): Database {
   }
   const db = new BetterSqlite3(databasePath);
   db.pragma('journal_mode = WAL');
+  // A withdrawn donation's bytes must not survive its deletion: zero deleted cells, freed pages
+  // and overflow pages instead of leaving them readable (see wal-erasure.ts for the WAL).
+  db.pragma('secure_delete = ON');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
