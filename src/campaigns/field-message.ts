@@ -18,7 +18,8 @@ export function fieldMessage(field: CampaignField, problem: FieldProblem, t: Tra
     case 'boolean':
       return t('errorYesNo');
     case 'yearmonth':
-      return t('errorMonth');
+      // A well-formed month that fails is after the current one (the only refinement on months).
+      return problem.code === 'custom' ? t('errorFutureMonth') : t('errorMonth');
     case 'integer':
     case 'number': {
       const { minimum, maximum } = field.constraints;

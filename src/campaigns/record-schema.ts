@@ -8,6 +8,20 @@ import { LOCALES, type CampaignDefinition, type CampaignField, type DonationBody
 
 const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
+/** This month in UTC as YYYY-MM, read at each check so a long-running server moves on with the calendar. */
+export function currentYearMonth(now = new Date()): string {
+  return now.toISOString().slice(0, 7);
+}
+
+/**
+ * A report or decision cannot be dated after today: a future month is a typo or made up, and it
+ * would sit in every analysis stratified by month. The current month is allowed (UTC).
+ */
+const FUTURE_MONTH_MESSAGE = 'This month is in the future: enter this month or an earlier one';
+function notAfterThisMonth(value: string): boolean {
+  return !YEAR_MONTH.test(value) || value <= currentYearMonth();
+}
+
 function rangeText(field: CampaignField): string {
   const { minimum, maximum } = field.constraints;
   if (minimum !== undefined && maximum !== undefined) return ` from ${minimum} to ${maximum}`;
@@ -53,7 +67,10 @@ export function fieldValueSchema(field: CampaignField): z.ZodType {
       schema = z.boolean({ error: missingOr('Answer yes or no') });
       break;
     case 'yearmonth':
-      schema = z.string({ error: missingOr('Enter a month as YYYY-MM') }).regex(YEAR_MONTH, 'Enter a month as YYYY-MM, for example 2024-03');
+      schema = z
+        .string({ error: missingOr('Enter a month as YYYY-MM') })
+        .regex(YEAR_MONTH, 'Enter a month as YYYY-MM, for example 2024-03')
+        .refine(notAfterThisMonth, FUTURE_MONTH_MESSAGE);
       break;
     default:
       schema = stringSchema(field);

@@ -14,6 +14,7 @@
  * It is written for speed (one loop, a switch on the field's kind, no regular expression for a
  * plain number, no hashing of short strings) because it runs eighteen million times a million rows.
  */
+import { currentYearMonth } from '../campaigns/record-schema';
 import type { Campaign, CampaignField } from '../campaigns/types';
 import type { CsvColumns } from '../csv/campaign-csv-columns';
 import { batchLayout, type BatchLayout } from '../storage/import-batch-codec';
@@ -45,6 +46,8 @@ interface Step {
   pattern?: RegExp;
   /** Missing-value markers this field would otherwise accept as a value (usually none). */
   missing?: Set<string>;
+  /** The last month the schema accepts (the current one, UTC), fixed when the reader is made. */
+  latestMonth: string;
 }
 
 export interface FastRecordReader {
@@ -135,7 +138,8 @@ function readCell(text: string, step: Step): string | undefined {
     case Kind.Integer: return readNumber(text, step, true);
     case Kind.Number: return readNumber(text, step, false);
     case Kind.Boolean: return readBoolean(text);
-    case Kind.YearMonth: return text.length === 7 && YEAR_MONTH.test(text) ? `"${text}"` : undefined;
+    // A future month goes to the schema, which refuses it with its reason.
+    case Kind.YearMonth: return text.length === 7 && YEAR_MONTH.test(text) && text <= step.latestMonth ? `"${text}"` : undefined;
     default: return step.pattern && !step.pattern.test(text) ? undefined : JSON.stringify(text);
   }
 }
@@ -169,6 +173,7 @@ function stepFor(field: CampaignField, position: number, missingValues: readonly
     levelsStored: levels.map((_, index) => String(index)),
     levelsByText: levels.length > LINEAR_ENUM_SIZE ? new Map(levels.map((level, index) => [level, String(index)])) : undefined,
     pattern: pattern === undefined ? undefined : new RegExp(`^(?:${pattern})$`),
+    latestMonth: currentYearMonth(),
   };
   // A marker such as "-99" or "NA" means "no answer" even where it looks like a value: such rows
   // go to the schema. Checked only for the fields where a marker could pass as a value.

@@ -31,7 +31,7 @@ function validLooking(field: CampaignField): fc.Arbitrary<string> {
     case 'boolean':
       return fc.constantFrom('yes', 'no', 'Ja', 'NEIN', 'oui', 'non', 'true', 'FALSE', '1', '0', 'y', 'x', 'on', 'off', 'maybe');
     case 'yearmonth':
-      return fc.constantFrom('2026-03', '2026-12', '2024-01', '2026-13', '2026-00', '2026-3', '26-03', '2026-03-01');
+      return fc.constantFrom('2026-03', '2026-12', '2024-01', '2099-01', '2026-13', '2026-00', '2026-3', '26-03', '2026-03-01');
     default:
       return fc.string({ maxLength: 6 });
   }
