@@ -11,9 +11,11 @@ import { AccessTokenService } from './access/access-token-service';
 import { loadCampaigns } from './campaigns/load-campaigns';
 import type { Config } from './config';
 import { DonationService } from './donations/donation-service';
-import { AnalysisCache } from './evidence/analysis-cache';
+import { PurposeWithdrawalService } from './donations/purpose-withdrawal-service';
 import { CollectivePackService } from './evidence/collective/collective-pack-service';
 import { loadRecipients } from './evidence/letters';
+import { FindingsReleases } from './evidence/releases/findings-releases';
+import { releaseRuleOf } from './evidence/releases/release-rule';
 import { PersonalPackService } from './evidence/personal/personal-pack-service';
 import { loadOrCreateSigningKey } from './evidence/signing-key';
 import { createApiRouter } from './http/api';
@@ -25,7 +27,10 @@ import { requestLogger } from './http/middleware/request-logger';
 import { securityHeaders } from './http/middleware/security-headers';
 import { createPagesRouter } from './http/pages';
 import { createLogger } from './logger';
+import { campaignsWithOperator } from './operator/operator-consent';
+import { operatorProfile } from './operator/operator-profile';
 import { AuditLog } from './storage/audit-log';
+import { ConsentWithdrawalRepository } from './storage/consent-withdrawal-repository';
 import { DonationRepository } from './storage/donation-repository';
 import { TokenRepository } from './storage/token-repository';
 
@@ -42,20 +47,30 @@ const PUBLIC_DIRECTORY = path.resolve(__dirname, __dirname.includes(`${path.sep}
 export function buildDependencies(options: CreateAppOptions): AppDependencies {
   const { db, config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const campaigns = options.campaigns ?? loadCampaigns(config.dataDictionaryDir);
-  const analyses = new AnalysisCache(db);
+  const recipients = loadRecipients();
+  // Resolved before anything else: an unknown or ambiguous authority stops the server at start.
+  const operator = operatorProfile(config.operator, recipients);
+  const campaigns = campaignsWithOperator(options.campaigns ?? loadCampaigns(config.dataDictionaryDir), operator);
+  // Every campaign's release rule is checked at start: a rule below k stops the server.
+  const releaseRules = new Map(campaigns.list().map((campaign) => [campaign.slug, releaseRuleOf(campaign, config)]));
+  const findings = new FindingsReleases(db, (campaign) => releaseRules.get(campaign.slug) ?? releaseRuleOf(campaign, config), {
+    onBackgroundError: (error, campaign) => logger.error({ err: error, campaign: campaign.slug }, 'cutting a findings release failed'),
+  });
   const signingKey = loadOrCreateSigningKey(config.signingKeyPath);
+  const donations = new DonationService(new DonationRepository(db), new AuditLog(db));
   return {
     config,
     db,
     logger,
+    operator,
     campaigns,
-    donations: new DonationService(new DonationRepository(db), new AuditLog(db)),
-    analyses,
-    personalPacks: new PersonalPackService(db, campaigns, analyses, loadRecipients()),
+    donations,
+    purposeWithdrawals: new PurposeWithdrawalService(donations, new ConsentWithdrawalRepository(db), new AuditLog(db), campaigns),
+    findings,
+    personalPacks: new PersonalPackService(db, campaigns, findings, recipients),
     signingKey,
     accessTokens: new AccessTokenService(new TokenRepository(db)),
-    collectivePacks: new CollectivePackService(db, analyses, signingKey, new AuditLog(db)),
+    collectivePacks: new CollectivePackService(db, findings, signingKey, new AuditLog(db)),
     csrf: createCsrfProtection({ secret: config.csrfSecret, secureCookies: config.baseUrl.startsWith('https://') }),
   };
 }
@@ -86,6 +101,6 @@ export function createApp(options: CreateAppOptions): Express {
   app.use(createPagesRouter(dependencies));
 
   app.use(notFoundHandler());
-  app.use(errorHandler(logger));
+  app.use(errorHandler(logger, dependencies.operator));
   return app;
 }

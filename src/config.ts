@@ -4,6 +4,8 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { ISO_DURATION_HINT, isoDurationMs } from './evidence/releases/iso-duration';
+import { operatorFromEnvironment, operatorEnvironmentSchema, type OperatorConfig } from './operator/operator-config';
 
 const onOff = z.enum(['on', 'off']);
 
@@ -33,6 +35,12 @@ const environmentSchema = z.object({
       }
       return origins;
     }),
+  /** Overrides every campaign's releaseMinChanges (never below a campaign's k: checked at start). */
+  RELEASE_MIN_CHANGES: z.coerce.number().int().min(2).optional(),
+  /** Overrides every campaign's releaseInterval: an ISO 8601 duration such as P1D or PT6H. */
+  RELEASE_INTERVAL: z.string().refine((value) => isoDurationMs(value) !== undefined, ISO_DURATION_HINT).optional(),
+  NODE_ENV: z.string().optional(),
+  ...operatorEnvironmentSchema.shape,
 });
 
 export interface Config {
@@ -48,6 +56,11 @@ export interface Config {
   dataDictionaryDir?: string;
   /** Origins besides BASE_URL's whose pages may send state-changing API requests. */
   allowedOrigins?: string[];
+  /** Release rule overrides for every campaign (else each dictionary's, else 2·k and P1D). */
+  releaseMinChanges?: number;
+  releaseInterval?: string;
+  /** Who runs this instance (/privacy, /imprint, consent); absent on a demo instance, never in production. */
+  operator?: OperatorConfig;
 }
 
 /** Parses the environment; throws one error listing every bad variable by name. */
@@ -58,6 +71,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
   const env = parsed.data;
+  const operator = operatorFromEnvironment(env, env.NODE_ENV === 'production');
+  if (!operator.success) throw new Error(`Invalid configuration: ${operator.problems.join('; ')}`);
   const databasePath = env.DATABASE_PATH;
   const besideDatabase = databasePath === ':memory:' ? '.' : path.dirname(databasePath);
   return {
@@ -72,6 +87,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     csrfSecret: env.CSRF_SECRET,
     dataDictionaryDir: env.DATA_DICTIONARY_DIR,
     allowedOrigins: env.ALLOWED_ORIGINS,
+    releaseMinChanges: env.RELEASE_MIN_CHANGES,
+    releaseInterval: env.RELEASE_INTERVAL,
+    operator: operator.operator,
   };
 }
 
@@ -87,6 +105,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     signingKeyPath: ':memory:',
     trustProxy: 0,
     csrfSecret: 'test-csrf-secret-test-csrf-secret-0123456789',
+    // Tests cut a release as soon as enough donations changed; the interval is tested on its own.
+    releaseInterval: 'PT0S',
     ...overrides,
   };
 }

@@ -26,6 +26,8 @@ export interface RunningServer {
 
 const SHUTDOWN_GRACE_MS = 10_000;
 const DAY_MS = 86_400_000;
+/** How often the server looks whether a campaign's next findings release is due (two cheap reads). */
+const RELEASE_CHECK_MS = 60_000;
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
@@ -47,6 +49,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
     purgeAndLog(retention, logger);
   }, DAY_MS);
   housekeeping.unref();
+  // Releases are cut on time even when nobody looks at the findings (a look also cuts a due one).
+  const releaseFindings = () => {
+    for (const campaign of dependencies.campaigns.list()) {
+      dependencies.findings.releaseIfDue(campaign).catch((error: unknown) => logger.error({ err: error, campaign: campaign.slug }, 'cutting a findings release failed'));
+    }
+  };
+  releaseFindings();
+  const releases = setInterval(releaseFindings, RELEASE_CHECK_MS);
+  releases.unref();
 
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
@@ -61,6 +72,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const stop = (): Promise<void> => {
     stopping ??= new Promise<void>((resolve) => {
       clearInterval(housekeeping);
+      clearInterval(releases);
       const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       force.unref();
       server.close(() => {

@@ -3,6 +3,7 @@
  * server at start with the file and the field named, instead of failing on a donor later.
  */
 import { z } from 'zod';
+import { ISO_DURATION_HINT, isoDurationMs } from '../evidence/releases/iso-duration';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -39,6 +40,7 @@ export const fieldSchema = z
     constraints: constraintsSchema,
     role: z.enum(['outcome', 'protected', 'legitimate', 'context', 'donor-only']),
     quasiIdentifier: z.boolean(),
+    specialCategory: z.boolean().optional(),
     generalisation: generalisationSchema.optional(),
     example: z.union([z.string(), z.number(), z.boolean()]),
     enumLabels: z.record(z.string(), text).optional(),
@@ -89,11 +91,18 @@ export const campaignFileSchema = z
     maxRecords: z.int().min(1).max(100_000),
     retentionDays: z.int().min(1),
     minGroupSize: z.int().min(2),
+    /** Donations added or withdrawn before the public findings may change (default 2·k, never below k). */
+    releaseMinChanges: z.int().min(2).optional(),
+    /** The shortest time between two releases of the findings, as an ISO 8601 duration (default P1D). */
+    releaseInterval: z.string().refine((value) => isoDurationMs(value) !== undefined, ISO_DURATION_HINT).optional(),
     consent: z.object({ version: text, text: localizedSchema, purposes: z.array(purposeSchema).min(1) }).strict(),
     schema: z.object({ fields: z.array(fieldSchema).min(1), missingValues: z.array(z.string()) }).strict(),
   })
   .strict()
   .superRefine((campaign, context) => {
+    if (campaign.releaseMinChanges !== undefined && campaign.releaseMinChanges < campaign.minGroupSize) {
+      context.addIssue({ code: 'custom', path: ['releaseMinChanges'], message: `must be at least minGroupSize (${campaign.minGroupSize}), so that no release differs from the one before by fewer than k donors` });
+    }
     const seen = new Map<string, number>();
     campaign.schema.fields.forEach((field, index) => {
       if (seen.has(field.name)) {

@@ -48,6 +48,11 @@ export interface CampaignField {
   constraints: FieldConstraints;
   role: FieldRole;
   quasiIdentifier: boolean;
+  /**
+   * A special category of personal data (GDPR Art. 9: racial or ethnic origin, health, religion…,
+   * e.g. migration background): its processing needs explicit consent, Art. 9(2)(a).
+   */
+  specialCategory?: boolean;
   generalisation?: Generalisation;
   /** Example value for the CSV template and docs. */
   example: string | number | boolean;
@@ -81,6 +86,10 @@ export interface CampaignDefinition {
   maxRecords: number;
   retentionDays: number;
   minGroupSize: number;
+  /** Donations added or withdrawn before the public findings may change (default 2·k). */
+  releaseMinChanges?: number;
+  /** ISO 8601 duration: the shortest time between two releases of the findings (default P1D). */
+  releaseInterval?: string;
   consent: CampaignConsent;
   schema: { fields: CampaignField[]; missingValues: string[] };
 }

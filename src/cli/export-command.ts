@@ -15,7 +15,8 @@ export function registerExportCommand(program: Command): void {
       // Loaded here so that other commands start without the database layer and the statistics.
       const { loadConfig } = require('../config') as typeof import('../config');
       const { loadCampaigns } = require('../campaigns/load-campaigns') as typeof import('../campaigns/load-campaigns');
-      const { AnalysisCache } = require('../evidence/analysis-cache') as typeof import('../evidence/analysis-cache');
+      const { FindingsReleases } = require('../evidence/releases/findings-releases') as typeof import('../evidence/releases/findings-releases');
+      const { releaseRuleOf } = require('../evidence/releases/release-rule') as typeof import('../evidence/releases/release-rule');
       const { CollectivePackService } = require('../evidence/collective/collective-pack-service') as typeof import('../evidence/collective/collective-pack-service');
       const { loadOrCreateSigningKey } = require('../evidence/signing-key') as typeof import('../evidence/signing-key');
       const { AuditLog } = require('../storage/audit-log') as typeof import('../storage/audit-log');
@@ -29,7 +30,9 @@ export function registerExportCommand(program: Command): void {
       const db = openDatabase(databasePath);
       try {
         const signingKey = loadOrCreateSigningKey(config.signingKeyPath);
-        const service = new CollectivePackService(db, new AnalysisCache(db), signingKey, new AuditLog(db));
+        // The same releases the server publishes (they are in the database): a due one is cut here too.
+        const findings = new FindingsReleases(db, (target) => releaseRuleOf(target, config));
+        const service = new CollectivePackService(db, findings, signingKey, new AuditLog(db));
         const pack = await service.build(campaign, 'cli');
         fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
         fs.writeFileSync(options.out, pack.zip);

@@ -84,14 +84,13 @@ export interface PlannerEntry {
   moreReferenceDonors: number;
 }
 
-export interface CampaignAnalyses {
+/** What every view of a campaign's findings reads: the public release and the analyses it is made from. */
+export interface CampaignFindings {
   campaign: string;
   campaignVersion: string;
-  revision: number;
-  computedAt: string;
-  /** Donations stored (an NGO's import batch counts as one). */
+  /** Donations stored (an NGO's import batch counts as one); rounded to 5 in a release. */
   donations: number;
-  /** People whose records are analysed: donors, plus each respondent of an imported survey. */
+  /** People whose records are analysed: donors, plus each respondent of an imported survey; rounded in a release. */
   donors: number;
   records: number;
   minGroupSize: number;
@@ -101,4 +100,18 @@ export interface CampaignAnalyses {
   notAnalysed: Array<{ field: string; reason: string }>;
   /** Codes of the caveats that apply; pages say them in the reader's language. */
   caveats: Array<'self-selected' | 'association-not-cause' | 'clustered-records' | 'small-sample' | 'multiple-testing'>;
+}
+
+/** The analyses as computed, with exact counts: internal, never published as they are. */
+export interface CampaignAnalyses extends CampaignFindings {
+  revision: number;
+  computedAt: string;
+}
+
+/** A published release: no revision, no time of day, every count rounded (see `publicFindings`). */
+export interface PublishedFindings extends CampaignFindings {
+  /** Which release, its UTC day, and the rule between releases (donations changed, ISO 8601 interval). */
+  release: { number: number; releasedOn: string; minChanges: number; interval: string };
+  /** Counts are multiples of this. */
+  countsRoundedTo: number;
 }

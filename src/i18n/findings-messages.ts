@@ -6,7 +6,10 @@ import type { Locale } from '../campaigns/types';
 import { catalogueTranslator, type Translator } from './catalogue';
 
 const en = {
-  counts: 'So far {donations} donations with {records} records from {people} people.',
+  release: 'Release {number}, published on {date}.',
+  releaseRule: 'These numbers change only with a new release, made from time to time and only after at least {count} donations were added or withdrawn. So no single donation can be read from them.',
+  counts: 'About {donations} donations with {records} records from {people} people (rounded to {rounded}).',
+  signingKey: 'Evidence packs from this server are signed with the key whose fingerprint is',
   comparisonHeading: '{outcome} by {attribute}',
   chartRate: 'Share with "{outcome}" in each group, with its 95% interval.',
   chartMean: 'Average {outcome} in each group, with its 95% interval.',
@@ -45,7 +48,10 @@ export type FindingsMessageKey = keyof typeof en;
 type Catalogue = Record<FindingsMessageKey, string>;
 
 const de: Catalogue = {
-  counts: 'Bisher {donations} Spenden mit {records} Einträgen von {people} Menschen.',
+  release: 'Veröffentlichung {number} vom {date}.',
+  releaseRule: 'Diese Zahlen ändern sich nur mit einer neuen Veröffentlichung. Sie kommt von Zeit zu Zeit und erst, wenn mindestens {count} Spenden hinzugekommen oder zurückgezogen sind. So lässt sich keine einzelne Spende aus ihnen ablesen.',
+  counts: 'Etwa {donations} Spenden mit {records} Einträgen von {people} Menschen (auf {rounded} gerundet).',
+  signingKey: 'Beweispakete dieses Servers sind mit dem Schlüssel mit diesem Fingerabdruck signiert:',
   comparisonHeading: '{outcome} nach {attribute}',
   chartRate: 'Anteil mit „{outcome}“ in jeder Gruppe, mit 95-%-Intervall.',
   chartMean: 'Durchschnitt von {outcome} in jeder Gruppe, mit 95-%-Intervall.',
@@ -81,7 +87,10 @@ const de: Catalogue = {
 };
 
 const fr: Catalogue = {
-  counts: 'Jusqu\u2019ici {donations} dons avec {records} enregistrements de {people} personnes.',
+  release: 'Publication {number} du {date}.',
+  releaseRule: 'Ces chiffres ne changent qu\u2019avec une nouvelle publication. Elle a lieu de temps en temps, et seulement après au moins {count} dons ajoutés ou retirés. Ainsi, aucun don ne peut en être déduit.',
+  counts: 'Environ {donations} dons avec {records} enregistrements de {people} personnes (arrondi à {rounded}).',
+  signingKey: 'Les dossiers de preuves de ce serveur sont signés avec la clé dont l\u2019empreinte est',
   comparisonHeading: '{outcome} selon {attribute}',
   chartRate: 'Part avec « {outcome} » dans chaque groupe, avec son intervalle à 95 %.',
   chartMean: 'Moyenne de {outcome} dans chaque groupe, avec son intervalle à 95 %.',

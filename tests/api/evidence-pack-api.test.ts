@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import request from 'supertest';
 import { seedDemo } from '../../src/demo/seed-demo';
 import { verifyPack } from '../../src/evidence/collective/verify-pack';
+import { formatFingerprint } from '../../src/evidence/signing-key';
 import { requireAccessRole } from '../../src/http/middleware/require-access-role';
 import { errorHandler } from '../../src/http/middleware/error-handler';
 import { createLogger } from '../../src/logger';
@@ -98,6 +99,9 @@ describe('collective evidence pack API', () => {
     const key = (await request(testApp.app).get('/api/v1/signing-key').expect(200)).body;
     expect(key).toEqual({ algorithm: 'Ed25519', publicKeyPem: text(files['signing-key.pem']), fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(verifyPack(new Uint8Array(bytes), { publicKeyPem: key.publicKeyPem })).toMatchObject({ ok: true, failures: [] });
+    expect(verifyPack(new Uint8Array(bytes), { fingerprint: key.fingerprint })).toMatchObject({ ok: true, failures: [] });
+    expect(manifest.signingKeyFingerprint).toBe(key.fingerprint);
+    expect(methods).toContain(`crowdaudit verify pack.zip --fingerprint "${formatFingerprint(key.fingerprint)}"`);
     const analyst = testApp.dependencies.accessTokens.create('analyst', 'Lab').token;
     await download(analyst);
   });
@@ -152,13 +156,17 @@ describe('collective evidence pack API', () => {
     expect(JSON.stringify(entries)).not.toContain(ngoToken);
   });
 
-  test('when a donation arrives while the findings are recomputed, then the next pack still comes and counts it', async () => {
-    const first = JSON.parse(text((await download()).files['manifest.json']));
+  test('when a donation arrives between two packs, then the records count it at once while the results stay those of the release', async () => {
+    const first = (await download()).files;
+    const firstManifest = JSON.parse(text(first['manifest.json']));
     await donateWithSharing(42);
-    const second = JSON.parse(text((await download()).files['manifest.json']));
-    expect(second.counts.records).toBe(first.counts.records + 1);
-    expect(second.parameters.recordsRevision).toBe(first.parameters.recordsRevision + 1);
-    expect(second.parameters.analysesRevision).toBeLessThanOrEqual(second.parameters.recordsRevision);
+    const second = (await download()).files;
+    const secondManifest = JSON.parse(text(second['manifest.json']));
+    expect(secondManifest.counts.records).toBe(firstManifest.counts.records + 1);
+    expect(firstManifest.parameters.findingsRelease).toMatchObject({ number: 1, releasedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(secondManifest.parameters.findingsRelease).toEqual(firstManifest.parameters.findingsRelease);
+    expect(text(second['results/analyses.json'])).toBe(text(first['results/analyses.json']));
+    expect(JSON.stringify(secondManifest)).not.toMatch(/[Rr]evision/);
   });
 
   test('when a donor deletes their donation, then their records are gone from the next pack', async () => {

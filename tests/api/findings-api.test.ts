@@ -1,4 +1,4 @@
-/** Public findings: the analysis family, k-suppression, the planner and the cache's invalidation. */
+/** Public findings: the analysis family, k-suppression, the planner and releases. */
 import request from 'supertest';
 import { adjustPValues } from '../../analysis/p-adjust';
 import { logistic } from '../../analysis/logistic';
@@ -7,7 +7,6 @@ import { arrayRowSource } from '../../analysis/row-source';
 import { seedDemo } from '../../src/demo/seed-demo';
 import { loadCampaignRows } from '../../src/evidence/campaign-rows';
 import { NO_ANSWER_LEVELS } from '../../src/evidence/group-comparison';
-import { campaignRevision } from '../../src/storage/campaign-revision';
 import { buildTestApp, type TestApp } from '../helpers/test-app';
 import { donationBody, exampleRecord, fetchCampaign } from '../helpers/donation-body';
 
@@ -83,25 +82,28 @@ describe('findings API', () => {
     for (const group of bySex.groups.filter((candidate: any) => !candidate.suppressed)) expect(group.estimate).toBeLessThan(500);
   });
 
-  test('when a donor deletes their donation, then the findings drop it at once', async () => {
+  test('when a donor deletes their donation, then the public findings keep the release until enough donations changed', async () => {
     seed('credit-scores', 40);
     const campaign = await fetchCampaign(testApp.app, 'credit-scores');
     const { receipt } = (await request(testApp.app).post('/api/v1/campaigns/credit-scores/donations').send(donationBody(campaign)).expect(201)).body;
     const before = await findings('credit-scores');
-    expect(before).toMatchObject({ donations: 41, donors: 41 });
-    const revision = campaignRevision(testApp.db, 'credit-scores');
+    expect(before).toMatchObject({ donations: 40, donors: 40, release: { number: 1, minChanges: 10 } });
     await request(testApp.app).delete('/api/v1/donations/me').set('Authorization', `Bearer ${receipt}`).expect(204);
-    expect(campaignRevision(testApp.db, 'credit-scores')).toBe(revision + 1);
-    const after = await findings('credit-scores');
-    expect(after).toMatchObject({ donations: 40, donors: 40, revision: revision + 1 });
+    expect(await findings('credit-scores')).toEqual(before);
+    // Ten more changes make the next release due; it is cut in the background and served after.
+    const loaded = testApp.dependencies.campaigns.get('credit-scores')!;
+    seedDemo(loaded, testApp.dependencies.donations, { count: 9, seed: 8, now: new Date('2026-11-01T00:00:00Z') });
+    await testApp.dependencies.findings.releaseIfDue(loaded);
+    expect(await findings('credit-scores')).toMatchObject({ donations: 50, donors: 50, release: { number: 2 } });
   });
 
-  test('when the same revision is asked for twice, then the analyses are computed once', async () => {
+  test('when two requests race for the first release, then it is computed and stored once', async () => {
     seed('credit-scores', 30);
     const campaign = testApp.dependencies.campaigns.get('credit-scores')!;
-    const [first, second] = await Promise.all([testApp.dependencies.analyses.get(campaign), testApp.dependencies.analyses.get(campaign)]);
+    const [first, second] = await Promise.all([testApp.dependencies.findings.current(campaign), testApp.dependencies.findings.current(campaign)]);
     expect(second).toBe(first);
-    expect(await testApp.dependencies.analyses.get(campaign)).toBe(first);
+    expect(await testApp.dependencies.findings.current(campaign)).toEqual(first);
+    expect(testApp.db.prepare('SELECT COUNT(*) AS n FROM findings_releases').get()).toEqual({ n: 1 });
   });
 
   test('when the planner is asked about another gap, then a larger gap needs fewer donors', async () => {
@@ -124,9 +126,9 @@ describe('findings API', () => {
     await request(testApp.app).get('/api/v1/campaigns/nope/findings').expect(404);
   });
 
-  test('when a campaign has no donations, then the findings say so without failing', async () => {
+  test('when a campaign has too few donations for a release, then the findings say so and give the rule, without a count', async () => {
+    seed('platform-decisions', 9);
     const body = await findings('platform-decisions');
-    expect(body).toMatchObject({ donations: 0, donors: 0, records: 0, effects: [], planner: [] });
-    expect(body.comparisons.every((comparison: any) => comparison.reference === null)).toBe(true);
+    expect(body).toMatchObject({ release: null, releaseRule: { minChanges: 10, interval: 'PT0S' }, donations: null, donors: null, records: null, comparisons: [], effects: [], planner: [] });
   });
 });

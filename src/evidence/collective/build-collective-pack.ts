@@ -9,7 +9,7 @@ import { zipSync } from 'fflate';
 import type { Campaign } from '../../campaigns/types';
 import { toCsv } from '../../csv/csv-cell';
 import { version } from '../../version';
-import type { CampaignAnalyses } from '../campaign-analyses-types';
+import type { PublishedFindings } from '../campaign-analyses-types';
 import type { SigningKey } from '../signing-key';
 import { dataPackage } from './datapackage';
 import { methodsMarkdown } from './methods-markdown';
@@ -30,17 +30,16 @@ const encoder = new TextEncoder();
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
- * @param loadAnalyses the campaign's analyses (the cache). They may lag behind the records by
- *   donations added while they are recomputed, never by a deletion (the cache waits after one);
- *   the manifest gives both revisions, and the counts are those of the records read.
+ * @param findings the campaign's latest public release (undefined before the first): the results
+ *   are the public ones, while the records are those stored now, so a withdrawn donation is in no
+ *   pack built after its withdrawal. The manifest names the release.
  */
-export async function buildCollectivePack(db: Database, campaign: Campaign, loadAnalyses: (campaign: Campaign) => Promise<CampaignAnalyses>, signingKey: SigningKey, now: Date = new Date()): Promise<CollectivePack> {
-  const analyses = await loadAnalyses(campaign);
+export function buildCollectivePack(db: Database, campaign: Campaign, findings: PublishedFindings | undefined, signingKey: SigningKey, now: Date = new Date()): CollectivePack {
   const records = packRecords(db, campaign, { maxSuppressedShare: MAX_SUPPRESSED_SHARE });
-  return assemble(campaign, analyses, records, signingKey, now);
+  return assemble(campaign, findings, records, signingKey, now);
 }
 
-function assemble(campaign: Campaign, analyses: CampaignAnalyses, records: ReturnType<typeof packRecords>, signingKey: SigningKey, now: Date): CollectivePack {
+function assemble(campaign: Campaign, analyses: PublishedFindings | undefined, records: ReturnType<typeof packRecords>, signingKey: SigningKey, now: Date): CollectivePack {
   const createdIso = now.toISOString();
   const createdOn = createdIso.slice(0, 10);
   const schema = recordsTableSchema(records.fields, records.levels);
@@ -50,7 +49,7 @@ function assemble(campaign: Campaign, analyses: CampaignAnalyses, records: Retur
     [RECORDS_PATH]: recordsCsv,
     ...resultFiles(analyses),
     ...chartFiles(campaign, analyses),
-    'METHODS.md': encoder.encode(methodsMarkdown(campaign, analyses, records, createdOn)),
+    'METHODS.md': encoder.encode(methodsMarkdown(campaign, analyses, records, createdOn, signingKey.fingerprint)),
     [PUBLIC_KEY_PATH]: encoder.encode(signingKey.publicKeyPem),
   };
   const manifest: PackManifest = {
@@ -65,8 +64,7 @@ function assemble(campaign: Campaign, analyses: CampaignAnalyses, records: Retur
       k: campaign.minGroupSize,
       maxSuppressedShare: MAX_SUPPRESSED_SHARE,
       generalisationLevels: records.levels,
-      analysesRevision: analyses.revision,
-      recordsRevision: records.revision,
+      findingsRelease: analyses?.release ?? null,
       resultsComputedOn: 'all-donations',
     },
     counts: {

@@ -5,7 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Campaign } from '../../campaigns/types';
 import type { AuditLog } from '../../storage/audit-log';
-import type { CampaignAnalyses } from '../campaign-analyses-types';
+import type { FindingsReleases } from '../releases/findings-releases';
 import type { SigningKey } from '../signing-key';
 import { buildCollectivePack, type CollectivePack } from './build-collective-pack';
 
@@ -14,14 +14,14 @@ export const PACK_DOWNLOADED = 'evidence-pack.downloaded';
 export class CollectivePackService {
   constructor(
     private readonly db: Database,
-    private readonly analyses: { get(campaign: Campaign): Promise<CampaignAnalyses> },
+    private readonly findings: Pick<FindingsReleases, 'current'>,
     private readonly signingKey: SigningKey,
     private readonly auditLog: AuditLog,
   ) {}
 
   /** @param actor the token's label, or `cli`. */
   async build(campaign: Campaign, actor: string, now: Date = new Date()): Promise<CollectivePack> {
-    const pack = await buildCollectivePack(this.db, campaign, (target) => this.analyses.get(target), this.signingKey, now);
+    const pack = buildCollectivePack(this.db, campaign, await this.findings.current(campaign), this.signingKey, now);
     this.auditLog.write({
       action: PACK_DOWNLOADED,
       campaignSlug: campaign.slug,

@@ -4,7 +4,8 @@
  */
 import type { Campaign } from '../../campaigns/types';
 import { generalisationDepth } from '../../privacy/generalise-value';
-import type { CampaignAnalyses } from '../campaign-analyses-types';
+import type { PublishedFindings } from '../campaign-analyses-types';
+import { formatFingerprint } from '../signing-key';
 import type { PackRecords } from './pack-records';
 
 function generalisationLines(campaign: Campaign, records: PackRecords): string[] {
@@ -17,7 +18,7 @@ function generalisationLines(campaign: Campaign, records: PackRecords): string[]
   });
 }
 
-export function methodsMarkdown(campaign: Campaign, analyses: CampaignAnalyses, records: PackRecords, createdOn: string): string {
+export function methodsMarkdown(campaign: Campaign, analyses: PublishedFindings | undefined, records: PackRecords, createdOn: string, signingKeyFingerprint: string): string {
   const k = campaign.minGroupSize;
   const outcomes = campaign.fieldsWithRole('outcome').map((field) => field.name);
   const protectedNames = campaign.fieldsWithRole('protected').map((field) => field.name);
@@ -57,13 +58,16 @@ ${generalisationLines(campaign, records).join('\n')}
 
 ## The results
 
-\`results/\` and \`charts/\` are the campaign's published findings, computed on **all ${analyses.records}
-records of ${analyses.donors} people** (every donation consents to research), not only on the rows in
-\`data/records.csv\`: results are aggregates in which groups of fewer than ${k} donors are suppressed,
-while the record-level file needs the narrower ngo-sharing consent. Re-running on \`data/records.csv\`
-therefore gives close but not identical numbers, more so where records were generalised or suppressed.
-The results are recomputed whenever donations change; they can lag behind the records by donations
-added in the last moments (never by a deletion): \`manifest.json\` gives the revision of each.
+${analyses ? `\`results/\` and \`charts/\` are release ${analyses.release.number} of the campaign's public findings (published
+${analyses.release.releasedOn}), computed on **about ${analyses.records} records of about ${analyses.donors} people** (every donation
+consents to research; counts are rounded to ${analyses.countsRoundedTo}), not only on the rows in \`data/records.csv\`:
+results are aggregates in which groups of fewer than ${k} donors are suppressed, while the record-level
+file needs the narrower ngo-sharing consent and holds the records stored when the pack was made.
+Re-running on \`data/records.csv\` therefore gives close but not identical numbers, more so where
+records were generalised or suppressed.
+Public findings change only in releases: a new one needs at least ${analyses.release.minChanges} donations added or
+withdrawn since the last one and comes at most once per ${analyses.release.interval} (ISO 8601), so that no
+single donor can be read off the difference between two releases.` : 'No findings have been released yet: `results/` holds empty tables and no charts.'}
 
 - Outcomes: ${outcomes.map((name) => `\`${name}\``).join(', ')}; protected attributes: ${protectedNames.map((name) => `\`${name}\``).join(', ')}.
 - Yes/no outcomes are compared as rates (Wilson intervals, Fisher's exact test, Katz's interval for the
@@ -78,7 +82,7 @@ added in the last moments (never by a deletion): \`manifest.json\` gives the rev
 - Donors chose to take part: they are self-selected and need not resemble everyone the decisions affect.
 - A difference between groups is an association, not proof of its cause; factors not collected may explain it.
 - Several tests were run at once; read the Holm-adjusted p-values.
-${campaign.entry === 'csv' ? '- One person gives many records: records are clustered, and intervals that treat them as independent are too narrow.\n' : ''}${analyses.donors < 100 ? `- Only ${analyses.donors} people: estimates are uncertain.\n` : ''}
+${campaign.entry === 'csv' ? '- One person gives many records: records are clustered, and intervals that treat them as independent are too narrow.\n' : ''}${analyses && analyses.caveats.includes('small-sample') ? `- Only about ${analyses.donors} people: estimates are uncertain.\n` : ''}
 ## Re-running
 
 \`\`\`sh
@@ -88,11 +92,20 @@ ${rerun.join('\n')}
 ## Verifying this pack
 
 \`manifest.json\` lists the SHA-256 of every other file; \`manifest.sig\` is an Ed25519 signature (base64)
-of the exact bytes of \`manifest.json\` by the key in \`signing-key.pem\`, which the server also publishes at
-\`GET /api/v1/signing-key\`. Check both with:
+of the exact bytes of \`manifest.json\` by the key in \`signing-key.pem\`. This pack was signed by the key
+with fingerprint (SHA-256 of its DER form)
+
+    ${formatFingerprint(signingKeyFingerprint)}
+
+Anyone could alter a pack and re-sign it with a key of their own, changing this file too, so compare
+the fingerprint with the one the server shows on its findings page and at \`GET /api/v1/signing-key\`,
+then check the zip, every file and the signature with:
 
 \`\`\`sh
-crowdaudit verify pack.zip --key signing-key-from-the-server.pem
+crowdaudit verify pack.zip --fingerprint "${formatFingerprint(signingKeyFingerprint)}"
 \`\`\`
+
+It prints OK and exits 0 only if all holds; without \`--fingerprint\` (or \`--key\` with the server's key
+file) it cannot say who signed and exits 2.
 `;
 }

@@ -13,9 +13,8 @@ export interface PackManifest {
     k: number;
     maxSuppressedShare: number;
     generalisationLevels: Record<string, number>;
-    /** Campaign revision of the results and of the records; results may lag by added donations only. */
-    analysesRevision: number;
-    recordsRevision: number;
+    /** The public release the results are (null before the first); the records are those stored now. */
+    findingsRelease: { number: number; releasedOn: string } | null;
     resultsComputedOn: 'all-donations';
   };
   counts: {

@@ -9,7 +9,6 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Campaign, CampaignField } from '../../campaigns/types';
 import { kAnonymise, type QuasiIdentifier } from '../../privacy/k-anonymise';
-import { campaignRevision } from '../../storage/campaign-revision';
 import { RecordRepository } from '../../storage/record-repository';
 import { DONOR_COLUMN, analysableFields, loadCampaignRows } from '../campaign-rows';
 
@@ -23,8 +22,6 @@ export interface PackRecords {
   rows: Array<Record<string, string | number | null>>;
   /** Generalisation level used per quasi-identifier (0 = as given, the deepest = hidden). */
   levels: Record<string, number>;
-  /** The campaign's revision when the records were read. */
-  revision: number;
   /** Donations and records stored, whatever their consent. */
   donations: number;
   records: number;
@@ -43,11 +40,10 @@ export function quasiIdentifiersOf(campaign: Campaign): QuasiIdentifier[] {
 
 export function packRecords(db: Database, campaign: Campaign, options: { maxSuppressedShare?: number } = {}): PackRecords {
   const fields = analysableFields(campaign);
-  // One read transaction: the counts, the shared records and the revision describe one state.
-  const { shared, totals, revision } = db.transaction(() => ({
+  // One read transaction: the counts and the shared records describe one state.
+  const { shared, totals } = db.transaction(() => ({
     shared: loadCampaignRows(db, campaign, { purpose: SHARING_PURPOSE }),
     totals: new RecordRepository(db).counts(campaign.slug),
-    revision: campaignRevision(db, campaign.slug),
   }))();
   const anonymous = kAnonymise(shared.rows, {
     k: campaign.minGroupSize,
@@ -68,7 +64,6 @@ export function packRecords(db: Database, campaign: Campaign, options: { maxSupp
     fields,
     rows,
     levels: anonymous.levels,
-    revision,
     donations: totals.donations,
     records: totals.records,
     sharedRecords: shared.rows.length,

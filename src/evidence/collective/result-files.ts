@@ -1,17 +1,18 @@
 /**
  * `results/*.json`, `results/*.csv` and `charts/*.svg` of a collective pack: the campaign's
- * analyses as published on its findings page (groups under k appear only as suppressed), as
- * JSON for scripts, CSV for spreadsheets and one chart per comparison.
+ * latest public release of its findings, exactly as on its findings page (groups under k appear
+ * only as suppressed, counts rounded), as JSON for scripts, CSV for spreadsheets and one chart per
+ * comparison. Before the first release the tables are empty and the JSON says so.
  */
 import type { Campaign } from '../../campaigns/types';
 import { toCsv } from '../../csv/csv-cell';
-import type { CampaignAnalyses } from '../campaign-analyses-types';
+import type { CampaignFindings, PublishedFindings } from '../campaign-analyses-types';
 import { comparisonChartGroups } from '../charts/comparison-chart-groups';
 import { groupEstimateChart } from '../charts/group-estimate-chart';
 
 const encoder = new TextEncoder();
 
-function groupRows(analyses: CampaignAnalyses): Array<Record<string, unknown>> {
+function groupRows(analyses: CampaignFindings): Array<Record<string, unknown>> {
   return analyses.comparisons.flatMap((comparison) =>
     comparison.groups.map((group) => ({
       outcome: comparison.outcome,
@@ -25,7 +26,7 @@ function groupRows(analyses: CampaignAnalyses): Array<Record<string, unknown>> {
   );
 }
 
-function effectRows(analyses: CampaignAnalyses): Array<Record<string, unknown>> {
+function effectRows(analyses: CampaignFindings): Array<Record<string, unknown>> {
   return analyses.effects.map((effect) => {
     const base = { outcome: effect.outcome, attribute: effect.attribute, level: effect.level, reference: effect.reference, kind: effect.kind, suppressed: effect.suppressed };
     if (effect.suppressed) return base;
@@ -61,17 +62,19 @@ function flat(rows: Array<Record<string, unknown>>): Array<Record<string, unknow
   return rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'boolean' ? (value ? 1 : 0) : value])));
 }
 
-export function resultFiles(analyses: CampaignAnalyses): Record<string, Uint8Array> {
+export function resultFiles(findings: PublishedFindings | undefined): Record<string, Uint8Array> {
+  const json = findings ?? { release: null, note: 'No findings have been released yet.' };
   return {
-    'results/analyses.json': encoder.encode(`${JSON.stringify(analyses, null, 2)}\n`),
-    'results/groups.csv': encoder.encode(toCsv(GROUP_COLUMNS, flat(groupRows(analyses)))),
-    'results/effects.csv': encoder.encode(toCsv(EFFECT_COLUMNS, flat(effectRows(analyses)))),
-    'results/planner.csv': encoder.encode(toCsv(PLANNER_COLUMNS, flat(analyses.planner as unknown as Array<Record<string, unknown>>))),
+    'results/analyses.json': encoder.encode(`${JSON.stringify(json, null, 2)}\n`),
+    'results/groups.csv': encoder.encode(toCsv(GROUP_COLUMNS, findings ? flat(groupRows(findings)) : [])),
+    'results/effects.csv': encoder.encode(toCsv(EFFECT_COLUMNS, findings ? flat(effectRows(findings)) : [])),
+    'results/planner.csv': encoder.encode(toCsv(PLANNER_COLUMNS, flat((findings?.planner ?? []) as unknown as Array<Record<string, unknown>>))),
   };
 }
 
-export function chartFiles(campaign: Campaign, analyses: CampaignAnalyses): Record<string, Uint8Array> {
+export function chartFiles(campaign: Campaign, analyses: PublishedFindings | undefined): Record<string, Uint8Array> {
   const files: Record<string, Uint8Array> = {};
+  if (!analyses) return files;
   const fieldOf = (name: string) => campaign.schema.fields.find((field) => field.name === name);
   for (const comparison of analyses.comparisons) {
     const outcome = fieldOf(comparison.outcome);

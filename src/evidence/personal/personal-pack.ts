@@ -13,7 +13,8 @@ import type { DonationView } from '../../donations/donation-service';
 import { evidenceTranslator, type EvidenceTranslate } from '../../i18n/evidence-messages';
 import { findingsTranslator } from '../../i18n/findings-messages';
 import { version } from '../../version';
-import type { CampaignAnalyses } from '../campaign-analyses-types';
+import type { PublishedFindings } from '../campaign-analyses-types';
+import { roundCount } from '../releases/public-findings';
 import { DONOR_COLUMN } from '../campaign-rows';
 import { effectSentence, formatters } from '../effect-sentence';
 import { NO_ANSWER_LEVELS } from '../group-comparison';
@@ -45,7 +46,7 @@ export interface PersonalPack {
     datasetSha256: string;
     campaign: string;
     campaignVersion: string;
-    revision: number;
+    /** Rounded to 5, like the public findings: an exact count would change with each donation. */
     records: number;
     people: number;
     generatedOn: string;
@@ -57,6 +58,9 @@ function cellOf(value: RecordValues[string] | undefined): Row[string] {
   if (value === undefined) return null;
   return typeof value === 'boolean' ? (value ? 1 : 0) : value;
 }
+
+/** Before the first release there are no effects, but the caveats about donors still hold. */
+const NO_RELEASE_CAVEATS: PublishedFindings['caveats'] = ['self-selected', 'association-not-cause'];
 
 function analysableOutcomes(campaign: Campaign): CampaignField[] {
   return campaign.fieldsWithRole('outcome').filter((field) => field.type === 'boolean' || field.type === 'integer' || field.type === 'number');
@@ -73,7 +77,8 @@ export async function buildPersonalPack(
   campaign: Campaign,
   donation: DonationView,
   snapshot: CampaignSnapshot,
-  analyses: CampaignAnalyses,
+  /** The latest public release (undefined before the first): effects and caveats come from it, as on the findings page. */
+  findings: PublishedFindings | undefined,
   recipients: Recipients,
   options: PersonalPackOptions,
 ): Promise<PersonalPack> {
@@ -128,7 +133,7 @@ export async function buildPersonalPack(
   }
 
   const effects: PersonalPack['effects'] = [];
-  for (const comparison of analyses.comparisons) {
+  for (const comparison of findings?.comparisons ?? []) {
     const level = record[comparison.attribute];
     if (level === undefined || NO_ANSWER_LEVELS.has(String(level))) continue;
     const attribute = title(comparison.attribute);
@@ -137,13 +142,13 @@ export async function buildPersonalPack(
     if (comparison.reference === null) effects.push({ ...base, status: 'none', sentence: et('effectNone', words) });
     else if (comparison.reference === String(level)) effects.push({ ...base, status: 'reference', sentence: et('effectReference', words) });
     else {
-      const effect = analyses.effects.find((candidate) => candidate.outcome === comparison.outcome && candidate.attribute === comparison.attribute && candidate.level === String(level));
+      const effect = findings!.effects.find((candidate) => candidate.outcome === comparison.outcome && candidate.attribute === comparison.attribute && candidate.level === String(level));
       if (!effect || effect.suppressed) effects.push({ ...base, status: 'suppressed', sentence: et('effectSuppressed', words) });
       else effects.push({ ...base, status: 'compared', reference: effect.reference, raw: effect.raw, adjusted: effect.adjusted, sentence: effectSentence(effect, attribute.label(effect.level), attribute.label(effect.reference), ft, format) });
     }
   }
 
-  const caveats = analyses.caveats.map((code) => ({ code, text: ft(`caveat.${code}`) }));
+  const caveats = (findings?.caveats ?? NO_RELEASE_CAVEATS).map((code) => ({ code, text: ft(`caveat.${code}`) }));
   const letters = buildPackLetters(campaign, record, recipients, options, today, [
     ...peers.filter((peer) => !peer.suppressed).map((peer) => peer.sentence),
     ...prediction.filter((item) => item.available).map((item) => item.sentence),
@@ -161,9 +166,8 @@ export async function buildPersonalPack(
       datasetSha256: snapshot.datasetSha256,
       campaign: campaign.slug,
       campaignVersion: campaign.version,
-      revision: snapshot.revision,
-      records: snapshot.rows.length,
-      people: snapshot.donors,
+      records: roundCount(snapshot.rows.length),
+      people: roundCount(snapshot.donors),
       generatedOn: today.toISOString().slice(0, 10),
       parameters: {
         minGroupSize: k,
@@ -171,9 +175,9 @@ export async function buildPersonalPack(
         peerFactors: factors.map((field) => field.name),
         predictors: legitimate,
         models: { prediction: 'ols (numbers) or logistic (yes/no) on the predictors', effects: 'adjusted for the legitimate factors, as in the findings' },
-        // With new donations the effects may come from the last revision while the next is computed.
-        effectsRevision: analyses.revision,
-        references: analyses.comparisons.map((comparison) => ({ outcome: comparison.outcome, attribute: comparison.attribute, reference: comparison.reference })),
+        // The effects are those of this public release (null before the first one).
+        findingsRelease: findings?.release ?? null,
+        references: (findings?.comparisons ?? []).map((comparison) => ({ outcome: comparison.outcome, attribute: comparison.attribute, reference: comparison.reference })),
         adjust: 'holm',
         confidence: 0.95,
         locale,

@@ -1,8 +1,9 @@
 /**
- * `GET /api/v1/campaigns/:slug/findings`: the campaign's public aggregates — counts, each
- * outcome by each protected attribute (raw and adjusted, Holm across the family) and the
- * planner — with every group under k suppressed and marked. Not cached by clients: a donor's
- * deletion must show at once.
+ * `GET /api/v1/campaigns/:slug/findings`: the campaign's latest public release — counts rounded
+ * to 5, each outcome by each protected attribute (raw and adjusted, Holm across the family) and
+ * the planner — with every group under k suppressed and marked, and the release's number, day
+ * and rule. Between releases every request gets the same answer, whatever was donated or
+ * withdrawn meanwhile (see `FindingsReleases`).
  */
 import { Router } from 'express';
 import { z } from 'zod';
@@ -26,10 +27,21 @@ export function createFindingsRouter(dependencies: AppDependencies): Router {
     const campaign = campaignOr404(dependencies, String(req.params.slug));
     const query = findingsQuerySchema.safeParse(req.query);
     if (!query.success) throw validationError(issuesFromZod(query.error.issues).map((issue) => ({ ...issue, path: ['query', ...issue.path] })));
-    const analyses = await dependencies.analyses.get(campaign);
+    const findings = await dependencies.findings.current(campaign);
     const gaps = { ratePoints: query.data.gap ?? DEFAULT_GAPS.ratePoints, meanEffectSize: query.data.d ?? DEFAULT_GAPS.meanEffectSize };
-    const planner = query.data.gap === undefined && query.data.d === undefined ? analyses.planner : analyses.comparisons.flatMap((comparison) => planComparison(comparison, gaps));
-    res.set('Cache-Control', 'no-store').json({ ...analyses, planner, plannerGaps: gaps });
+    // Revalidated on each use (by ETag): a new release must show as soon as it is cut.
+    res.set('Cache-Control', 'no-cache');
+    if (!findings) {
+      const rule = dependencies.findings.ruleOf(campaign);
+      res.json({
+        campaign: campaign.slug, campaignVersion: campaign.version, minGroupSize: campaign.minGroupSize,
+        release: null, releaseRule: { minChanges: rule.minChanges, interval: rule.interval },
+        donations: null, donors: null, records: null, comparisons: [], effects: [], planner: [], notAnalysed: [], caveats: [], plannerGaps: gaps,
+      });
+      return;
+    }
+    const planner = query.data.gap === undefined && query.data.d === undefined ? findings.planner : findings.comparisons.flatMap((comparison) => planComparison(comparison, gaps));
+    res.json({ ...findings, planner, plannerGaps: gaps });
   });
   return router;
 }

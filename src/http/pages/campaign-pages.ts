@@ -15,7 +15,8 @@ export function createCampaignPages(dependencies: AppDependencies): Router {
   router.get('/campaigns/:slug', async (req, res) => {
     const campaign = campaignOr404(dependencies, String(req.params.slug));
     const context = pageContext(dependencies, req, res);
-    const findings = findingsSection(campaign, await dependencies.analyses.get(campaign), context.locale);
+    const released = await dependencies.findings.current(campaign);
+    const findings = released && findingsSection(campaign, released, dependencies.signingKey.fingerprint, context.locale);
     sendPage(res, campaignPage(campaign, context, findings));
   });
   router.get('/campaigns/:slug/template.csv', (req, res) => {

@@ -5,7 +5,7 @@
  */
 import { localizedField } from '../../campaigns/localize';
 import type { Campaign, Locale } from '../../campaigns/types';
-import type { CampaignAnalyses, Comparison, Effect, GroupSummary } from '../../evidence/campaign-analyses-types';
+import type { CampaignFindings, Comparison, Effect, GroupSummary, PublishedFindings } from '../../evidence/campaign-analyses-types';
 import { comparisonChartGroups } from '../../evidence/charts/comparison-chart-groups';
 import { groupEstimateChart } from '../../evidence/charts/group-estimate-chart';
 import { effectSentence, formatters } from '../../evidence/effect-sentence';
@@ -16,7 +16,7 @@ function field(campaign: Campaign, name: string) {
   return campaign.schema.fields.find((candidate) => candidate.name === name)!;
 }
 
-function comparisonSection(campaign: Campaign, analyses: CampaignAnalyses, comparison: Comparison, index: number, locale: Locale): SafeHtml {
+function comparisonSection(campaign: Campaign, analyses: CampaignFindings, comparison: Comparison, index: number, locale: Locale): SafeHtml {
   const ft = findingsTranslator(locale);
   const format = formatters(locale);
   const outcome = localizedField(field(campaign, comparison.outcome), locale);
@@ -61,7 +61,7 @@ function comparisonSection(campaign: Campaign, analyses: CampaignAnalyses, compa
 </section>`;
 }
 
-function plannerSection(campaign: Campaign, analyses: CampaignAnalyses, locale: Locale): SafeHtml {
+function plannerSection(campaign: Campaign, analyses: CampaignFindings, locale: Locale): SafeHtml {
   const ft = findingsTranslator(locale);
   const format = formatters(locale);
   const items = analyses.planner.filter((entry) => entry.moreDonors !== 0 || entry.moreReferenceDonors > 0).slice(0, 12).map((entry) => {
@@ -77,14 +77,18 @@ function plannerSection(campaign: Campaign, analyses: CampaignAnalyses, locale: 
   return html`<h3>${ft('plannerHeading')}</h3><ul class="planner">${items}</ul>`;
 }
 
-/** The findings, or nothing when no comparison can be shown yet (the page then says findings come later). */
-export function findingsSection(campaign: Campaign, analyses: CampaignAnalyses, locale: Locale): SafeHtml | undefined {
+/** The release's findings, or nothing when no comparison can be shown yet (the page then says findings come later). */
+export function findingsSection(campaign: Campaign, analyses: PublishedFindings, signingKeyFingerprint: string, locale: Locale): SafeHtml | undefined {
   if (!analyses.comparisons.some((comparison) => comparison.reference !== null)) return undefined;
   const ft = findingsTranslator(locale);
   const format = formatters(locale);
-  return html`<p>${ft('counts', { donations: format.number(analyses.donations), records: format.number(analyses.records), people: format.number(analyses.donors) })}</p>
+  const { release } = analyses;
+  const releasedOn = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${release.releasedOn}T00:00:00Z`));
+  return html`<p class="release">${ft('release', { number: format.number(release.number), date: releasedOn })} ${ft('releaseRule', { count: format.number(release.minChanges) })}</p>
+<p>${ft('counts', { donations: format.number(analyses.donations), records: format.number(analyses.records), people: format.number(analyses.donors), rounded: format.number(analyses.countsRoundedTo) })}</p>
 ${analyses.comparisons.map((comparison, index) => comparisonSection(campaign, analyses, comparison, index, locale))}
 <h3>${ft('caveatsHeading')}</h3>
 <ul class="caveats">${analyses.caveats.map((caveat) => html`<li>${ft(`caveat.${caveat}`)}</li>`)}</ul>
-${plannerSection(campaign, analyses, locale)}`;
+${plannerSection(campaign, analyses, locale)}
+<p class="small">${ft('signingKey')} <code class="fingerprint">${signingKeyFingerprint}</code></p>`;
 }

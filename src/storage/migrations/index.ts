@@ -3,6 +3,8 @@ import { migration002 } from './002-campaign-revisions';
 import { migration003 } from './003-access-tokens';
 import { migration004 } from './004-imported-donations';
 import { migration005 } from './005-import-batches';
+import { migration006 } from './006-findings-releases';
+import { migration008 } from './008-consent-withdrawals';
 
 export interface Migration {
   version: number;
@@ -11,4 +13,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it is applied. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration008];

@@ -25,7 +25,9 @@ describe('findings page', () => {
     const findings = (await request(testApp.app).get('/api/v1/campaigns/credit-scores/findings').expect(200)).body;
     const shownComparisons = findings.comparisons.filter((comparison: any) => comparison.reference !== null);
     expect((page.match(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*role="img"/g) ?? []).length).toBe(shownComparisons.length);
-    expect(page).toContain('So far 200 donations with');
+    expect(page).toContain('About 200 donations with');
+    expect(page).toMatch(/Release 1, published on [A-Z][a-z]+ \d+, \d{4}\./);
+    expect(page).toContain(testApp.dependencies.signingKey.fingerprint);
     const nationality = shownComparisons.find((comparison: any) => comparison.outcome === 'score_value' && comparison.attribute === 'nationality');
     for (const group of nationality.groups.filter((candidate: any) => !candidate.suppressed)) {
       const mean = new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(group.estimate);

@@ -1,0 +1,108 @@
+/** When a release is cut: enough changed donations, a long enough interval, one release per number. */
+import { loadCampaigns } from '../../../../src/campaigns/load-campaigns';
+import { seedDemo } from '../../../../src/demo/seed-demo';
+import { DonationService } from '../../../../src/donations/donation-service';
+import type { CampaignAnalyses } from '../../../../src/evidence/campaign-analyses-types';
+import { FindingsReleases } from '../../../../src/evidence/releases/findings-releases';
+import { AuditLog } from '../../../../src/storage/audit-log';
+import { DonationRepository } from '../../../../src/storage/donation-repository';
+import { openDatabase } from '../../../../src/storage/open-database';
+
+const campaign = loadCampaigns().get('credit-scores')!;
+const HOUR_MS = 3_600_000;
+
+function setUp(rule = { minChanges: 10, interval: 'PT1H', intervalMs: HOUR_MS }) {
+  const db = openDatabase(':memory:');
+  const donations = new DonationService(new DonationRepository(db), new AuditLog(db));
+  let clock = new Date('2026-12-01T10:00:00.750Z');
+  let computations = 0;
+  const analyse = async (): Promise<CampaignAnalyses> => {
+    computations += 1;
+    const donationsStored = (db.prepare('SELECT COUNT(*) AS n FROM donations').get() as { n: number }).n;
+    return { campaign: campaign.slug, campaignVersion: campaign.version, revision: 0, computedAt: clock.toISOString(), donations: donationsStored, donors: donationsStored, records: donationsStored, minGroupSize: 5, comparisons: [], effects: [], planner: [], notAnalysed: [], caveats: ['self-selected'] };
+  };
+  const releases = new FindingsReleases(db, () => rule, { analyse, now: () => clock });
+  return {
+    db,
+    releases,
+    donate: (count: number, seed = 1) => seedDemo(campaign, donations, { count, seed, now: new Date('2026-11-01T00:00:00Z') }),
+    withdrawOne: () => db.prepare('DELETE FROM donations WHERE id = (SELECT id FROM donations LIMIT 1)').run(),
+    advance: (ms: number) => { clock = new Date(clock.getTime() + ms); },
+    computations: () => computations,
+  };
+}
+
+describe('FindingsReleases', () => {
+  test('when fewer donations than minChanges exist, then there is no release; at minChanges, the first is cut', async () => {
+    const { releases, donate } = setUp();
+    donate(9);
+    expect(await releases.current(campaign)).toBeUndefined();
+    donate(1, 2);
+    expect(await releases.current(campaign)).toMatchObject({ release: { number: 1, releasedOn: '2026-12-01', minChanges: 10, interval: 'PT1H' }, donations: 10 });
+  });
+
+  test('when the interval has not passed, then changes wait; once it has, the next release includes them', async () => {
+    const { releases, donate, advance } = setUp();
+    donate(10);
+    await releases.releaseIfDue(campaign);
+    donate(20, 2);
+    advance(HOUR_MS - 1000);
+    expect(await releases.releaseIfDue(campaign)).toBeUndefined();
+    expect(releases.latest(campaign)).toMatchObject({ release: { number: 1 }, donations: 10 });
+    advance(1000);
+    expect(await releases.releaseIfDue(campaign)).toMatchObject({ release: { number: 2 }, donations: 30 });
+  });
+
+  test('when fewer than minChanges donations changed since the last release, then no interval is long enough', async () => {
+    const { releases, donate, withdrawOne, advance } = setUp();
+    donate(10);
+    await releases.releaseIfDue(campaign);
+    donate(5, 2);
+    for (let index = 0; index < 4; index += 1) withdrawOne();
+    advance(100 * HOUR_MS);
+    expect(await releases.releaseIfDue(campaign)).toBeUndefined();
+    withdrawOne();
+    // Withdrawals count as changes: 5 added and 5 withdrawn make the tenth.
+    expect(await releases.releaseIfDue(campaign)).toMatchObject({ release: { number: 2 }, donations: 10 });
+  });
+
+  test('when a release is stored, then its time is kept to the second and only its day is published', async () => {
+    const { db, releases, donate } = setUp();
+    donate(10);
+    await releases.releaseIfDue(campaign);
+    expect(db.prepare('SELECT released_at AS releasedAt, revision FROM findings_releases').get()).toEqual({ releasedAt: '2026-12-01T10:00:00.000Z', revision: 10 });
+    expect(JSON.stringify(releases.latest(campaign))).not.toContain('10:00');
+  });
+
+  test('when two processes cut the same release at once, then one is stored and both publish it', async () => {
+    const first = setUp();
+    first.donate(10);
+    const second = new FindingsReleases(first.db, () => ({ minChanges: 10, interval: 'PT1H', intervalMs: HOUR_MS }), {
+      analyse: async () => ({ ...(await (first.releases as any).analyse(first.db, campaign)), caveats: ['small-sample'] }),
+      now: () => new Date('2026-12-01T10:00:00Z'),
+    });
+    const [mine, theirs] = await Promise.all([first.releases.releaseIfDue(campaign), second.releaseIfDue(campaign)]);
+    expect(first.db.prepare('SELECT COUNT(*) AS n FROM findings_releases').get()).toEqual({ n: 1 });
+    expect(theirs).toEqual(mine);
+    expect(second.latest(campaign)).toEqual(first.releases.latest(campaign));
+  });
+
+  test('when a release is due and asked for twice at once, then it is computed once', async () => {
+    const { releases, donate, computations } = setUp();
+    donate(12);
+    const [a, b] = await Promise.all([releases.current(campaign), releases.current(campaign)]);
+    expect(b).toBe(a);
+    expect(computations()).toBe(1);
+  });
+
+  test('when a later release is due, then current() serves the last one and cuts the next in the background', async () => {
+    const { releases, donate, advance } = setUp();
+    donate(10);
+    await releases.current(campaign);
+    donate(10, 2);
+    advance(HOUR_MS);
+    expect(await releases.current(campaign)).toMatchObject({ release: { number: 1 } });
+    await releases.releaseIfDue(campaign);
+    expect(await releases.current(campaign)).toMatchObject({ release: { number: 2 }, donations: 20 });
+  });
+});
