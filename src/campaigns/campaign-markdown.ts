@@ -88,6 +88,8 @@ export function renderCampaignMarkdown(campaign: Campaign): string {
     '',
     `## Consent (version ${campaign.consent.version}, SHA-256 \`${campaign.consentSha256}\`)`,
     '',
+    "This hash covers the dictionary's consent only. A running server also names its operator in the consent, so the hash it reports and stores with each donation (`consent.sha256` in `GET /api/v1/campaigns/:slug`) covers the operator too.",
+    '',
     campaign.consent.text.en,
     '',
     '| Purpose | Required | What it allows |',
@@ -99,7 +101,7 @@ export function renderCampaignMarkdown(campaign: Campaign): string {
     '| Field | Title (en / de / fr) | Type | Role | Constraints | Quasi-identifier |',
     '|---|---|---|---|---|---|',
     ...campaign.schema.fields.map((field) =>
-      `| \`${field.name}\` | ${cell(`${field.title} / ${field.translations.de.title} / ${field.translations.fr.title}`)} | ${field.type} | ${ROLE_TEXT[field.role]} | ${cell(constraintsText(field))} | ${field.quasiIdentifier ? cell(generalisationText(field.generalisation)) : 'no'} |`,
+      `| \`${field.name}\` | ${cell(`${field.title} / ${field.translations.de.title} / ${field.translations.fr.title}`)} | ${field.type} | ${ROLE_TEXT[field.role]}${field.specialCategory ? '; special category (GDPR Art. 9: explicit consent)' : ''} | ${cell(constraintsText(field))} | ${field.quasiIdentifier ? cell(generalisationText(field.generalisation)) : 'no'} |`,
     ),
     '',
     ...csvSection(campaign),

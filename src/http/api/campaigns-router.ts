@@ -18,7 +18,8 @@ export function createCampaignsRouter(dependencies: AppDependencies): Router {
     res.json({ campaigns: dependencies.campaigns.list().map(campaignSummary) });
   });
   router.get('/campaigns/:slug', (req, res) => {
-    res.json(publicCampaign(campaignOr404(dependencies, String(req.params.slug))));
+    const instance = { operator: dependencies.operator, privacyUrl: `${dependencies.config.baseUrl}/privacy` };
+    res.json(publicCampaign(campaignOr404(dependencies, String(req.params.slug)), instance));
   });
   return router;
 }

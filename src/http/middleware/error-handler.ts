@@ -7,6 +7,9 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../../app-error';
 import { renderErrorPage } from '../pages/error-page';
+import { DEMO_OPERATOR_NAME, type OperatorProfile } from '../../operator/operator-profile';
+
+const DEMO_OPERATOR = { demo: true, name: DEMO_OPERATOR_NAME };
 import { localeOf } from '../../i18n/locale';
 
 /** body-parser and friends mark their errors with `type` and `status`. */
@@ -50,7 +53,8 @@ export function notFoundHandler(): RequestHandler {
   return (_req, _res, next) => next(new AppError(404, 'not_found', 'There is nothing at this address.'));
 }
 
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+/** @param operator named in the error page's footer (the demo stand-in when not given). */
+export function errorHandler(logger: Logger, operator: Pick<OperatorProfile, 'demo' | 'name'> = DEMO_OPERATOR): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const appError = toAppError(error);
     if (appError.status >= 500) {
@@ -60,7 +64,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return;
     res.status(appError.status).set({ 'Cache-Control': 'no-store', ...appError.headers });
     if (wantsHtml(req.path, (type) => req.accepts(type))) {
-      res.type('html').send(renderErrorPage({ status: appError.status, message: appError.message, locale: localeOf(req) }));
+      res.type('html').send(renderErrorPage({ status: appError.status, message: appError.message, locale: localeOf(req), operator }));
       return;
     }
     const omitted = appError.issuesOmitted > 0 ? { issuesOmitted: appError.issuesOmitted } : {};

@@ -1,5 +1,6 @@
 import type { Locale } from '../../campaigns/types';
 import { translator, type MessageKey } from '../../i18n/messages';
+import type { OperatorProfile } from '../../operator/operator-profile';
 import { html } from '../views/html';
 import { layout } from '../views/layout';
 
@@ -12,12 +13,12 @@ const EXPLANATIONS: Partial<Record<number, MessageKey>> = {
 };
 
 /** An error page in the donor's language. */
-export function renderErrorPage(input: { status: number; message: string; locale: Locale }): string {
+export function renderErrorPage(input: { status: number; message: string; locale: Locale; operator: Pick<OperatorProfile, 'demo' | 'name'> }): string {
   const t = translator(input.locale);
   const status = TITLES[input.status] ? input.status : input.status >= 500 ? 500 : 400;
   const title = t(TITLES[status]);
   const explanationKey = EXPLANATIONS[status];
-  return layout({ locale: input.locale, t, title, switcherPath: '/' }, html`
+  return layout({ locale: input.locale, t, title, switcherPath: '/', operator: input.operator }, html`
 <h1>${title}</h1>
 <p>${explanationKey ? t(explanationKey) : input.message}</p>
 <p><a href="/">${t('backHome')}</a></p>`);

@@ -4,6 +4,7 @@ import type { AppDependencies } from '../dependencies';
 import { createCampaignPages } from './campaign-pages';
 import { createDonatePages } from './donate-pages';
 import { createMyDonationPages } from './my-donation-pages';
+import { createPrivacyPages } from './privacy-pages';
 
 const ONE_YEAR_MS = 365 * 86_400_000;
 
@@ -20,5 +21,6 @@ export function createPagesRouter(dependencies: AppDependencies): Router {
   router.use(createCampaignPages(dependencies));
   router.use(createDonatePages(dependencies));
   router.use(createMyDonationPages(dependencies));
+  router.use(createPrivacyPages(dependencies));
   return router;
 }

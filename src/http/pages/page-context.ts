@@ -7,7 +7,7 @@ import type { PageContext } from '../views/donation-views';
 /** Locale, translator and a CSRF token for rendering one page. */
 export function pageContext(dependencies: AppDependencies, req: Request, res: Response): PageContext {
   const locale = localeOf(req);
-  return { locale, t: translator(locale), csrfToken: dependencies.csrf.token(req, res) };
+  return { locale, t: translator(locale), csrfToken: dependencies.csrf.token(req, res), operator: dependencies.operator };
 }
 
 /** Sends a page; no page is cached, since several show receipts or donations. */

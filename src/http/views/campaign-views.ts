@@ -13,7 +13,7 @@ export function homePage(campaigns: Campaign[], context: Omit<PageContext, 'csrf
       const text = campaignText(campaign, locale);
       return html`<li class="card"><h3><a href="/campaigns/${campaign.slug}">${text.title}</a></h3><p>${text.description}</p><p class="small">${t('decidedBy', { name: text.decisionMaker })}</p></li>`;
     });
-  return layout({ locale, t, title: t('homeTitle'), switcherPath: '/' }, html`
+  return layout({ locale, t, operator: context.operator, title: t('homeTitle'), switcherPath: '/' }, html`
 <h1>${t('homeTitle')}</h1>
 <p class="lead">${t('homeIntro')}</p>
 <h2>${t('campaignsHeading')}</h2>
@@ -27,7 +27,7 @@ export function campaignPage(campaign: Campaign, context: Omit<PageContext, 'csr
     const localized = localizedField(field, locale);
     return html`<li><strong>${localized.title}</strong> — ${localized.description}</li>`;
   });
-  return layout({ locale, t, title: text.title, switcherPath: `/campaigns/${campaign.slug}` }, html`
+  return layout({ locale, t, operator: context.operator, title: text.title, switcherPath: `/campaigns/${campaign.slug}` }, html`
 <h1>${text.title}</h1>
 <p class="lead">${text.description}</p>
 <p>${t('decidedBy', { name: text.decisionMaker })}</p>

@@ -10,6 +10,7 @@ import { csvCellProblemText } from '../../csv/csv-problem-text';
 import type { CampaignCsvText } from '../../csv/read-campaign-csv-text';
 import { csvTranslator } from '../../i18n/csv-messages';
 import { consentSection, hiddenCommon, valueLabel, type PageContext } from './donation-views';
+import { consentOperatorNotice } from './operator-views';
 import { html, type SafeHtml } from './html';
 import { layout } from './layout';
 
@@ -47,7 +48,7 @@ export function csvDonationFormPage(campaign: Campaign, form: CsvForm, errors: C
   const csvT = csvTranslator(locale);
   const title = t('formTitle', { name: campaign.title[locale] });
   const hasErrors = Object.keys(errors).length > 0;
-  return layout({ locale, t, title: hasErrors ? `${t('errorSummaryTitle')}: ${title}` : title, switcherPath: `/campaigns/${campaign.slug}/donate` }, html`
+  return layout({ locale, t, operator: context.operator, title: hasErrors ? `${t('errorSummaryTitle')}: ${title}` : title, switcherPath: `/campaigns/${campaign.slug}/donate` }, html`
 <h1>${title}</h1>
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 ${summary(errors, context)}
@@ -123,7 +124,7 @@ export function csvReviewPage(campaign: Campaign, review: CsvReview, context: Pa
   ${review.purposes.map((purpose) => html`<input type="hidden" name="purposes" value="${purpose}">`)}
   <input type="hidden" name="idempotency_key" value="${review.idempotencyKey}">`;
   const purposeTitles = campaign.consent.purposes.filter((purpose) => review.purposes.includes(purpose.id)).map((purpose) => html`<li>${purpose.title[locale]}</li>`);
-  return layout({ locale, t, title: csvT('csvReviewTitle'), switcherPath: `/campaigns/${campaign.slug}/donate` }, html`
+  return layout({ locale, t, operator: context.operator, title: csvT('csvReviewTitle'), switcherPath: `/campaigns/${campaign.slug}/donate` }, html`
 <h1>${csvT('csvReviewTitle')}</h1>
 <p>${csvT('csvReviewIntro')}</p>
 <p><strong>${csvT('csvRowCount', { count: review.csv.rows.length })}</strong></p>
@@ -139,6 +140,7 @@ ${invalidRows > 0
   </div>
   <h2>${t('youAgreeTo')}</h2>
   <ul>${purposeTitles}</ul>
+  ${consentOperatorNotice(campaign, context.operator, locale)}
   <p class="small">${t('consentVersion', { name: review.consentVersion })}</p>
   <div class="button-row">
     ${invalidRows === 0 ? html`<button type="submit" name="action" value="confirm" class="button button-primary">${t('confirmButton')}</button>` : ''}

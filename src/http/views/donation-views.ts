@@ -3,15 +3,19 @@ import { campaignText, localizedField } from '../../campaigns/localize';
 import type { Campaign, Locale, RecordValues } from '../../campaigns/types';
 import type { DonationReceipt } from '../../donations/donation-service';
 import type { Translate } from '../../i18n/messages';
+import type { OperatorProfile } from '../../operator/operator-profile';
 import type { DonationForm, FormErrors } from '../pages/donation-form';
 import { fieldId, RECORD_PREFIX, renderField } from './form-field';
 import { html, type SafeHtml } from './html';
 import { layout } from './layout';
+import { consentOperatorNotice } from './operator-views';
 
 export interface PageContext {
   locale: Locale;
   t: Translate;
   csrfToken: string;
+  /** Who runs this instance: the footer names it, the consent gives data to it. */
+  operator: OperatorProfile;
 }
 
 export function hiddenCommon(context: PageContext): SafeHtml {
@@ -47,6 +51,7 @@ export function consentSection(campaign: Campaign, form: DonationForm, errors: F
   return html`<section class="consent" aria-labelledby="consent-heading">
   <h2 id="consent-heading">${t('consentHeading')}</h2>
   <p>${text.consentText}</p>
+  ${consentOperatorNotice(campaign, context.operator, context.locale)}
   <p class="small">${t('consentVersion', { name: campaign.consent.version })}</p>
   <input type="hidden" name="consent_version" value="${campaign.consent.version}">
   <fieldset class="field${error ? ' field-error' : ''}"${error ? html` aria-invalid="true" aria-describedby="error-purposes"` : ''}>
@@ -62,7 +67,7 @@ export function donationFormPage(campaign: Campaign, form: DonationForm, errors:
   const title = t('formTitle', { name: campaign.title[locale] });
   const fields = campaign.schema.fields.map((field) => renderField({ field, locale, t, value: form.values[field.name] ?? '', error: errors[field.name] }));
   const hasErrors = Object.keys(errors).length > 0;
-  return layout({ locale, t, title: hasErrors ? `${t('errorSummaryTitle')}: ${title}` : title, switcherPath: `/campaigns/${campaign.slug}/donate` }, html`
+  return layout({ locale, t, operator: context.operator, title: hasErrors ? `${t('errorSummaryTitle')}: ${title}` : title, switcherPath: `/campaigns/${campaign.slug}/donate` }, html`
 <h1>${title}</h1>
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 ${errorSummary(campaign, errors, context)}
@@ -95,12 +100,13 @@ export function reviewPage(campaign: Campaign, form: DonationForm, record: Recor
   const hiddenValues = Object.entries(form.values).map(([name, value]) => html`<input type="hidden" name="${RECORD_PREFIX}${name}" value="${value}">`);
   const hiddenPurposes = form.purposes.map((purpose) => html`<input type="hidden" name="purposes" value="${purpose}">`);
   const purposeTitles = campaignText(campaign, locale).purposes.filter((purpose) => form.purposes.includes(purpose.id)).map((purpose) => html`<li>${purpose.title}</li>`);
-  return layout({ locale, t, title: t('reviewTitle'), switcherPath: `/campaigns/${campaign.slug}/donate` }, html`
+  return layout({ locale, t, operator: context.operator, title: t('reviewTitle'), switcherPath: `/campaigns/${campaign.slug}/donate` }, html`
 <h1>${t('reviewTitle')}</h1>
 <p>${t('reviewIntro')}</p>
 ${recordTable(campaign, record, context)}
 <h2>${t('youAgreeTo')}</h2>
 <ul>${purposeTitles}</ul>
+${consentOperatorNotice(campaign, context.operator, locale)}
 <p class="small">${t('consentVersion', { name: form.consentVersion })}</p>
 <form method="post" action="/campaigns/${campaign.slug}/donate">
   ${hiddenCommon(context)}
@@ -117,7 +123,7 @@ ${recordTable(campaign, record, context)}
 
 export function receiptPage(campaign: Campaign, receipt: DonationReceipt, context: PageContext): string {
   const { t, locale } = context;
-  return layout({ locale, t, title: t('receiptTitle'), switcherPath: '/my-donation' }, html`
+  return layout({ locale, t, operator: context.operator, title: t('receiptTitle'), switcherPath: '/my-donation' }, html`
 <h1>${t('receiptTitle')}</h1>
 <p>${t('receiptRecords', { name: receipt.records })}</p>
 <div class="receipt-box">

@@ -1,5 +1,7 @@
 import { LOCALES, type Locale } from '../../campaigns/types';
 import type { Translate } from '../../i18n/messages';
+import { privacyTranslator } from '../../i18n/privacy-messages';
+import type { OperatorProfile } from '../../operator/operator-profile';
 import { html, type SafeHtml } from './html';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', de: 'Deutsch', fr: 'Français' };
@@ -10,11 +12,14 @@ export interface PageFrame {
   title: string;
   /** Path the language switcher links to (a GET page; form state is not carried over). */
   switcherPath: string;
+  /** Named in the footer; a demo instance says so at the top of every page. */
+  operator: Pick<OperatorProfile, 'demo' | 'name'>;
 }
 
 /** The page around every donor page: language, skip link, switcher, one column, no inline code. */
 export function layout(frame: PageFrame, content: SafeHtml): string {
   const { locale, t } = frame;
+  const pt = privacyTranslator(locale);
   const switcher = LOCALES.map((other) =>
     other === locale
       ? html`<li><span aria-current="true" lang="${other}">${LANGUAGE_NAMES[other]}</span></li>`
@@ -34,10 +39,11 @@ export function layout(frame: PageFrame, content: SafeHtml): string {
   <a class="site-name" href="/">${t('siteName')}</a>
   <nav aria-label="${t('language')}"><ul class="language-switcher">${switcher}</ul></nav>
 </header>
+${frame.operator.demo ? html`<p class="demo-banner" role="note">${pt('demoBanner')}</p>` : ''}
 <main id="main" tabindex="-1">
 ${content}
 </main>
-<footer class="site-footer"><p>${t('footer')}</p><p><a href="/my-donation">${t('myDonationLink')}</a></p></footer>
+<footer class="site-footer"><p>${t('footer')}</p>${frame.operator.demo ? '' : html`<p>${pt('operatedBy', { name: frame.operator.name })}</p>`}<p><a href="/my-donation">${t('myDonationLink')}</a> · <a href="/privacy">${pt('privacyLink')}</a> · <a href="/imprint">${pt('imprintLink')}</a></p></footer>
 </body>
 </html>`.value}\n`;
 }
