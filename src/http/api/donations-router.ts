@@ -69,6 +69,15 @@ export function createDonationsRouter(dependencies: AppDependencies, limits: Rat
     res.json({ donation });
   });
 
+  // One optional purpose withdrawn, the rest kept; a required one answers 409 (delete instead).
+  router.delete('/donations/me/purposes/:purpose', limits.receipts, (req, res) => {
+    const withdrawal = dependencies.purposeWithdrawals.withdraw(bearerCredential(req), String(req.params.purpose));
+    if (!withdrawal) {
+      throw new AppError(401, 'unknown_receipt', 'No donation matches this receipt code.', [], { 'WWW-Authenticate': 'Bearer realm="crowdaudit", error="invalid_token"' });
+    }
+    res.status(204).end();
+  });
+
   router.delete('/donations/me', limits.receipts, (req, res) => {
     if (!donations.deleteByReceipt(bearerCredential(req))) {
       throw new AppError(401, 'unknown_receipt', 'No donation matches this receipt code.');

@@ -12,6 +12,7 @@ import { deleteConfirmPage, deletedPage, donationPage, receiptEntryPage, type Ev
 import { CAMPAIGN_CONTROLLERS, controllersFor } from '../../evidence/letters';
 import type { DonationView } from '../../donations/donation-service';
 import { parseEvidenceQuery, sendPersonalPack } from '../api/personal-evidence-router';
+import { purposeWithdrawnPage, requiredPurposePage } from '../views/purpose-withdrawal-views';
 import { formBody, pageContext, sendPage } from './page-context';
 
 const downloadFormat = z.enum(['json', 'csv']);
@@ -79,6 +80,30 @@ export function createMyDonationPages(dependencies: AppDependencies): Router {
     } else {
       res.type('application/json').attachment(fileName).send(JSON.stringify({ donation }, null, 2));
     }
+  });
+
+  router.post('/my-donation/purposes/withdraw', csrf.protect, (req, res) => {
+    const context = pageContext(dependencies, req, res);
+    const receipt = typedReceipt(req);
+    const purpose = formBody(req).purpose;
+    if (typeof purpose !== 'string') throw new AppError(400, 'invalid_input', 'Choose the purpose to withdraw.', [{ path: ['purpose'], message: 'Required' }]);
+    let withdrawal;
+    try {
+      withdrawal = dependencies.purposeWithdrawals.withdraw(receipt, purpose);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'purpose_required') {
+        sendPage(res, requiredPurposePage(receipt, context), 409);
+        return;
+      }
+      throw error;
+    }
+    if (!withdrawal) {
+      sendPage(res, receiptEntryPage(context, true), 404);
+      return;
+    }
+    const campaign = campaignOr404(dependencies, withdrawal.donation.campaign);
+    const title = campaign.consent.purposes.find((candidate) => candidate.id === purpose)!.title[context.locale];
+    sendPage(res, purposeWithdrawnPage(title, receipt, context));
   });
 
   router.post('/my-donation/delete', csrf.protect, (req, res) => {

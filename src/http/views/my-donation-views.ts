@@ -5,6 +5,7 @@ import { campaignText } from '../../campaigns/localize';
 import { html, type SafeHtml } from './html';
 import { evidenceTranslator } from '../../i18n/evidence-messages';
 import { layout } from './layout';
+import { purposeWithdrawalSection } from './purpose-withdrawal-views';
 import { recordTable, type PageContext } from './donation-views';
 
 function hidden(context: PageContext, receipt?: string): SafeHtml {
@@ -13,7 +14,7 @@ function hidden(context: PageContext, receipt?: string): SafeHtml {
 
 export function receiptEntryPage(context: PageContext, notFound = false): string {
   const { t, locale } = context;
-  return layout({ locale, t, title: t('myDonationTitle'), switcherPath: '/my-donation' }, html`
+  return layout({ locale, t, operator: context.operator, title: t('myDonationTitle'), switcherPath: '/my-donation' }, html`
 <h1>${t('myDonationTitle')}</h1>
 ${notFound ? html`<div class="error-summary" role="alert" id="error-summary"><p><a href="#receipt">${t('receiptNotFound')}</a></p></div>` : ''}
 <form method="post" action="/my-donation">
@@ -62,7 +63,7 @@ export function donationPage(campaign: Campaign, donation: DonationView, receipt
   const text = campaignText(campaign, locale);
   const purposes = text.purposes.filter((purpose) => donation.consent.purposes.includes(purpose.id)).map((purpose) => html`<li>${purpose.title}</li>`);
   const records = donation.records.map((record, index) => html`<h3>${t('recordNumber', { name: index + 1 })}</h3>${recordTable(campaign, record, context)}`);
-  return layout({ locale, t, title: t('myDonationTitle'), switcherPath: '/my-donation' }, html`
+  return layout({ locale, t, operator: context.operator, title: t('myDonationTitle'), switcherPath: '/my-donation' }, html`
 <h1>${t('myDonationTitle')}: ${text.title}</h1>
 <p>${t('donatedOn', { name: donation.createdOn })}</p>
 <p>${t('consentGiven', { name: donation.consent.version })}</p>
@@ -73,12 +74,13 @@ ${records}
   <form method="post" action="/my-donation/download">${hidden(context, receipt)}<button type="submit" name="format" value="csv" class="button button-secondary">${t('downloadCsv')}</button></form>
 </div>
 ${evidence ? evidenceSection(evidence, receipt, context) : ''}
+${purposeWithdrawalSection(campaign, donation, receipt, context)}
 <form method="post" action="/my-donation/delete">${hidden(context, receipt)}<button type="submit" class="button button-danger">${t('deleteButton')}</button></form>`);
 }
 
 export function deleteConfirmPage(receipt: string, context: PageContext): string {
   const { t, locale } = context;
-  return layout({ locale, t, title: t('deleteConfirmTitle'), switcherPath: '/my-donation' }, html`
+  return layout({ locale, t, operator: context.operator, title: t('deleteConfirmTitle'), switcherPath: '/my-donation' }, html`
 <h1>${t('deleteConfirmTitle')}</h1>
 <p>${t('deleteConfirmText')}</p>
 <div class="button-row">
@@ -89,7 +91,7 @@ export function deleteConfirmPage(receipt: string, context: PageContext): string
 
 export function deletedPage(context: Omit<PageContext, 'csrfToken'>): string {
   const { t, locale } = context;
-  return layout({ locale, t, title: t('deletedTitle'), switcherPath: '/' }, html`
+  return layout({ locale, t, operator: context.operator, title: t('deletedTitle'), switcherPath: '/' }, html`
 <h1>${t('deletedTitle')}</h1>
 <p>${t('deletedText')}</p>
 <p><a href="/">${t('backHome')}</a></p>`);
