@@ -61,7 +61,7 @@ export function buildOpenApiDocument(campaigns: Campaign[], baseUrl: string): Re
     },
     '/api/v1/signing-key': {
       get: {
-        summary: 'The Ed25519 public key that signs evidence packs (PEM) and its fingerprint (SHA-256 of the DER)',
+        summary: 'The Ed25519 public key that signs evidence packs (PEM) and its fingerprint (SHA-256 of the key\'s SubjectPublicKeyInfo DER, hex): check a pack with `crowdaudit verify pack.zip --fingerprint HEX` or `--key FILE`, since a pack\'s own key proves nothing',
         responses: { 200: { description: 'The key', content: { 'application/json': { schema: { type: 'object', required: ['algorithm', 'publicKeyPem', 'fingerprint'], properties: { algorithm: { type: 'string', enum: ['Ed25519'] }, publicKeyPem: { type: 'string' }, fingerprint: { type: 'string', pattern: '^[0-9a-f]{64}$' } } } } } } },
       },
     },

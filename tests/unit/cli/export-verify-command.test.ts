@@ -22,15 +22,19 @@ describe('crowdaudit export and verify', () => {
   });
   afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
 
-  it('when a pack is exported and verified, then verify exits 0, and 1 naming records.csv once one byte of it changes', async () => {
+  it('when a pack is exported and verified, then verify exits 0 with its fingerprint, 2 without (signer unverified), and 1 naming records.csv once one byte of it changes', async () => {
     const out = path.join(directory, 'pack.zip');
     const exported = await runCli('export', '--campaign', 'credit-scores', '--out', out, '--db', dbPath);
     expect(exported.exitCode).toBe(0);
     expect(exported.output).toMatch(/^Wrote .*pack\.zip: \d+ records \(\d+ without ngo-sharing consent, \d+ suppressed for k = 5\), signed by key [0-9a-f]{64}\.\n$/);
     expect(fs.statSync(path.join(directory, 'signing-key.pem')).mode & 0o777).toBe(0o600);
-    const verified = await runCli('verify', out);
+    const fingerprint = exported.output.match(/signed by key ([0-9a-f]{64})/)![1];
+    const verified = await runCli('verify', out, '--fingerprint', fingerprint);
     expect(verified).toMatchObject({ exitCode: 0, errors: '' });
-    expect(verified.output).toMatch(/^OK .*pack\.zip: 20 files match manifest\.json, signature valid/);
+    expect(verified.output).toMatch(/^OK .*pack\.zip: 20 files match manifest\.json, the zip is clean, and the signature holds by key [0-9a-f]{4}( [0-9a-f]{4}){15}, checked against the given fingerprint\.\n$/);
+    const unverified = await runCli('verify', out);
+    expect(unverified).toMatchObject({ exitCode: 2, output: '' });
+    expect(unverified.errors).toMatch(/^UNVERIFIED signer of .*pack\.zip: the files match manifest\.json and the signature holds by the key in the pack/);
 
     const files = unzipSync(new Uint8Array(fs.readFileSync(out)));
     files['data/records.csv'][10] ^= 1;
@@ -39,6 +43,7 @@ describe('crowdaudit export and verify', () => {
     const failed = await runCli('verify', tampered);
     expect(failed.exitCode).toBe(1);
     expect(failed.errors).toContain('data/records.csv: hash mismatch\n');
+    expect(failed.errors).toContain('signer UNVERIFIED: no --key or --fingerprint given\n');
 
     const db = openDatabase(dbPath);
     const audit = db.prepare(`SELECT actor, campaign_slug AS campaignSlug FROM audit_log WHERE action = 'evidence-pack.downloaded'`).all();
