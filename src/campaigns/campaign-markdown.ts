@@ -3,6 +3,7 @@
  * say something the form and the validation do not do.
  */
 import { CSV_MAX_FILE_BYTES } from '../csv/csv-limits';
+import { DEFAULT_RELEASE_INTERVAL } from '../evidence/releases/release-rule';
 import type { Campaign, CampaignField, Generalisation } from './types';
 
 const ROLE_TEXT: Record<CampaignField['role'], string> = {
@@ -85,6 +86,7 @@ export function renderCampaignMarkdown(campaign: Campaign): string {
     `- **Entry:** ${campaign.entry === 'form' ? 'web form' : 'CSV upload'}; up to ${campaign.maxRecords} records per donation`,
     `- **Minimum group size k:** ${campaign.minGroupSize} — no result shows a group of fewer donors`,
     `- **Retention:** ${campaign.retentionDays} days`,
+    `- **Findings releases:** public findings change only after at least ${campaign.releaseMinChanges ?? 2 * campaign.minGroupSize} donations were added or withdrawn, at most once per ${campaign.releaseInterval ?? DEFAULT_RELEASE_INTERVAL} (ISO 8601; a server may set both for every campaign with \`RELEASE_MIN_CHANGES\` and \`RELEASE_INTERVAL\`)`,
     '',
     `## Consent (version ${campaign.consent.version}, SHA-256 \`${campaign.consentSha256}\`)`,
     '',
