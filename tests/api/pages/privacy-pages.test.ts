@@ -91,6 +91,21 @@ describe('privacy notice and imprint', () => {
     expect(consent).toContain(escapeHtml(specialSentence));
     expect(consent).toContain(`<a href="/privacy?lang=${locale}" target="_blank" rel="noopener">`);
   });
+
+  test('when the donor reaches the review step, then the consent there names the operator again before they confirm', async () => {
+    const agent = request.agent(testApp.app);
+    const form = (await agent.get('/campaigns/credit-scores/donate').expect(200)).text;
+    const csrf = /name="_csrf" value="([^"]*)"/.exec(form)![1];
+    const campaign = testApp.dependencies.campaigns.get('credit-scores')!;
+    const fields: Record<string, string> = {};
+    for (const field of campaign.schema.fields.filter((candidate) => candidate.constraints.required)) {
+      fields[`record.${field.name}`] = typeof field.example === 'boolean' ? (field.example ? 'yes' : 'no') : String(field.example);
+    }
+    const review = (await agent.post('/campaigns/credit-scores/donate').type('form')
+      .send({ _csrf: csrf, ...fields, consent_version: campaign.consent.version, purposes: 'research', action: 'review' }).expect(200)).text;
+    expect(review).toContain('You give your records to Algorithm Watchers e.V., Musterstraße 1, 10115 Berlin, Germany. Contact: info@watchers.example.org.');
+    expect(review).toContain('<a href="/privacy?lang=en" target="_blank" rel="noopener">Read the privacy notice</a>');
+  });
 });
 
 describe('a demo instance', () => {
