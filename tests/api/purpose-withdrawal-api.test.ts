@@ -56,6 +56,14 @@ describe('withdrawing one purpose through the API', () => {
     expect((testApp.db.prepare('SELECT consent_sha256 AS hash FROM donations WHERE id = ?').get(donationId) as { hash: string }).hash).toBe(expected);
   });
 
+  test('when the OpenAPI document is read, then it describes the withdrawal of one optional purpose and its refusals', async () => {
+    const document = (await request(testApp.app).get('/api/v1/openapi.json').expect(200)).body;
+    const operation = document.paths['/api/v1/donations/me/purposes/{purpose}'].delete;
+    expect(operation.parameters[0].schema.enum).toEqual(['ngo-sharing', 'collective-action']);
+    expect(Object.keys(operation.responses).sort()).toEqual(['204', '400', '401', '409', '429']);
+    expect(document.paths['/api/v1/campaigns/{slug}'].get.description).toContain('consent.operator');
+  });
+
   test('when ngo-sharing is withdrawn, then the donation keeps its records and research, and the withdrawal is stored with the consent version and day', async () => {
     const { donationId, receipt } = await donate(['research', 'ngo-sharing', 'collective-action']);
     await withdraw(receipt, 'ngo-sharing').expect(204);

@@ -36,6 +36,7 @@ export function buildOpenApiDocument(campaigns: Campaign[], baseUrl: string): Re
     '/api/v1/campaigns/{slug}': {
       get: {
         summary: 'One campaign: its Table Schema, consent texts and purposes',
+        description: 'consent.operator names who receives the donation (the operator of this instance) and consent.privacyUrl its privacy notice; consent.sha256 is the SHA-256 of the canonical JSON (keys sorted) of {version, text, purposes, operator}, and is stored with each donation. consent.specialCategoryFields are special categories (GDPR Art. 9), given with explicit consent.',
         parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string', enum: campaigns.map((c) => c.slug) } }],
         responses: { 200: { description: 'The campaign' }, ...errors(404) },
       },
@@ -95,6 +96,15 @@ export function buildOpenApiDocument(campaigns: Campaign[], baseUrl: string): Re
         summary: 'Delete your donation everywhere, at once',
         security: [{ receipt: [] }],
         responses: { 204: { description: 'Deleted; the receipt no longer works' }, ...errors(401, 429) },
+      },
+    },
+    '/api/v1/donations/me/purposes/{purpose}': {
+      delete: {
+        summary: 'Withdraw one optional purpose (e.g. ngo-sharing) and keep the rest of your donation (receipt as Bearer credential)',
+        description: 'Recorded with the consent version it withdraws from. The donation leaves the outputs of that purpose at once (ngo-sharing: the NGO pack). Withdrawing a purpose the donation no longer holds changes nothing (204). A required purpose (research) cannot be withdrawn alone: 409 purpose_required, delete the donation instead.',
+        security: [{ receipt: [] }],
+        parameters: [{ name: 'purpose', in: 'path', required: true, schema: { type: 'string', enum: [...new Set(campaigns.flatMap((c) => c.consent.purposes.filter((purpose) => !purpose.required).map((purpose) => purpose.id)))] } }],
+        responses: { 204: { description: 'Withdrawn; the rest of the donation stays' }, ...errors(400, 401, 409, 429) },
       },
     },
   };
