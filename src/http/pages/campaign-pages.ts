@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { csvTemplate } from '../../campaigns/csv-template';
+import { formatFingerprint } from '../../evidence/signing-key';
 import { campaignOr404 } from '../api/campaigns-router';
 import type { AppDependencies } from '../dependencies';
 import { campaignPage, homePage } from '../views/campaign-views';
@@ -16,7 +17,7 @@ export function createCampaignPages(dependencies: AppDependencies): Router {
     const campaign = campaignOr404(dependencies, String(req.params.slug));
     const context = pageContext(dependencies, req, res);
     const released = await dependencies.findings.current(campaign);
-    const findings = released && findingsSection(campaign, released, dependencies.signingKey.fingerprint, context.locale);
+    const findings = released && findingsSection(campaign, released, formatFingerprint(dependencies.signingKey.fingerprint), context.locale);
     sendPage(res, campaignPage(campaign, context, findings));
   });
   router.get('/campaigns/:slug/template.csv', (req, res) => {

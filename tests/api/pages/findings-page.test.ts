@@ -1,6 +1,7 @@
 /** The findings on a campaign's page: charts, tables that show the JSON's numbers, small groups marked. */
 import request from 'supertest';
 import { seedDemo } from '../../../src/demo/seed-demo';
+import { formatFingerprint } from '../../../src/evidence/signing-key';
 import { buildTestApp, type TestApp } from '../../helpers/test-app';
 import { donationBody, exampleRecord, fetchCampaign } from '../../helpers/donation-body';
 
@@ -27,7 +28,7 @@ describe('findings page', () => {
     expect((page.match(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*role="img"/g) ?? []).length).toBe(shownComparisons.length);
     expect(page).toContain('About 200 donations with');
     expect(page).toMatch(/Release 1, published on [A-Z][a-z]+ \d+, \d{4}\./);
-    expect(page).toContain(testApp.dependencies.signingKey.fingerprint);
+    expect(page).toContain(formatFingerprint(testApp.dependencies.signingKey.fingerprint));
     const nationality = shownComparisons.find((comparison: any) => comparison.outcome === 'score_value' && comparison.attribute === 'nationality');
     for (const group of nationality.groups.filter((candidate: any) => !candidate.suppressed)) {
       const mean = new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(group.estimate);
