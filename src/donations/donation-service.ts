@@ -11,6 +11,7 @@ import { canonicalJson } from '../canonical-json';
 import type { AuditLog } from '../storage/audit-log';
 import type { DonationRepository, DonationRow } from '../storage/donation-repository';
 import { GroupCommit } from '../storage/group-commit';
+import { recordErasure } from '../storage/erasure-log';
 import { eraseFromWal } from '../storage/wal-erasure';
 import { missingRequiredPurposes } from './consent';
 import { idempotencyKeyHash, openResponse, sealResponse } from './idempotency';
@@ -140,6 +141,8 @@ export class DonationService {
   deleteByReceipt(typedReceipt: string): boolean {
     const row = this.rowForReceipt(typedReceipt);
     if (!row) return false;
+    // First on disk in the erasure log, so that a restored backup (or a crash right now) cannot bring it back.
+    recordErasure(this.repository.db, row.id, this.now());
     this.repository.db.transaction(() => {
       this.repository.deleteDonation(row.id);
       this.auditLog.write(

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Campaign } from '../campaigns/types';
 import type { AuditLog } from '../storage/audit-log';
 import type { RetentionRepository } from '../storage/retention-repository';
+import { pruneErasureLog } from '../storage/erasure-log';
 import { eraseFromWal } from '../storage/wal-erasure';
 
 const DAY_MS = 86_400_000;
@@ -63,6 +64,8 @@ export class RetentionService {
     const counts = this.repository.db.transaction(run).immediate();
     // Committed; now the purged records' old bytes leave the WAL too (or as soon as readers let go).
     if (counts.some((count) => count.donations > 0)) eraseFromWal(this.repository.db);
+    // The erasure log has a retention of its own, longer than any backup is kept.
+    pruneErasureLog(this.repository.db, now);
     return counts;
   }
 }

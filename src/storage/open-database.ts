@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { replayErasures } from './erasure-log';
 import { migrate } from './migrate';
 
 /**
@@ -22,5 +23,7 @@ export function openDatabase(databasePath: string): Database {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  // A restored backup may hold donations withdrawn since it was taken: delete them again.
+  replayErasures(db);
   return db;
 }
