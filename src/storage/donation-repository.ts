@@ -4,6 +4,7 @@
  * (`db.transaction`), because one donation spans several statements.
  */
 import type { Database } from 'better-sqlite3';
+import { insertWithRandomRowId } from './random-row-id';
 
 export interface DonationRow {
   id: string;
@@ -38,12 +39,13 @@ export class DonationRepository {
 
   constructor(readonly db: Database) {
     this.statements = {
-      insertDonation: db.prepare(`INSERT INTO donations (id, campaign_slug, campaign_version, receipt_hash,
+      // Random rowids: the table's order must not be the order of donation (random-row-id.ts).
+      insertDonation: db.prepare(`INSERT INTO donations (rowid, id, campaign_slug, campaign_version, receipt_hash,
           consent_version, consent_sha256, purposes_json, locale, content_sha256, record_count, created_on)
-        VALUES (@id, @campaignSlug, @campaignVersion, @receiptHash, @consentVersion, @consentSha256,
+        VALUES (@rowId, @id, @campaignSlug, @campaignVersion, @receiptHash, @consentVersion, @consentSha256,
           @purposesJson, @locale, @contentSha256, @recordCount, @createdOn)`),
-      insertRecord: db.prepare(`INSERT INTO records (donation_id, campaign_slug, position, data)
-        VALUES (@donationId, @campaignSlug, @position, @data)`),
+      insertRecord: db.prepare(`INSERT INTO records (id, donation_id, campaign_slug, position, data)
+        VALUES (@rowId, @donationId, @campaignSlug, @position, @data)`),
       findByReceiptHash: db.prepare(`SELECT ${DONATION_COLUMNS} FROM donations WHERE receipt_hash = @receiptHash`),
       recordsOf: db.prepare('SELECT data FROM records WHERE donation_id = @donationId ORDER BY position'),
       deleteDonation: db.prepare('DELETE FROM donations WHERE id = @id'),
@@ -61,14 +63,14 @@ export class DonationRepository {
   }
 
   insertDonation(row: DonationRow, records: ReadonlyArray<Record<string, unknown>>): void {
-    this.statements.insertDonation.run(row);
+    insertWithRandomRowId(this.statements.insertDonation, { ...row }, 'rowid');
     records.forEach((record, position) => {
-      this.statements.insertRecord.run({
+      insertWithRandomRowId(this.statements.insertRecord, {
         donationId: row.id,
         campaignSlug: row.campaignSlug,
         position,
         data: JSON.stringify(record),
-      });
+      }, 'id');
     });
   }
 

@@ -4,6 +4,7 @@ import { migration003 } from './003-access-tokens';
 import { migration004 } from './004-imported-donations';
 import { migration005 } from './005-import-batches';
 import { migration006 } from './006-findings-releases';
+import { migration007 } from './007-random-row-ids';
 import { migration008 } from './008-consent-withdrawals';
 
 export interface Migration {
@@ -13,4 +14,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it is applied. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration008];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
