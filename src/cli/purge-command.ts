@@ -3,12 +3,16 @@
  * records. The server does the same every day; this is for a database without a running server,
  * or to see with `--dry-run` what is due.
  */
+import fs from 'node:fs';
+import type { Database } from 'better-sqlite3';
 import type { Command } from 'commander';
 import { databasePathFrom } from './database-path';
 
 export interface PurgeCommandOptions {
   db?: string;
   dryRun?: boolean;
+  /** Afterwards rewrite the file without free space (once, for deletions made before `secure_delete`). */
+  vacuum?: boolean;
 }
 
 /** Runs the purge and returns the lines to print (one per campaign). */
@@ -24,10 +28,27 @@ export function runPurge(options: PurgeCommandOptions, now: () => Date = () => n
     const counts = service.purge({ dryRun: options.dryRun });
     const verb = options.dryRun ? 'would delete' : 'deleted';
     const lines = counts.map((count) => `${count.campaign}: ${verb} ${count.donations.toLocaleString('en-US')} donations (${count.records.toLocaleString('en-US')} records) created before ${count.beforeDay} (retention ${count.retentionDays} days).`);
+    if (options.vacuum && !options.dryRun) lines.push(vacuum(db));
     return lines.join('\n');
   } finally {
     db.close();
   }
+}
+
+/**
+ * Deletions made before `secure_delete` was on (crowdaudit before issue 12) left their bytes in
+ * the file's free space; VACUUM rebuilds the file from the live rows only. It holds the write
+ * lock while it runs, so the server's donations wait (busy timeout) or fail: run it with the
+ * server stopped.
+ */
+function vacuum(db: Database): string {
+  const { eraseFromWal } = require('../storage/wal-erasure') as typeof import('../storage/wal-erasure');
+  const before = fs.statSync(db.name).size;
+  db.exec('VACUUM');
+  // VACUUM writes the rebuilt pages through the WAL; the old ones must leave it too.
+  const truncated = eraseFromWal(db);
+  const after = fs.statSync(db.name).size;
+  return `Vacuumed: ${before.toLocaleString('en-US')} bytes before, ${after.toLocaleString('en-US')} after${truncated ? '' : ' (another process still reads the database, so its WAL may keep old pages: stop it and run this again)'}.`;
 }
 
 export function registerPurgeCommand(program: Command): void {
@@ -36,6 +57,7 @@ export function registerPurgeCommand(program: Command): void {
     .description('delete donations past their campaign\'s retention period, with their records (the server does this daily)')
     .option('--db <file>', 'SQLite database file (default: DATABASE_PATH)')
     .option('--dry-run', 'only count what is due')
+    .option('--vacuum', 'afterwards rewrite the database file without free space; run once, server stopped, on a database older than secure_delete')
     .action((options: PurgeCommandOptions) => {
       process.stdout.write(`${runPurge(options)}\n`);
     });

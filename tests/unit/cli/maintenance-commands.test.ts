@@ -77,4 +77,25 @@ describe('crowdaudit purge', () => {
     expect(result.output.trim().split('\n')).toHaveLength(2);
     expect(result.output).toMatch(/platform-decisions: deleted 0 donations/);
   });
+
+  test('when --vacuum is given, then what deletions before secure_delete left in free space is gone from the file', () => {
+    seed(['2026-11-01']);
+    // A deletion as crowdaudit made it before issue 12: secure_delete off, bytes left behind.
+    const old = new BetterSqlite3(databasePath);
+    old.pragma('secure_delete = OFF');
+    old.prepare('INSERT INTO donations (id, campaign_slug, campaign_version, receipt_hash, consent_version, consent_sha256, purposes_json, locale, content_sha256, record_count, created_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run('gone', 'platform-decisions', '1', 'h-gone', '1', 'c', '[]', 'en', 'x', 1, '2026-11-01');
+    old.prepare("INSERT INTO records (donation_id, campaign_slug, position, data) VALUES ('gone', 'platform-decisions', 0, ?)").run('{"reason":"left-behind-4711"}');
+    old.prepare("DELETE FROM donations WHERE id = 'gone'").run();
+    old.close();
+    expect(fs.readFileSync(databasePath).includes('left-behind-4711')).toBe(true);
+
+    const output = runPurge({ db: databasePath, vacuum: true }, () => new Date('2026-11-23T12:00:00Z'));
+    expect(output).toMatch(/^Vacuumed: [\d,]+ bytes before, [\d,]+ after\.$/m);
+    const files = ['', '-wal', '-shm'].map((suffix) => `${databasePath}${suffix}`).filter((file) => fs.existsSync(file));
+    expect(files.filter((file) => fs.readFileSync(file).includes('left-behind-4711'))).toEqual([]);
+    const db = new BetterSqlite3(databasePath, { readonly: true });
+    expect(db.prepare('SELECT id FROM donations').all()).toEqual([{ id: 'd-0' }]);
+    db.close();
+  });
 });
