@@ -49,7 +49,8 @@ export function createMyDonationPages(dependencies: AppDependencies): Router {
       sendPage(res, receiptEntryPage(context, true), 404);
       return;
     }
-    sendPage(res, donationPage(campaignOr404(dependencies, donation.campaign), donation, receipt, context, evidenceChoices(dependencies, donation)));
+    const page = Number(formBody(req).page ?? 1);
+    sendPage(res, donationPage(campaignOr404(dependencies, donation.campaign), donation, receipt, context, evidenceChoices(dependencies, donation), page));
   });
 
   router.post('/my-donation/evidence', csrf.protect, async (req, res) => {

@@ -7,6 +7,7 @@ import { evidenceTranslator } from '../../i18n/evidence-messages';
 import { layout } from './layout';
 import { purposeWithdrawalSection } from './purpose-withdrawal-views';
 import { recordTable, type PageContext } from './donation-views';
+import { recordPage, recordPager } from './record-pager';
 
 function hidden(context: PageContext, receipt?: string): SafeHtml {
   return html`<input type="hidden" name="_csrf" value="${context.csrfToken}"><input type="hidden" name="lang" value="${context.locale}">${receipt ? html`<input type="hidden" name="receipt" value="${receipt}">` : ''}`;
@@ -58,16 +59,18 @@ function evidenceSection(choices: EvidenceChoices, receipt: string, context: Pag
 </section>`;
 }
 
-export function donationPage(campaign: Campaign, donation: DonationView, receipt: string, context: PageContext, evidence?: EvidenceChoices): string {
+export function donationPage(campaign: Campaign, donation: DonationView, receipt: string, context: PageContext, evidence?: EvidenceChoices, requestedPage = 1): string {
   const { t, locale } = context;
   const text = campaignText(campaign, locale);
   const purposes = text.purposes.filter((purpose) => donation.consent.purposes.includes(purpose.id)).map((purpose) => html`<li>${purpose.title}</li>`);
-  const records = donation.records.map((record, index) => html`<h3>${t('recordNumber', { name: index + 1 })}</h3>${recordTable(campaign, record, context)}`);
+  const shown = recordPage(donation.records.length, requestedPage);
+  const records = donation.records.slice(shown.start, shown.end).map((record, index) => html`<h3>${t('recordNumber', { name: shown.start + index + 1 })}</h3>${recordTable(campaign, record, context)}`);
   return layout({ locale, t, operator: context.operator, title: t('myDonationTitle'), switcherPath: '/my-donation' }, html`
 <h1>${t('myDonationTitle')}: ${text.title}</h1>
 <p>${t('donatedOn', { name: donation.createdOn })}</p>
 <p>${t('consentGiven', { name: donation.consent.version })}</p>
 <ul>${purposes}</ul>
+${recordPager(shown, hidden(context, receipt), context)}
 ${records}
 <div class="button-row">
   <form method="post" action="/my-donation/download">${hidden(context, receipt)}<button type="submit" name="format" value="json" class="button button-secondary">${t('downloadJson')}</button></form>
