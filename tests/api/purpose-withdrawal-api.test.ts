@@ -141,11 +141,13 @@ describe('withdrawing one purpose through the API', () => {
     expect((await myDonation(receipts[0])).records[0].score_value).toBe(777.77);
   });
 
-  test('when an NGO receives the pack, then its Table Schema marks the special-category field as such', async () => {
+  test('when an NGO receives the pack, then its Table Schema marks the special-category field and METHODS.md says donors can withdraw', async () => {
     seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 60, seed: 5, now: NOW });
     const token = testApp.dependencies.accessTokens.create('ngo', 'Union A').token;
     const response = await request(testApp.app).get(PACK).set('Authorization', `Bearer ${token}`).buffer(true).parse(binary).expect(200);
-    const datapackage = JSON.parse(new TextDecoder().decode(unzipSync(new Uint8Array(response.body as Buffer))['datapackage.json']));
+    const files = unzipSync(new Uint8Array(response.body as Buffer));
+    expect(new TextDecoder().decode(files['METHODS.md'])).toContain('Donors can withdraw **ngo-sharing** (or delete their donation) at any time; the next pack no longer\n  holds their records.');
+    const datapackage = JSON.parse(new TextDecoder().decode(files['datapackage.json']));
     const fields = datapackage.resources[0].schema.fields as Array<{ name: string; specialCategory?: boolean }>;
     expect(fields.filter((field) => field.specialCategory).map((field) => field.name)).toEqual(['migration_background']);
   });
