@@ -64,6 +64,7 @@ ${campaigns.map((campaign) => campaignSection(campaign, locale, pt))}
 <h2>${pt('rightsHeading')}</h2>
 <ul>
   <li>${pt('rightAccess')}</li>
+  <li>${pt('rightPortability')}</li>
   <li>${pt('rightRectification')}</li>
   <li>${pt('rightErasure')}</li>
   <li>${pt('rightWithdraw')}</li>
