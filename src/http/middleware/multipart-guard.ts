@@ -206,6 +206,12 @@ export class MultipartGuard extends Transform {
     if (this.state !== 'body' || end <= start) return;
     this.partBytes += end - start;
     if (this.partBytes > this.partMaxBytes) {
+      // Before a valid token, any refusal is the token's: the request has not shown it came from the form.
+      const { tokenField } = this.options;
+      if (tokenField && !this.tokenChecked) {
+        this.tokenChecked = true;
+        throw tokenField.check(undefined) ?? malformed();
+      }
       if (this.partIsFile) throw this.options.tooLarge();
       throw new AppError(413, 'field_too_large', `The form field "${this.partName}" is too long (at most ${this.partMaxBytes} bytes).`,
         [{ path: [this.partName], message: `At most ${this.partMaxBytes} bytes` }]);

@@ -82,6 +82,14 @@ describe('multipart limits and CSRF before the body', () => {
     expect(storedCounts(served.testApp.db).donations).toBe(0);
   });
 
+  it('when a token-less form streams megabytes in small fields (or an oversized token), then 403 arrives, not a field error', async () => {
+    for (const name of ['consent_version', '_csrf']) {
+      const result = await answerWhileSending(served.port, '/campaigns/platform-decisions/donate', part(name), 20, { Accept: 'application/json' });
+      expect(result.status).toBe(403);
+      expect(JSON.parse(result.body).error.code).toBe('csrf_invalid');
+    }
+  });
+
   it('when the form\'s token is wrong, then 403 comes as soon as the token field ends, before the file is read', async () => {
     const { cookie } = await formToken(served.port);
     const head = `${part('_csrf')}not-the-token\r\n${part('records', '; filename="jobs.csv"')}`;

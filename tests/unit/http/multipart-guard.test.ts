@@ -58,9 +58,14 @@ describe('MultipartGuard', () => {
     expect(result.output).not.toContain('a,b');
   });
 
-  it('when a small field is over its limit, then the error names it', async () => {
-    const result = await run(() => 64, { partLimit: (name, isFile) => (isFile || name === 'records_csv' ? 100_000 : 1) });
-    expect(result.error).toMatchObject({ status: 413, code: 'field_too_large', issues: [{ path: ['lang'] }] });
+  it('when a small field after the token is over its limit, then the error names it; before the token it is the token\'s error', async () => {
+    const after = await run(() => 64, { partLimit: (name, isFile) => (isFile ? 100_000 : name === 'records_csv' ? 10 : 100) });
+    expect(after.error).toMatchObject({ status: 413, code: 'field_too_large', issues: [{ path: ['records_csv'] }] });
+    expect(after.seen).toEqual(['good-token']);
+    const before = await run(() => 64, { partLimit: (name, isFile) => (isFile || name === 'records_csv' ? 100_000 : 1) });
+    expect(before.error).toMatchObject({ status: 403, code: 'csrf_invalid' });
+    const noToken = await run(() => 64, { tokenField: undefined, partLimit: (name, isFile) => (isFile || name === 'records_csv' ? 100_000 : 1) });
+    expect(noToken.error).toMatchObject({ status: 413, code: 'field_too_large', issues: [{ path: ['lang'] }] });
   });
 
   it('when the body is over the total or has too many parts, then the matching error comes', async () => {
