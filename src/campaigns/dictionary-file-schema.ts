@@ -45,6 +45,14 @@ export const fieldSchema = z
     example: z.union([z.string(), z.number(), z.boolean()]),
     enumLabels: z.record(z.string(), text).optional(),
     translations: z.object({ de: fieldTranslationSchema, fr: fieldTranslationSchema }).strict(),
+    /** On a field naming who decided (bureau, platform): each answer's recipient slug in ../shared/recipients. */
+    recipients: z.record(z.string(), z.string().regex(/^[a-z0-9-]+$/, 'must be a recipient slug')).optional(),
+    /** On an outcome: which direction is good for the donor (a higher score; fewer refusals). */
+    favourable: z.enum(['higher', 'lower']).optional(),
+    /** How the donor's letters name the field, in the first person, where the title is a question to the donor ("Went against you?"). */
+    letterTitle: localizedSchema.optional(),
+    /** On a number: how to show it, e.g. cents as euros (divisor 100, label "€"). */
+    unit: z.object({ divisor: z.number().positive().optional(), label: localizedSchema }).strict().optional(),
   })
   .strict()
   .superRefine((field, context) => {
@@ -63,6 +71,11 @@ export const fieldSchema = z
       }
       if (new Set(values).size !== values.length) context.addIssue({ code: 'custom', path: ['constraints', 'enum'], message: 'has duplicate values' });
     }
+    for (const answer of Object.keys(field.recipients ?? {})) {
+      if (!values?.includes(answer)) context.addIssue({ code: 'custom', path: ['recipients', answer], message: `"${answer}" is not one of the field's enum values` });
+    }
+    if (field.favourable && field.role !== 'outcome') context.addIssue({ code: 'custom', path: ['favourable'], message: 'only an outcome can say which direction is favourable' });
+    if (field.unit && field.type !== 'integer' && field.type !== 'number') context.addIssue({ code: 'custom', path: ['unit'], message: 'only a number field can have a unit' });
     if (field.quasiIdentifier && !field.generalisation) {
       context.addIssue({ code: 'custom', path: ['generalisation'], message: 'a quasi-identifier needs a generalisation' });
     }
