@@ -34,9 +34,9 @@ describe('personal evidence pack', () => {
     receipt = (await request(testApp.app).post('/api/v1/campaigns/credit-scores/donations').send({ ...donationBody(campaign, [record]), locale: 'de' }).expect(201)).body.receipt;
   });
 
-  test('when a new donor asks for the JSON pack, then it has exactly the seven parts and the effects of the published release', async () => {
+  test('when a new donor asks for the JSON pack, then it has the first page, the seven parts, the help, and the effects of the published release', async () => {
     const pack = (await evidence('?format=json&lang=en').expect(200)).body;
-    expect(Object.keys(pack)).toEqual(['donation', 'peers', 'prediction', 'effects', 'caveats', 'letters', 'manifest']);
+    expect(Object.keys(pack)).toEqual(['summary', 'donation', 'peers', 'prediction', 'effects', 'caveats', 'letters', 'help', 'manifest']);
     expect(pack.donation.receiptSha256).toMatch(/^[0-9a-f]{64}$/);
     const findings = (await request(testApp.app).get('/api/v1/campaigns/credit-scores/findings').expect(200)).body;
     const compared = pack.effects.filter((effect: any) => effect.status === 'compared');
@@ -53,9 +53,29 @@ describe('personal evidence pack', () => {
     expect(pack.peers[0]).toMatchObject({ suppressed: false, peers: expect.any(Number) });
     expect(pack.prediction.find((item: any) => item.outcome === 'score_value')).toMatchObject({ available: true, model: 'ols' });
     const art22 = pack.letters.find((letter: any) => letter.id === 'art22');
-    expect(art22.text).toContain('Art. 22(3)');
+    // SCHUFA gets German; the donor who reads English gets the translation beside it.
+    expect(art22.language).toBe('de');
+    expect(art22.text).toContain('Art. 22 Abs. 3');
+    expect(art22.translation).toMatchObject({ language: 'en', text: expect.stringContaining('Art. 22(3)') });
     expect(art22.recipient.name).toBe('SCHUFA Holding AG');
+    expect(art22.howToSend[0]).toBe('Send by e-mail to datenschutz@schufa.de.');
+    expect(pack.help.countries[0]).toMatchObject({ country: 'de', entries: expect.arrayContaining([expect.objectContaining({ name: 'Ombudsmann der SCHUFA Holding AG' })]) });
     expect(pack.letters.find((letter: any) => letter.id === 'complaint').recipient.rule).toBe('land-of-seat');
+  });
+
+  test('when a finding favours the donor’s group or may be chance, then no letter carries it; every finding in a letter points against the donor’s own group after the Holm adjustment', async () => {
+    const pack = (await evidence('?format=json&lang=en').expect(200)).body;
+    const art22 = pack.letters.find((letter: any) => letter.id === 'art22').translation.text as string;
+    const inLetters = pack.effects.filter((effect: any) => effect.status === 'compared' && effect.adjusted && effect.adjusted.pValueAdjusted < 0.05
+      && (effect.outcome === 'score_value' ? effect.adjusted.ciHigh < 0 : effect.adjusted.ciLow > 0));
+    const outOfLetters = pack.effects.filter((effect: any) => effect.status === 'compared' && !inLetters.includes(effect));
+    expect(inLetters.length).toBeGreaterThan(0);
+    expect(outOfLetters.length).toBeGreaterThan(0);
+    const paragraphs = art22.split('\n').filter((line) => line.startsWith('– '));
+    expect(paragraphs).toHaveLength(inLetters.length);
+    for (const effect of outOfLetters) expect(art22).not.toContain(`whose ${effect.attribute.replace('_', ' ')}`);
+    expect(art22).not.toContain('p = 1 ');
+    expect(art22).not.toMatch(/\byours\b|\bYou are\b/);
   });
 
   test('when the donor asks for HTML in German, then the letters are German and the page has only its own hashed stylesheet', async () => {
@@ -103,7 +123,7 @@ describe('personal evidence pack', () => {
     expect(pack.peers.every((peer: any) => peer.suppressed && peer.peers === undefined)).toBe(true);
     expect(pack.prediction.every((item: any) => !item.available)).toBe(true);
     expect(pack.effects.every((effect: any) => effect.status !== 'compared')).toBe(true);
-    expect(JSON.stringify(pack.letters)).not.toContain('crowdaudit project show');
+    expect(pack.letters.find((letter: any) => letter.id === 'art22').translation.text).toContain('has not (yet) found a difference in these decisions that affects a group I belong to');
   });
 
   test('when a donor deletes the donation, then the evidence is gone and others\u2019 packs no longer count it', async () => {

@@ -37,7 +37,7 @@ export function buildLetters(facts: LetterFacts): Letter[] {
   const toController = (id: LetterId, text: LetterText): Letter => ({
     id,
     ...text,
-    paragraphs: [...text.paragraphs, ...identityParagraphs(facts.locale, facts.identity)],
+    paragraphs: [...text.paragraphs, ...identityParagraphs(facts.locale, facts.identity, controllerChannel.kind === 'post')],
     recipient: recipientOf(facts.controller, 'controller', facts),
     channel: controllerChannel,
     language: facts.locale,
@@ -56,6 +56,9 @@ export function buildLetters(facts: LetterFacts): Letter[] {
     const phrases = PHRASES[facts.locale];
     const text = complaintLetter(facts);
     const [first, ...rest] = text.paragraphs;
+    const channel = channelOf(authority);
+    // An authority answers a complainant: the name and postal address, however the complaint is sent.
+    const complainant = ['name', 'address'].map((element) => facts.identity.find((detail) => detail.element === element) ?? { element });
     const jurisdiction = [
       ...(lead ? [phrases.lead(`${localName(lead.name, facts.locale)}, ${localAddress(lead.address, facts.locale).join(', ')}`, facts.controller.name)] : []),
       ...(rule === 'federal-contact-point' || rule === 'donor-land' ? [phrases.forward] : []),
@@ -63,9 +66,9 @@ export function buildLetters(facts: LetterFacts): Letter[] {
     letters.push({
       id: 'complaint',
       ...text,
-      paragraphs: [first!, ...jurisdiction, ...rest],
+      paragraphs: [first!, ...jurisdiction, ...rest, ...identityParagraphs(facts.locale, complainant, channel.kind === 'post')],
       recipient: { ...recipientOf(authority, 'authority', facts), rule },
-      channel: channelOf(authority),
+      channel,
       language: facts.locale,
       // An authority needs to know who complains and where to answer: the name and the postal address.
       blanks: blanksOf(facts, ['name', 'address']),

@@ -74,10 +74,13 @@ export function accountParagraphs(facts: Pick<LetterFacts, 'locale' | 'account'>
   return [phrases.accountHeading, account ? account : phrases.accountBlank];
 }
 
-/** The identification details other than name and postal address (those head the letter). */
-export function identityParagraphs(locale: Locale, identity: readonly IdentityDetail[]): string[] {
-  const extra = identity.filter((detail) => detail.element !== 'name' && detail.element !== 'address');
+/**
+ * The identification details other than the name (it signs the letter) and, by post, the
+ * postal address (it heads the letter); an e-mail or web-form text states the address here.
+ */
+export function identityParagraphs(locale: Locale, identity: readonly IdentityDetail[], byPost = true): string[] {
+  const extra = identity.filter((detail) => detail.element !== 'name' && !(byPost && detail.element === 'address'));
   if (extra.length === 0) return [];
   const phrases = PHRASES[locale];
-  return [phrases.identityIntro, ...extra.map((detail) => `${elementLabel(locale, detail.element)}: ${detail.value ?? phrases.blank(elementLabel(locale, detail.element))}`)];
+  return [phrases.identityIntro, ...extra.map((detail) => `${elementLabel(locale, detail.element)}: ${(detail.value ?? phrases.blank(elementLabel(locale, detail.element))).replace(/\r?\n/g, ', ')}`)];
 }

@@ -4,6 +4,7 @@ import type { DonationView } from '../../donations/donation-service';
 import type { CampaignLookup } from '../../campaigns/types';
 import type { FindingsReleases } from '../releases/findings-releases';
 import type { Recipients } from '../letters';
+import type { CountryAdvice } from '../advice/country-advice';
 import { CampaignSnapshots } from './campaign-snapshot';
 import { buildPersonalPack, type PersonalPack, type PersonalPackOptions } from './personal-pack';
 
@@ -15,6 +16,8 @@ export class PersonalPackService {
     private readonly campaigns: CampaignLookup,
     private readonly findings: Pick<FindingsReleases, 'current'>,
     readonly recipients: Recipients,
+    /** Help and deadlines per country (data-dictionary/advice). */
+    readonly advice: Map<string, CountryAdvice>,
   ) {
     this.snapshots = new CampaignSnapshots(db);
   }
@@ -23,6 +26,6 @@ export class PersonalPackService {
     const campaign = this.campaigns.get(donation.campaign);
     if (!campaign) throw new Error(`The donation's campaign "${donation.campaign}" is no longer loaded.`);
     const findings = await this.findings.current(campaign);
-    return buildPersonalPack(campaign, donation, await this.snapshots.get(campaign), findings, this.recipients, options);
+    return buildPersonalPack(campaign, donation, await this.snapshots.get(campaign), findings, this.recipients, this.advice, options);
   }
 }

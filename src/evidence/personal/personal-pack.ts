@@ -18,9 +18,12 @@ import { roundCount } from '../releases/public-findings';
 import { DONOR_COLUMN } from '../campaign-rows';
 import { effectSentence, formatters } from '../effect-sentence';
 import { NO_ANSWER_LEVELS } from '../group-comparison';
-import { authorityForComplaint, buildLetters, CAMPAIGN_CONTROLLERS, letterAsText, type Letter, type Recipients } from '../letters';
+import type { CountryAdvice } from '../advice/country-advice';
+import { helpfulFindings, type Recipients } from '../letters';
 import type { CampaignSnapshot } from './campaign-snapshot';
-import { describeDecision, isDeactivation, primaryRecord } from './donor-record';
+import { isDeactivation, primaryRecord } from './donor-record';
+import { packHelp, packSummary, type PackHelp, type PackSummary } from './pack-guide';
+import { packLetters, type DonorDetails, type PackLetter } from './pack-letters';
 
 /** At most this many legitimate factors define "people like you": more, and exact matches vanish. */
 const MAX_PEER_FACTORS = 3;
@@ -31,16 +34,24 @@ export interface PersonalPackOptions {
   controller?: string;
   /** ISO country code of the donor, for the complaint's authority; default `de`. */
   country?: string;
+  /** The donor's German Land (BY, BE, …): the complaint goes to its authority. */
+  land?: string;
+  /** Typed into the pack's form to fill the letters; never stored. */
+  details?: DonorDetails;
   today?: Date;
 }
 
 export interface PersonalPack {
+  /** The first page: what was found, what it means, what to do next and by when. */
+  summary: PackSummary;
   donation: DonationView;
   peers: Array<Record<string, unknown> & { outcome: string; suppressed: boolean; sentence: string }>;
   prediction: Array<Record<string, unknown> & { outcome: string; available: boolean; sentence: string }>;
   effects: Array<Record<string, unknown> & { outcome: string; attribute: string; level: string; status: 'compared' | 'reference' | 'suppressed' | 'none'; sentence: string }>;
   caveats: Array<{ code: string; text: string }>;
-  letters: Array<Letter & { text: string }>;
+  letters: PackLetter[];
+  /** Where to get free help, per country of the campaign (the donor's first). */
+  help: PackHelp;
   manifest: {
     software: { name: 'crowdaudit'; version: string };
     datasetSha256: string;
@@ -80,6 +91,7 @@ export async function buildPersonalPack(
   /** The latest public release (undefined before the first): effects and caveats come from it, as on the findings page. */
   findings: PublishedFindings | undefined,
   recipients: Recipients,
+  advice: Map<string, CountryAdvice>,
   options: PersonalPackOptions,
 ): Promise<PersonalPack> {
   const { locale } = options;
@@ -149,18 +161,21 @@ export async function buildPersonalPack(
   }
 
   const caveats = (findings?.caveats ?? NO_RELEASE_CAVEATS).map((code) => ({ code, text: ft(`caveat.${code}`) }));
-  const letters = buildPackLetters(campaign, record, recipients, options, today, [
-    ...peers.filter((peer) => !peer.suppressed).map((peer) => peer.sentence),
-    ...prediction.filter((item) => item.available).map((item) => item.sentence),
-    ...effects.filter((effect) => effect.status === 'compared').map((effect) => effect.sentence),
-  ]);
+  // Only findings that help the donor enter the letters and the first page (see helpfulFindings).
+  const helpful = helpfulFindings(campaign, record, effects);
+  const country = options.country ?? 'de';
+  const { controller, letters } = packLetters(campaign, record, helpful, recipients, advice, { ...options, today });
+  const gaps = prediction.filter((item) => item.available && typeof item.residual === 'number').map((item) => ({ outcome: item.outcome, residual: item.residual as number }));
+  const summary = packSummary(campaign, helpful, gaps, advice, { locale, country, deactivation: isDeactivation(record), today });
   return {
+    summary,
     donation,
     peers,
     prediction,
     effects,
     caveats,
     letters,
+    help: packHelp(campaign, controller, advice, { locale, country }),
     manifest: {
       software: { name: 'crowdaudit', version },
       datasetSha256: snapshot.datasetSha256,
@@ -184,22 +199,4 @@ export async function buildPersonalPack(
       },
     },
   };
-}
-
-function buildPackLetters(campaign: Campaign, record: RecordValues, recipients: Recipients, options: PersonalPackOptions, today: Date, evidence: string[]) {
-  const choice = CAMPAIGN_CONTROLLERS[campaign.slug];
-  const slug = options.controller ?? (choice ? choice.byValue[String(record[choice.field])] : undefined) ?? Object.values(choice?.byValue ?? {})[0];
-  const controller = recipients.controllers.find((candidate) => candidate.slug === slug);
-  if (!controller) return [];
-  const facts = {
-    campaignKind: campaign.slug === 'platform-decisions' ? 'platform' as const : 'credit' as const,
-    locale: options.locale,
-    today,
-    controller,
-    complaintAuthority: authorityForComplaint(recipients, controller, options.country ?? 'de'),
-    decision: describeDecision(campaign, record, options.locale),
-    deactivation: isDeactivation(record),
-    evidence,
-  };
-  return buildLetters(facts).map((letter) => ({ ...letter, text: letterAsText(letter, facts) }));
 }
