@@ -57,7 +57,7 @@ async function main() {
   const headers = { Authorization: `Bearer ${receipt}` };
   started = Date.now();
   await (await fetch(`${base}/api/v1/donations/me/evidence?lang=en`, { headers })).arrayBuffer();
-  console.log(`first pack (analyses and snapshot computed for the revision): ${Date.now() - started} ms`);
+  console.log(`first pack (the first release cut, with its pack statistics): ${Date.now() - started} ms`);
   const health = await timeRequests(`${base}/healthz`, {});
   const packs = await timeRequests(`${base}/api/v1/donations/me/evidence?lang=en`, headers);
   const p95 = percentile(packs, 0.95);

@@ -98,7 +98,7 @@ export function buildServices(options: BuildServicesOptions): Services {
     purposeWithdrawals: new PurposeWithdrawalService(donations, new ConsentWithdrawalRepository(db), auditLog, campaigns),
     retention: new RetentionService(new RetentionRepository(db), auditLog, campaigns),
     findings,
-    personalPacks: new PersonalPackService(db, campaigns, findings, recipients, loadAdvice()),
+    personalPacks: new PersonalPackService(campaigns, findings, recipients, loadAdvice()),
     signingKey,
     accessTokens: new AccessTokenService(new TokenRepository(db)),
     collectivePacks: new CollectivePackService(db, findings, signingKey, auditLog),

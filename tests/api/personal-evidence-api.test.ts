@@ -46,7 +46,9 @@ describe('personal evidence pack', () => {
       expect(effect.adjusted).toEqual(cached.adjusted);
     }
     expect(pack.effects.find((effect: any) => effect.attribute === 'nationality' && effect.outcome === 'application_refused').level).toBe('non-eu');
-    expect(pack.manifest).toMatchObject({ software: { name: 'crowdaudit' }, campaign: 'credit-scores', records: expect.any(Number), people: 300, datasetSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(pack.manifest).toMatchObject({ software: { name: 'crowdaudit' }, release: findings.release.number, campaign: 'credit-scores', records: findings.records, people: 300, datasetSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // Right after donating, the release does not hold the donor's record yet; the pack shows the donation all the same.
+    expect(pack.donation.records).toHaveLength(1);
     expect(pack.manifest.parameters).toMatchObject({ minGroupSize: 5, consentVersion: pack.donation.consent.version, adjust: 'holm', findingsRelease: findings.release });
     expect(pack.manifest).not.toHaveProperty('revision');
     expect(pack.manifest.parameters.references).toContainEqual({ outcome: 'application_refused', attribute: 'nationality', reference: findings.comparisons.find((c: any) => c.outcome === 'application_refused' && c.attribute === 'nationality').reference });
@@ -126,15 +128,38 @@ describe('personal evidence pack', () => {
     expect(pack.letters.find((letter: any) => letter.id === 'art22').translation.text).toContain('has not (yet) found a difference in these decisions that affects a group I belong to');
   });
 
-  test('when a donor deletes the donation, then the evidence is gone and others\u2019 packs no longer count it', async () => {
+  test('when another donor donates between two fetches, then the statistics of the pack are the same release’s, so no one can be differenced out of them', async () => {
+    const before = (await evidence('?format=json&lang=en').expect(200)).body;
+    const record = { ...exampleRecord(campaign), bureau: 'schufa', nationality: 'non-eu', income_band: '2000-2999', employment: 'employed', children: '0', score_value: 12 };
+    await request(testApp.app).post('/api/v1/campaigns/credit-scores/donations').send(donationBody(campaign, [record])).expect(201);
+    const after = (await evidence('?format=json&lang=en').expect(200)).body;
+    expect(after.manifest.release).toBe(before.manifest.release);
+    expect(after.manifest.datasetSha256).toBe(before.manifest.datasetSha256);
+    expect(after.peers).toEqual(before.peers);
+    expect(after.prediction).toEqual(before.prediction);
+    expect(after.effects).toEqual(before.effects);
+    // The HTML and PDF of one fetch are rendered from the same result: the same numbers appear in both.
+    const html = (await evidence('?format=html&lang=en').expect(200)).text;
+    for (const peer of after.peers.filter((item: any) => !item.suppressed)) expect(html).toContain(peer.sentence.replace(/"/g, '&quot;'));
+  });
+
+  test('when a donor deletes the donation, then their evidence is gone at once, others’ packs keep their release until the next one, and no release keeps a row of theirs', async () => {
+    const own = (await evidence('?lang=en').expect(200)).body.donation.id as string;
     const other = (await request(testApp.app).post('/api/v1/campaigns/credit-scores/donations').send(donationBody(campaign)).expect(201)).body.receipt;
-    const before = (await evidence('?lang=en', other).expect(200)).body.manifest;
+    const before = (await evidence('?lang=en', other).expect(200)).body;
+    expect(before.donation.records).toHaveLength(1);
     await request(testApp.app).delete('/api/v1/donations/me').set('Authorization', `Bearer ${receipt}`).expect(204);
     await evidence('?lang=en').expect(401);
     const after = (await evidence('?lang=en', other).expect(200)).body.manifest;
-    // The deleted record leaves the pack's rows at once (a new dataset hash); counts are rounded to 5.
-    expect(storedCounts(testApp.db).donations).toBe(301);
-    expect(after.people).toBe(300);
-    expect(after.datasetSha256).not.toBe(before.datasetSha256);
+    expect(after).toEqual(before.manifest);
+    // Enough changes for the next release: it no longer counts the deleted donation.
+    const credit = testApp.dependencies.campaigns.get('credit-scores')!;
+    seedDemo(credit, testApp.dependencies.donations, { count: 10, seed: 99 });
+    await testApp.dependencies.findings.releaseIfDue(credit);
+    const next = (await evidence('?lang=en', other).expect(200)).body.manifest;
+    expect(next.release).toBe(before.manifest.release + 1);
+    expect(next.datasetSha256).not.toBe(before.manifest.datasetSha256);
+    const stored = testApp.db.prepare('SELECT findings_json FROM findings_releases').pluck().all() as string[];
+    for (const json of stored) expect(json).not.toContain(own);
   });
 });

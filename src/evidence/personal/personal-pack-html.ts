@@ -62,7 +62,7 @@ ${paragraphs(pack.effects)}
 <h2>${et('caveatsHeading')}</h2>
 <ul>${pack.caveats.map((caveat) => html`<li>${caveat.text}</li>`)}</ul>
 <h2>${et('manifestHeading')}</h2>
-<p class="small">${et('manifestText', { day: manifest.generatedOn, version: manifest.software.version, records: manifest.records, people: manifest.people, hash: manifest.datasetSha256, k: Number(manifest.parameters.minGroupSize) })}</p>
+<p class="small">${et('manifestText', { day: manifest.generatedOn, version: manifest.software.version, records: manifest.records, people: manifest.people, hash: manifest.datasetSha256 ?? '–', release: manifest.release ?? '–', k: Number(manifest.parameters.minGroupSize) })}</p>
 <h2>${et('lettersHeading')}</h2>
 <p>${et('lettersIntro')}</p>
 ${pack.letters.map((letter) => html`<section class="letter" id="letter-${letter.id}" lang="${letter.language}"><h2>${letter.title}</h2>

@@ -77,7 +77,7 @@ export function personalPackPdf(pack: PersonalPack, locale: Locale): Promise<Buf
   pack.caveats.forEach((caveat) => paragraph(`• ${caveat.text}`));
   heading(et('manifestHeading'));
   document.fontSize(9);
-  paragraph(et('manifestText', { day: pack.manifest.generatedOn, version: pack.manifest.software.version, records: pack.manifest.records, people: pack.manifest.people, hash: pack.manifest.datasetSha256, k: Number(pack.manifest.parameters.minGroupSize) }));
+  paragraph(et('manifestText', { day: pack.manifest.generatedOn, version: pack.manifest.software.version, records: pack.manifest.records, people: pack.manifest.people, hash: pack.manifest.datasetSha256 ?? '–', release: pack.manifest.release ?? '–', k: Number(pack.manifest.parameters.minGroupSize) }));
   heading(et('lettersHeading'));
   paragraph(et('lettersIntro'));
   for (const letter of pack.letters) {

@@ -4,7 +4,7 @@
  * attributes, the caveats, letters filled with those facts, and a manifest to reproduce it.
  * Every figure about other people respects k: peers and groups under k are not described.
  */
-import { peerComparison } from '../../../analysis/peer-comparison';
+import { predictFromStoredModel } from '../../../analysis/stored-record-model';
 import { AnalysisError } from '../../../analysis/analysis-error';
 import type { Row } from '../../../analysis/types';
 import { localizedField } from '../../campaigns/localize';
@@ -15,18 +15,15 @@ import { findingsTranslator } from '../../i18n/findings-messages';
 import { version } from '../../version';
 import type { PublishedFindings } from '../campaign-analyses-types';
 import { roundCount } from '../releases/public-findings';
-import { DONOR_COLUMN } from '../campaign-rows';
 import { effectSentence, formatters } from '../effect-sentence';
 import { NO_ANSWER_LEVELS } from '../group-comparison';
 import type { CountryAdvice } from '../advice/country-advice';
 import { helpfulFindings, type Recipients } from '../letters';
-import type { CampaignSnapshot } from './campaign-snapshot';
+import { analysableOutcomes, MAX_PEER_FACTORS, peerCandidates, peerKey, type PackStatistics } from './pack-statistics';
 import { isDeactivation, primaryRecord } from './donor-record';
 import { packHelp, packSummary, type PackHelp, type PackSummary } from './pack-guide';
 import { packLetters, type DonorDetails, type PackLetter } from './pack-letters';
 
-/** At most this many legitimate factors define "people like you": more, and exact matches vanish. */
-const MAX_PEER_FACTORS = 3;
 
 export interface PersonalPackOptions {
   locale: Locale;
@@ -54,7 +51,10 @@ export interface PersonalPack {
   help: PackHelp;
   manifest: {
     software: { name: 'crowdaudit'; version: string };
-    datasetSha256: string;
+    /** The findings release every statistic comes from (null before the first). */
+    release: number | null;
+    /** SHA-256 of the rows that release analysed (null before the first, or for a release stored before this was kept). */
+    datasetSha256: string | null;
     campaign: string;
     campaignVersion: string;
     /** Rounded to 5, like the public findings: an exact count would change with each donation. */
@@ -73,23 +73,33 @@ function cellOf(value: RecordValues[string] | undefined): Row[string] {
 /** Before the first release there are no effects, but the caveats about donors still hold. */
 const NO_RELEASE_CAVEATS: PublishedFindings['caveats'] = ['self-selected', 'association-not-cause'];
 
-function analysableOutcomes(campaign: Campaign): CampaignField[] {
-  return campaign.fieldsWithRole('outcome').filter((field) => field.type === 'boolean' || field.type === 'integer' || field.type === 'number');
-}
-
 /** Peers match on the first categorical legitimate factors the donor answered (else on context choices). */
 function peerFactors(campaign: Campaign, record: RecordValues): CampaignField[] {
-  const answered = (field: CampaignField) => field.constraints.enum !== undefined && record[field.name] !== undefined && !NO_ANSWER_LEVELS.has(String(record[field.name]));
-  const legitimate = campaign.fieldsWithRole('legitimate').filter(answered);
-  return (legitimate.length > 0 ? legitimate : campaign.fieldsWithRole('context').filter(answered)).slice(0, MAX_PEER_FACTORS);
+  const answered = (field: CampaignField) => record[field.name] !== undefined && !NO_ANSWER_LEVELS.has(String(record[field.name]));
+  const candidates = peerCandidates(campaign);
+  const legitimate = candidates.legitimate.filter(answered);
+  return (legitimate.length > 0 ? legitimate : candidates.context.filter(answered)).slice(0, MAX_PEER_FACTORS);
+}
+
+/** About where `value` stands among a group, read off its deciles (to the nearest 5: the grid is coarse). */
+function percentileFromDeciles(deciles: readonly number[], value: number): number {
+  if (value < deciles[0]!) return 5;
+  if (value > deciles.at(-1)!) return 95;
+  const tied = deciles.map((decile, index) => (decile === value ? index : -1)).filter((index) => index >= 0);
+  if (tied.length > 0) return Math.round((10 * (tied[0]! + tied.at(-1)! + 2)) / 2 / 5) * 5;
+  const index = deciles.findIndex((decile, position) => decile < value && value < deciles[position + 1]!);
+  const exact = 10 * (index + 1) + (10 * (value - deciles[index]!)) / (deciles[index + 1]! - deciles[index]!);
+  return Math.round(exact / 5) * 5;
 }
 
 export async function buildPersonalPack(
   campaign: Campaign,
   donation: DonationView,
-  snapshot: CampaignSnapshot,
-  /** The latest public release (undefined before the first): effects and caveats come from it, as on the findings page. */
-  findings: PublishedFindings | undefined,
+  /**
+   * The latest public release (undefined before the first): effects and caveats come from it, as
+   * on the findings page, and peers and the prediction from the aggregates kept with it.
+   */
+  release: { findings: PublishedFindings; packStatistics?: PackStatistics } | undefined,
   recipients: Recipients,
   advice: Map<string, CountryAdvice>,
   options: PersonalPackOptions,
@@ -101,38 +111,43 @@ export async function buildPersonalPack(
   const k = campaign.minGroupSize;
   const today = options.today ?? new Date();
   const record = primaryRecord(campaign, donation.records);
-  const row: Row = Object.fromEntries(snapshot.columns.map((column) => [column, column === DONOR_COLUMN ? donation.id : cellOf(record[column])]));
+  const findings = release?.findings;
+  const statistics = release?.packStatistics;
+  // The donor's own record, read fresh: it is always in the pack, even before a release includes it.
+  const row: Row = Object.fromEntries(campaign.schema.fields.map((field) => [field.name, cellOf(record[field.name])]));
   const title = (name: string) => localizedField(campaign.schema.fields.find((field) => field.name === name)!, locale);
 
   const factors = peerFactors(campaign, record);
   const factorText = factors.map((field) => title(field.name).title).join(', ');
   const peers: PersonalPack['peers'] = [];
   const prediction: PersonalPack['prediction'] = [];
-  const legitimate = snapshot.usableFactors(campaign.fieldsWithRole('legitimate').map((field) => field.name)).filter((name) => row[name] !== null);
+  let legitimate: string[] = [];
   for (const outcome of analysableOutcomes(campaign)) {
     if (row[outcome.name] === null) continue;
     const outcomeTitle = title(outcome.name).title;
+    const outcomeStatistics = statistics?.outcomes[outcome.name];
     if (factors.length === 0) {
       peers.push({ outcome: outcome.name, suppressed: true, sentence: et('peersNone') });
     } else {
       const matchOn = factors.map((field) => field.name);
-      // k counts people: a platform worker's forty jobs are one peer, not forty.
-      const peerRows = snapshot.rowsMatching(matchOn, row).filter((candidate) => candidate[outcome.name] !== null);
-      const peerDonors = new Set(peerRows.map((candidate) => candidate[DONOR_COLUMN])).size;
-      // Only the matching rows go through the (row-by-row, async) comparison: a scan of all rows per request would not keep time.
-      const comparison = peerDonors >= k ? await peerComparison(peerRows, row, { matchOn, outcome: outcome.name, minGroupSize: k }) : undefined;
-      if (!comparison || comparison.suppressed) {
+      // Only groups of at least k donors were kept with the release; any other is not described.
+      const group = outcomeStatistics?.peers[matchOn.join(',')]?.[peerKey(matchOn, row)];
+      if (!group) {
         peers.push({ outcome: outcome.name, matchOn, suppressed: true, sentence: et('peersSuppressed', { k, factors: factorText }) });
       } else {
-        const sentence = comparison.rate !== undefined
-          ? et('peersRate', { count: format.number(comparison.peers), factors: factorText, rate: format.value(comparison.rate, 'rate'), outcome: outcomeTitle, mine: et(row[outcome.name] === 1 ? 'yesWord' : 'noWord') })
-          : et('peersMean', { count: format.number(comparison.peers), factors: factorText, outcome: outcomeTitle, mean: format.number(comparison.mean), value: format.number(Number(row[outcome.name])), percentile: format.number(Math.round(comparison.percentile ?? 50)) });
-        peers.push({ outcome: outcome.name, matchOn, suppressed: false, peers: comparison.peers, rate: comparison.rate, mean: comparison.mean, median: comparison.median, percentile: comparison.percentile, sentence });
+        const count = roundCount(group.donors);
+        const percentile = percentileFromDeciles(group.deciles, Number(row[outcome.name]));
+        const sentence = group.rate !== undefined
+          ? et('peersRate', { count: format.number(count), factors: factorText, rate: format.value(group.rate, 'rate'), outcome: outcomeTitle, mine: et(row[outcome.name] === 1 ? 'yesWord' : 'noWord') })
+          : et('peersMean', { count: format.number(count), factors: factorText, outcome: outcomeTitle, mean: format.number(group.mean), value: format.number(Number(row[outcome.name])), percentile: format.number(percentile) });
+        peers.push({ outcome: outcome.name, matchOn, suppressed: false, peers: count, rate: group.rate, mean: group.mean, median: group.median, percentile, sentence });
       }
     }
     try {
-      if (snapshot.donors < k) throw new AnalysisError(et('peersSuppressed', { k, factors: factorText }));
-      const predicted = (await snapshot.model(outcome.name, legitimate)).predict(row);
+      if (!outcomeStatistics) throw new AnalysisError(et('noReleaseYet'));
+      if (!outcomeStatistics.prediction.available) throw new AnalysisError(outcomeStatistics.prediction.reason);
+      const predicted = predictFromStoredModel(outcomeStatistics.prediction.model, row, outcome.name);
+      legitimate = predicted.predictors;
       const predictorText = predicted.predictors.map((name) => title(name).title).join(', ');
       const sentence = predicted.model === 'logistic'
         ? et('predictionRate', { factors: predictorText, outcome: outcomeTitle, predicted: format.value(predicted.predicted, 'rate') })
@@ -178,11 +193,13 @@ export async function buildPersonalPack(
     help: packHelp(campaign, controller, advice, { locale, country }),
     manifest: {
       software: { name: 'crowdaudit', version },
-      datasetSha256: snapshot.datasetSha256,
+      // Every statistic in the pack comes from this release; the donor's own donation is read as stored now.
+      release: findings?.release.number ?? null,
+      datasetSha256: statistics?.datasetSha256 ?? null,
       campaign: campaign.slug,
       campaignVersion: campaign.version,
-      records: roundCount(snapshot.rows.length),
-      people: roundCount(snapshot.donors),
+      records: findings?.records ?? 0,
+      people: findings?.donors ?? 0,
       generatedOn: today.toISOString().slice(0, 10),
       parameters: {
         minGroupSize: k,
