@@ -31,3 +31,8 @@ export function letterFieldTitle(field: CampaignField, locale: Locale): string {
 export function midSentence(title: string, locale: Locale): string {
   return locale === 'de' || /^.[A-Z]/.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1);
 }
+
+/** "Label: value" in the reader's typography (French puts a no-break space before the colon). */
+export function labelled(label: string, value: string, locale: Locale): string {
+  return locale === 'fr' ? `${label}\u00a0: ${value}` : `${label}: ${value}`;
+}

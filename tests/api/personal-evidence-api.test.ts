@@ -39,6 +39,8 @@ describe('personal evidence pack', () => {
     expect(Object.keys(pack)).toEqual(['summary', 'donation', 'peers', 'prediction', 'effects', 'caveats', 'letters', 'help', 'manifest']);
     expect(pack.donation.receiptSha256).toMatch(/^[0-9a-f]{64}$/);
     const findings = (await request(testApp.app).get('/api/v1/campaigns/credit-scores/findings').expect(200)).body;
+    // The aggregates kept for packs are never published with the findings.
+    expect(findings).not.toHaveProperty('packStatistics');
     const compared = pack.effects.filter((effect: any) => effect.status === 'compared');
     expect(compared.length).toBeGreaterThan(0);
     for (const effect of compared) {

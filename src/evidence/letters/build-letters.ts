@@ -9,6 +9,7 @@ import { art22Letter } from './art22-letter';
 import { complaintLetter, deactivationAppealLetter } from './complaint-and-appeal-letters';
 import type { Letter, LetterChannel, LetterFacts, LetterId, LetterRecipient, LetterText } from './letter-types';
 import { elementLabel, identityParagraphs, PHRASES } from './letter-phrases';
+import { labelled } from '../field-value';
 import { localAddress, localName } from './local-address';
 import type { Authority, Controller } from './recipients';
 import { followUpLetter, objectionLetter, rectificationLetter } from './rights-letters';
@@ -116,11 +117,11 @@ export function letterParts(letter: Letter, facts: Pick<LetterFacts, 'locale' | 
       sender: [...name, ...address],
       returnLine: [...name, ...address].join(' · '),
       window: [letter.recipient.name, ...letter.recipient.addressLines],
-      rest: [`${phrases.place}, ${date}`, '', letter.language === 'de' ? letter.subject : `${phrases.subjectLabel}: ${letter.subject}`, '', ...body],
+      rest: [`${phrases.place}, ${date}`, '', letter.language === 'de' ? letter.subject : labelled(phrases.subjectLabel, letter.subject, facts.locale), '', ...body],
     };
   }
-  const head = letter.channel.kind === 'email' ? [`${phrases.toLabel}: ${letter.channel.address}`] : [];
-  return { sender: [], window: [], rest: [...head, `${phrases.subjectLabel}: ${letter.subject}`, '', date, '', ...body] };
+  const head = letter.channel.kind === 'email' ? [labelled(phrases.toLabel, letter.channel.address, facts.locale)] : [];
+  return { sender: [], window: [], rest: [...head, labelled(phrases.subjectLabel, letter.subject, facts.locale), '', date, '', ...body] };
 }
 
 /** A letter as plain text, in the layout of `letterParts`. */

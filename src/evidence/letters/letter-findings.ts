@@ -57,10 +57,10 @@ const WORDS = {
   },
   fr: {
     quote: (text: string) => `«\u00a0${text}\u00a0»`,
-    mean: (w: Words) => `Parmi les personnes qui ont mis en commun leurs données dans le projet crowdaudit, celles dont ${w.attribute} est ${w.level} avaient en moyenne un ${w.outcome} ${w.direction} de ${w.amount} par rapport à celles dont ${w.attribute} est ${w.reference}${w.same} (intervalle de confiance à 95\u00a0% de ${w.low} à ${w.high}\u00a0; p ${w.p} après correction pour le nombre de comparaisons effectuées).`,
-    odds: (w: Words) => `Parmi les personnes qui ont mis en commun leurs données dans le projet crowdaudit, la cote (odds) d’une réponse «\u00a0oui\u00a0» à ${w.outcome} était ${w.ratio} fois plus élevée pour celles dont ${w.attribute} est ${w.level} que pour celles dont ${w.attribute} est ${w.reference}${w.same} (intervalle de confiance à 95\u00a0% de ${w.low} à ${w.high}\u00a0; p ${w.p} après correction pour le nombre de comparaisons effectuées).`,
-    meaning: (w: Words) => `Cela signifie que les personnes de ce groupe, dans des circonstances par ailleurs identiques, s’en sortaient moins bien pour ${w.outcome}, et qu’il est peu probable que ce soit le hasard. Mon critère ${w.attribute} est ${w.level}\u00a0: j’appartiens à ce groupe.`,
-    same: (factors: string) => `, à ${factors} égaux`,
+    mean: (w: Words) => `Parmi les personnes qui ont mis en commun leurs données dans le projet crowdaudit, celles dont la réponse à ${w.attribute} est ${w.level} avaient en moyenne un résultat ${w.outcome} ${w.direction} de ${w.amount} à celui des personnes dont la réponse à ${w.attribute} est ${w.reference}${w.same} (intervalle de confiance à 95\u00a0% de ${w.low} à ${w.high}\u00a0; p ${w.p} après correction pour le nombre de comparaisons effectuées).`,
+    odds: (w: Words) => `Parmi les personnes qui ont mis en commun leurs données dans le projet crowdaudit, la cote (odds) d’une réponse «\u00a0oui\u00a0» à ${w.outcome} était ${w.ratio} fois plus élevée pour celles dont la réponse à ${w.attribute} est ${w.level} que pour celles dont la réponse à ${w.attribute} est ${w.reference}${w.same} (intervalle de confiance à 95\u00a0% de ${w.low} à ${w.high}\u00a0; p ${w.p} après correction pour le nombre de comparaisons effectuées).`,
+    meaning: (w: Words) => `Cela signifie que les personnes de ce groupe, dans des circonstances par ailleurs identiques, s’en sortaient moins bien pour ${w.outcome}, et qu’il est peu probable que ce soit le hasard. Ma réponse à ${w.attribute} est ${w.level}\u00a0: j’appartiens à ce groupe.`,
+    same: (factors: string) => `, à réponses égales sur les points suivants\u00a0: ${factors}`,
     lower: 'inférieur', higher: 'supérieur', and: ' et ',
   },
 };
@@ -88,7 +88,7 @@ export function findingSentences(campaign: Campaign, finding: HelpfulFinding, lo
   const factors = adjusted.adjustedFor.map((name) => midSentence(localizedField(fieldNamed(campaign, name), locale).title, locale));
   const factorList = factors.length <= 1 ? factors.join('') : `${factors.slice(0, -1).join(', ')}${words.and}${factors.at(-1)}`;
   const base = {
-    attribute: midSentence(attribute.title, locale),
+    attribute: locale === 'fr' ? words.quote(attribute.title) : midSentence(attribute.title, locale),
     level: words.quote(attribute.label(finding.level)),
     reference: words.quote(attribute.label(finding.reference)),
     outcome: words.quote(letterFieldTitle(outcomeField, locale)),

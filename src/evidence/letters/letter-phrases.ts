@@ -1,5 +1,6 @@
 /** The parts every letter shares: greeting, closing, identification, the findings and the donor's own account. */
 import type { Locale } from '../../campaigns/types';
+import { labelled } from '../field-value';
 import type { IdentityDetail, LetterFacts } from './letter-types';
 
 interface Phrases {
@@ -82,5 +83,5 @@ export function identityParagraphs(locale: Locale, identity: readonly IdentityDe
   const extra = identity.filter((detail) => detail.element !== 'name' && !(byPost && detail.element === 'address'));
   if (extra.length === 0) return [];
   const phrases = PHRASES[locale];
-  return [phrases.identityIntro, ...extra.map((detail) => `${elementLabel(locale, detail.element)}: ${(detail.value ?? phrases.blank(elementLabel(locale, detail.element))).replace(/\r?\n/g, ', ')}`)];
+  return [phrases.identityIntro, ...extra.map((detail) => labelled(elementLabel(locale, detail.element), (detail.value ?? phrases.blank(elementLabel(locale, detail.element))).replace(/\r?\n/g, ', '), locale))];
 }

@@ -4,7 +4,7 @@
  * about the decision that hurt: the first deactivation or suspension, else the first adverse one.
  */
 import type { Campaign, Locale, RecordValues } from '../../campaigns/types';
-import { fieldValueText, letterFieldTitle } from '../field-value';
+import { fieldValueText, labelled, letterFieldTitle } from '../field-value';
 
 const SEVERE_DECISIONS = ['deactivation', 'suspension'];
 
@@ -25,6 +25,6 @@ export function isDeactivation(record: RecordValues): boolean {
 export function describeDecision(campaign: Campaign, record: RecordValues, locale: Locale): string {
   const parts = campaign.schema.fields
     .filter((field) => (field.role === 'context' || field.role === 'outcome') && record[field.name] !== undefined)
-    .map((field) => `${letterFieldTitle(field, locale)}: ${fieldValueText(field, record[field.name]!, locale)}`);
-  return parts.join('; ');
+    .map((field) => labelled(letterFieldTitle(field, locale), fieldValueText(field, record[field.name]!, locale), locale));
+  return parts.join(locale === 'fr' ? '\u00a0; ' : '; ');
 }

@@ -68,16 +68,17 @@ export function buildOpenApiDocument(campaigns: Campaign[], baseUrl: string): Re
     },
     '/api/v1/donations/me/evidence': {
       get: {
-        summary: 'Your personal evidence pack: donation, peers, prediction, adjusted effects, caveats, GDPR letters, manifest (receipt as Bearer credential)',
+        summary: 'Your personal evidence pack: a first page in plain words, donation, peers, prediction, adjusted effects, caveats, GDPR letters (in each recipient\'s language, with a translation), help per country, manifest (receipt as Bearer credential); every statistic comes from the latest findings release',
         security: [{ receipt: [] }],
         parameters: [
           { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'html', 'pdf'], default: 'json' } },
           { name: 'lang', in: 'query', schema: { type: 'string', enum: ['en', 'de', 'fr'] }, description: 'Default: the language of the donation' },
           { name: 'controller', in: 'query', schema: { type: 'string' }, description: 'Who the letters go to (a slug of ../shared/recipients); default: the one the record names' },
           { name: 'country', in: 'query', schema: { type: 'string', pattern: '^[a-z]{2}$' }, description: 'Your country, for the complaint letter; default de' },
+          { name: 'land', in: 'query', schema: { type: 'string', pattern: '^[A-Z]{2}$' }, description: 'Your German Land (BW, BY, BE, …): the complaint goes to its authority' },
         ],
         responses: {
-          200: { description: 'The pack; JSON with the keys donation, peers, prediction, effects, caveats, letters, manifest', content: { 'application/json': {}, 'text/html': {}, 'application/pdf': {} } },
+          200: { description: 'The pack; JSON with the keys summary, donation, peers, prediction, effects, caveats, letters, help, manifest', content: { 'application/json': {}, 'text/html': {}, 'application/pdf': {} } },
           ...errors(400, 401, 429),
         },
       },

@@ -44,8 +44,8 @@ const LAND_NAMES: Record<string, string> = {
 };
 
 /**
- * The pack in one click (PDF or web page) at the top; who decided, where the donor lives and the
- * details that fill the letters folded below. Those details travel in this POST only and are
+ * The pack in one click (PDF or web page); who decided, where the donor lives and the details
+ * that fill the letters folded in one line above the buttons. Those details travel in this POST only and are
  * written into the download, never stored.
  */
 function evidenceSection(choices: EvidenceChoices, receipt: string, context: PageContext): SafeHtml {
@@ -61,12 +61,7 @@ function evidenceSection(choices: EvidenceChoices, receipt: string, context: Pag
   <p>${et('evidenceSectionIntro')}</p>
   <form method="post" action="/my-donation/evidence">
     ${hidden(context, receipt)}
-    <div class="button-row">
-      <button type="submit" name="format" value="pdf" class="button button-primary">${et('evidenceButtonPdf')}</button>
-      <button type="submit" name="format" value="html" class="button button-secondary">${et('evidenceButtonHtml')}</button>
-      <button type="submit" name="format" value="json" class="button button-secondary">${et('evidenceButtonJson')}</button>
-    </div>
-    <details>
+    <details class="evidence-details">
       <summary>${gt('identityHeading')}</summary>
       <p class="hint">${gt('identityHint')}</p>
       <div class="field"><label for="evidence-controller">${et('controllerLabel')}</label>
@@ -82,8 +77,12 @@ function evidenceSection(choices: EvidenceChoices, receipt: string, context: Pag
       ${text('birthdate', gt('labelBirthdate'), 'bday')}
       <div class="field"><label for="evidence-account">${gt('labelAccount')}</label>
         <textarea id="evidence-account" name="account" rows="6" maxlength="4000"></textarea></div>
-      <button type="submit" name="format" value="pdf" class="button button-primary">${et('evidenceButtonPdf')}</button>
     </details>
+    <div class="button-row">
+      <button type="submit" name="format" value="pdf" class="button button-primary">${et('evidenceButtonPdf')}</button>
+      <button type="submit" name="format" value="html" class="button button-secondary">${et('evidenceButtonHtml')}</button>
+      <button type="submit" name="format" value="json" class="button button-secondary">${et('evidenceButtonJson')}</button>
+    </div>
   </form>
 </section>`;
 }
