@@ -25,7 +25,8 @@ export function channelOf(recipient: Pick<Controller | Authority, 'email' | 'web
 }
 
 function recipientOf(party: Controller | Authority, source: LetterRecipient['source'], facts: LetterFacts): LetterRecipient {
-  return { slug: party.slug, name: localName(party.name, facts.locale), addressLines: localAddress(party.address, facts.locale), email: party.email, webform: party.webform, source };
+  const postedIn = channelOf(party).kind === 'post' ? facts.senderCountry : undefined;
+  return { slug: party.slug, name: localName(party.name, facts.locale), addressLines: localAddress(party.address, facts.locale, postedIn), email: party.email, webform: party.webform, source };
 }
 
 /** What the recipient requires that the donor left empty: the letter shows a marked blank for each. */

@@ -29,6 +29,8 @@ export interface LetterFacts {
   findings: string[][];
   /** The details the controller requires to identify the person. */
   identity: IdentityDetail[];
+  /** ISO code of the donor's country: a letter posted there leaves the country out of the address. */
+  senderCountry?: string;
   /** The donor's own account of what happened, when typed into the form (Art. 22(3): the right to express one's point of view). */
   account?: string;
 }

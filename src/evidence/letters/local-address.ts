@@ -12,11 +12,15 @@ const COUNTRY_WORDS: Record<string, string> = {
   schweiz: 'CH', liechtenstein: 'LI', spain: 'ES', italy: 'IT', poland: 'PL', denmark: 'DK', sweden: 'SE', norway: 'NO',
 };
 
-/** The address's lines with its last line, when it is a country, in the letter's language. */
-export function localAddress(address: string, locale: Locale): string[] {
+/**
+ * The address's lines with its last line, when it is a country, in the letter's language; left
+ * out when the letter is posted in that same country (DIN 5008 names the country only abroad).
+ */
+export function localAddress(address: string, locale: Locale, postedIn?: string): string[] {
   const lines = address.split('\n');
   const code = COUNTRY_WORDS[lines.at(-1)!.trim().toLowerCase()];
   if (!code) return lines;
+  if (postedIn?.toUpperCase() === code) return lines.slice(0, -1);
   return [...lines.slice(0, -1), new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? lines.at(-1)!];
 }
 

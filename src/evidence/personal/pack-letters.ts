@@ -64,6 +64,7 @@ export function packLetters(campaign: Campaign, record: RecordValues, findings: 
     deactivation: isDeactivation(record),
     findings: findings.map((finding) => findingSentences(campaign, finding, locale)),
     identity,
+    senderCountry: country,
     account: details.account,
   });
   const byLanguage = new Map<Locale, { facts: LetterFacts; letters: Letter[] }>();

@@ -16,6 +16,7 @@ import { version } from '../../version';
 import type { PublishedFindings } from '../campaign-analyses-types';
 import { roundCount } from '../releases/public-findings';
 import { effectSentence, formatters } from '../effect-sentence';
+import { amountText } from '../field-value';
 import { NO_ANSWER_LEVELS } from '../group-comparison';
 import type { CountryAdvice } from '../advice/country-advice';
 import { helpfulFindings, type Recipients } from '../letters';
@@ -160,6 +161,8 @@ export async function buildPersonalPack(
   }
 
   const effects: PersonalPack['effects'] = [];
+  // Differences in the outcome's unit ("1.81 €", not "181"), as the letters say them.
+  const withUnit = (outcome: string) => ({ ...format, number: (value: number) => amountText(campaign.schema.fields.find((field) => field.name === outcome)!, value, locale) });
   for (const comparison of findings?.comparisons ?? []) {
     const level = record[comparison.attribute];
     if (level === undefined || NO_ANSWER_LEVELS.has(String(level))) continue;
@@ -171,7 +174,7 @@ export async function buildPersonalPack(
     else {
       const effect = findings!.effects.find((candidate) => candidate.outcome === comparison.outcome && candidate.attribute === comparison.attribute && candidate.level === String(level));
       if (!effect || effect.suppressed) effects.push({ ...base, status: 'suppressed', sentence: et('effectSuppressed', words) });
-      else effects.push({ ...base, status: 'compared', reference: effect.reference, raw: effect.raw, adjusted: effect.adjusted, sentence: effectSentence(effect, attribute.label(effect.level), attribute.label(effect.reference), ft, format) });
+      else effects.push({ ...base, status: 'compared', reference: effect.reference, raw: effect.raw, adjusted: effect.adjusted, sentence: effectSentence(effect, attribute.label(effect.level), attribute.label(effect.reference), ft, withUnit(comparison.outcome)) });
     }
   }
 

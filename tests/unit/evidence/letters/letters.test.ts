@@ -127,14 +127,17 @@ describe('letters', () => {
 
   test('when a German letter goes by post, then it is laid out for a window envelope: sender, return line, address, place and date, and the subject without a "Betreff:" label (DIN 5008)', () => {
     const boniversum = controller('creditreform-boniversum');
-    const [letter] = buildLetters(facts({ locale: 'de', controller: boniversum, identity: [{ element: 'name', value: 'Eva Muster' }, { element: 'address', value: 'Hauptstr. 1, 10115 Berlin' }, { element: 'birthdate' }] }));
+    const [letter] = buildLetters(facts({ locale: 'de', controller: boniversum, senderCountry: 'de', identity: [{ element: 'name', value: 'Eva Muster' }, { element: 'address', value: 'Hauptstr. 1, 10115 Berlin' }, { element: 'birthdate' }] }));
     expect(letter!.channel).toEqual({ kind: 'post' });
     const text = letterAsText(letter!, { locale: 'de', today: new Date('2026-11-23T12:00:00Z'), identity: [{ element: 'name', value: 'Eva Muster' }, { element: 'address', value: 'Hauptstr. 1, 10115 Berlin' }] });
     expect(text.split('\n').slice(0, 10)).toEqual([
       'Eva Muster', 'Hauptstr. 1', '10115 Berlin', '',
       'Eva Muster · Hauptstr. 1 · 10115 Berlin',
-      'Creditreform Boniversum GmbH', 'Hellersbergstraße 11', '41460 Neuss', 'Deutschland', '',
+      'Creditreform Boniversum GmbH', 'Hellersbergstraße 11', '41460 Neuss', '',
+      '[Ort], 23. November 2026',
     ]);
+    // Posted from abroad, the address names the country.
+    expect(buildLetters(facts({ locale: 'de', controller: boniversum, senderCountry: 'at' }))[0]!.recipient.addressLines.at(-1)).toBe('Deutschland');
     expect(text).toContain('[Ort], 23. November 2026\n\nAuskunftsersuchen nach Art. 15 DSGVO\n\nSehr geehrte Damen und Herren,');
     expect(text).toContain('Geburtsdatum: [Geburtsdatum]');
     expect(text).toContain('[Unterschrift]');
