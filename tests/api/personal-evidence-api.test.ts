@@ -113,6 +113,13 @@ describe('personal evidence pack', () => {
     expect((await evidence('?country=Germany').expect(400)).body.error.issues[0].path).toEqual(['query', 'country']);
   });
 
+  test('when a donor left a factor of the model open, then the pack says in their language which answer the prediction needs', async () => {
+    const { loans: _loans, ...record } = { ...exampleRecord(campaign), bureau: 'schufa' };
+    const open = (await request(testApp.app).post('/api/v1/campaigns/credit-scores/donations').send(donationBody(campaign, [record])).expect(201)).body.receipt;
+    const pack = (await evidence('?lang=de', open).expect(200)).body;
+    expect(pack.prediction.find((item: any) => item.outcome === 'score_value')).toMatchObject({ available: false, sentence: 'Für „Scorewert“ ist noch keine Vorhersage möglich: Das Modell braucht Ihre Angaben zu Kredite, die Ihre Spende offen lässt.' });
+  });
+
   test('when there is no receipt or a wrong one, then it is a 401', async () => {
     await request(testApp.app).get('/api/v1/donations/me/evidence').expect(401);
     await evidence('', 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG').expect(401);

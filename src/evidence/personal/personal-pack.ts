@@ -147,6 +147,9 @@ export async function buildPersonalPack(
     try {
       if (!outcomeStatistics) throw new AnalysisError(et('noReleaseYet'));
       if (!outcomeStatistics.prediction.available) throw new AnalysisError(outcomeStatistics.prediction.reason);
+      // The release's model uses every usable legitimate factor: a donor who left one open is told which, in their language.
+      const missing = outcomeStatistics.prediction.model.predictors.filter((name) => row[name] === null);
+      if (missing.length > 0) throw new AnalysisError(et('predictionNeedsAnswers', { missing: missing.map((name) => title(name).title).join(', ') }));
       const predicted = predictFromStoredModel(outcomeStatistics.prediction.model, row, outcome.name);
       legitimate = predicted.predictors;
       const predictorText = predicted.predictors.map((name) => title(name).title).join(', ');
