@@ -114,7 +114,8 @@ describe('personal evidence pack', () => {
   });
 
   test('when a donor left a factor of the model open, then the pack says in their language which answer the prediction needs', async () => {
-    const { loans: _loans, ...record } = { ...exampleRecord(campaign), bureau: 'schufa' };
+    const record: Record<string, string | number | boolean> = { ...exampleRecord(campaign), bureau: 'schufa' };
+    delete record.loans;
     const open = (await request(testApp.app).post('/api/v1/campaigns/credit-scores/donations').send(donationBody(campaign, [record])).expect(201)).body.receipt;
     const pack = (await evidence('?lang=de', open).expect(200)).body;
     expect(pack.prediction.find((item: any) => item.outcome === 'score_value')).toMatchObject({ available: false, sentence: 'Für „Scorewert“ ist noch keine Vorhersage möglich: Das Modell braucht Ihre Angaben zu Kredite, die Ihre Spende offen lässt.' });

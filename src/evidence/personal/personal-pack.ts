@@ -127,6 +127,12 @@ export async function buildPersonalPack(
     if (row[outcome.name] === null) continue;
     const outcomeTitle = title(outcome.name).title;
     const outcomeStatistics = statistics?.outcomes[outcome.name];
+    if (findings && !statistics) {
+      // A release stored before packs kept their aggregates: nothing to place the donor against until the next one.
+      peers.push({ outcome: outcome.name, suppressed: true, sentence: et('statisticsNextRelease') });
+      prediction.push({ outcome: outcome.name, available: false, sentence: et('statisticsNextRelease') });
+      continue;
+    }
     if (factors.length === 0) {
       peers.push({ outcome: outcome.name, suppressed: true, sentence: et('peersNone') });
     } else {
