@@ -1,6 +1,7 @@
 import { loadCampaigns } from '../../../../src/campaigns/load-campaigns';
 import type { AdjustedEffect } from '../../../../src/evidence/campaign-analyses-types';
 import { findingSentences, helpfulFindings, type GroupEffect } from '../../../../src/evidence/letters/letter-findings';
+import { describeDecision } from '../../../../src/evidence/personal/donor-record';
 
 const campaigns = loadCampaigns();
 const credit = campaigns.get('credit-scores')!;
@@ -44,5 +45,14 @@ describe('findings in letters', () => {
     const [sentence] = findingSentences(platform, finding!, 'en');
     expect(sentence).toContain('had on average a “Pay” 1.81\u00a0€ lower than those whose sex is “Male” (95% confidence interval 1.20\u00a0€ to 2.40\u00a0€;');
     expect(sentence).not.toContain('cents');
+  });
+});
+
+describe('the decision as a letter states it', () => {
+  test('when a yes/no outcome is in the donor\u2019s favour, then the letter leaves it out; when it went against them, it is stated in the first person', () => {
+    const job = { platform: 'uber', decision_type: 'deactivation', pay_cents: 1250 };
+    expect(describeDecision(platform, { ...job, adverse: false }, 'en')).toBe('Platform: Uber; Kind of decision: Account deactivated; Pay: 12.50\u00a0€');
+    expect(describeDecision(platform, { ...job, adverse: true }, 'de')).toBe('Plattform: Uber; Art der Entscheidung: Konto gesperrt; Entscheidung zu meinem Nachteil: ja; Bezahlung: 12,50\u00a0€');
+    expect(describeDecision(credit, { bureau: 'schufa', score_value: 89.5, application_refused: false }, 'fr')).toBe('Bureau de crédit\u00a0: SCHUFA\u00a0; Valeur du score\u00a0: 89,5\u00a0points');
   });
 });
