@@ -77,6 +77,8 @@ export function packLetters(campaign: Campaign, record: RecordValues, findings: 
   };
   const languageOf = (id: Letter['id']) => (id === 'complaint' && complaintAuthority ? authorityLanguage(complaintAuthority.authority) : controllerLanguage(controller));
   const gt = guideTranslator(options.locale);
+  // The authority's own complaint language, when it is one crowdaudit does not write (Dutch, Polish …).
+  const declared = complaintAuthority?.authority['complaint-language'];
   const languageName = new Intl.DisplayNames([options.locale], { type: 'language' });
   return {
     controller: controller.slug,
@@ -89,7 +91,9 @@ export function packLetters(campaign: Campaign, record: RecordValues, findings: 
         channel.kind === 'webform' ? gt('sendWebform', { url: channel.url }) : channel.kind === 'email' ? gt('sendEmail', { address: channel.address }) : gt('sendPost'),
         gt('addressUsed', { address: [letter.recipient.name, ...letter.recipient.addressLines].join(', ') }),
         ...(donorVersion.blanks.length > 0 ? [gt('blanksToFill', { blanks: donorVersion.blanks.join(', ') })] : []),
-        ...(language !== options.locale ? [gt('writtenIn', { language: languageName.of(language) ?? language })] : []),
+        ...(letter.id === 'complaint' && declared && declared !== language
+          ? [gt('writtenInEnglish', { language: languageName.of(declared) ?? declared })]
+          : language !== options.locale ? [gt('writtenIn', { language: languageName.of(language) ?? language })] : []),
       ];
       const translation = language !== options.locale ? { language: options.locale, text: letterAsText(donorVersion, lettersIn(options.locale).facts) } : undefined;
       return { ...letter, text: letterAsText(letter, facts), parts: letterParts(letter, facts), howToSend, ...(translation ? { translation } : {}) };

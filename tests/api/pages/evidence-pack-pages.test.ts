@@ -79,5 +79,11 @@ describe('evidence pack on the donor pages', () => {
     const stored = testApp.db.serialize();
     for (const value of [details.name, details.email, 'Quellweg', 'ohne Vorwarnung']) expect(stored.includes(Buffer.from(value))).toBe(false);
     await post('/my-donation/evidence', { receipt, format: 'json', land: 'XX' }).expect(400);
+    // A donor in the Netherlands: the complaint goes to the Dutch authority, in English, and says so.
+    const dutch = JSON.parse((await post('/my-donation/evidence', { receipt, format: 'json', lang: 'en', country: 'nl' }).expect(200)).text);
+    const toDutch = dutch.letters.find((letter: any) => letter.id === 'complaint');
+    expect(toDutch.recipient.name).toBe('Autoriteit Persoonsgegevens (Dutch Data Protection Authority)');
+    expect(toDutch.language).toBe('en');
+    expect(toDutch.howToSend).toContain('The authority works in Dutch, which crowdaudit does not write yet: this complaint is in English. Ask the authority whether it accepts English, or have it translated.');
   });
 });
