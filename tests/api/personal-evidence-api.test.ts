@@ -64,6 +64,8 @@ describe('personal evidence pack', () => {
     expect(art22.recipient.name).toBe('SCHUFA Holding AG');
     expect(art22.howToSend[0]).toBe('Send by e-mail to datenschutz@schufa.de.');
     expect(pack.help.countries[0]).toMatchObject({ country: 'de', entries: expect.arrayContaining([expect.objectContaining({ name: 'Ombudsmann der SCHUFA Holding AG' })]) });
+    // The credit bureaus serve Germany: help for countries they do not serve is left out.
+    expect(pack.help.countries.map((country: any) => country.country)).toEqual(['de']);
     expect(pack.letters.find((letter: any) => letter.id === 'complaint').recipient.rule).toBe('land-of-seat');
   });
 

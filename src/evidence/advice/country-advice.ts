@@ -54,9 +54,13 @@ export function loadAdvice(directory: string = DEFAULT_ADVICE_DIRECTORY): Map<st
   return advice;
 }
 
-/** The help for a campaign (and controller), the donor's country first, then the other countries that have any. */
-export function helpFor(advice: Map<string, CountryAdvice>, campaign: string, controller: string | undefined, donorCountry: string): Array<{ country: string; entries: HelpEntry[] }> {
-  const countries = [...advice.keys()].sort((first, second) => Number(second === donorCountry) - Number(first === donorCountry) || first.localeCompare(second));
+/**
+ * The help for a campaign (and controller), the donor's country first, then the other countries
+ * the campaign's controllers serve (`relevant-countries`; "all" for the platforms) that have any.
+ */
+export function helpFor(advice: Map<string, CountryAdvice>, campaign: string, controller: string | undefined, donorCountry: string, servedCountries: readonly string[] = ['all']): Array<{ country: string; entries: HelpEntry[] }> {
+  const served = (country: string) => country === donorCountry || servedCountries.includes('all') || servedCountries.includes(country);
+  const countries = [...advice.keys()].filter(served).sort((first, second) => Number(second === donorCountry) - Number(first === donorCountry) || first.localeCompare(second));
   return countries
     .map((country) => ({
       country,

@@ -70,12 +70,12 @@ export function packSummary(campaign: Campaign, findings: HelpfulFinding[], gaps
   };
 }
 
-export function packHelp(campaign: Campaign, controller: string | undefined, advice: Map<string, CountryAdvice>, options: { locale: Locale; country: string }): PackHelp {
+export function packHelp(campaign: Campaign, controller: string | undefined, advice: Map<string, CountryAdvice>, options: { locale: Locale; country: string; servedCountries?: string[] }): PackHelp {
   const gt = guideTranslator(options.locale);
   const countryNames = new Intl.DisplayNames([options.locale], { type: 'region' });
   return {
     heading: gt('helpHeading'),
-    countries: helpFor(advice, campaign.slug, controller, options.country).map((section) => ({
+    countries: helpFor(advice, campaign.slug, controller, options.country, options.servedCountries).map((section) => ({
       country: section.country,
       heading: gt('helpCountry', { country: countryNames.of(section.country.toUpperCase()) ?? section.country }),
       entries: section.entries.map((entry) => ({ kind: entry.kind, name: entry.name, web: entry.web, text: entry.text[options.locale], source: entry.source })),

@@ -19,7 +19,7 @@ import { effectSentence, formatters } from '../effect-sentence';
 import { amountText } from '../field-value';
 import { NO_ANSWER_LEVELS } from '../group-comparison';
 import type { CountryAdvice } from '../advice/country-advice';
-import { helpfulFindings, type Recipients } from '../letters';
+import { controllersFor, helpfulFindings, type Recipients } from '../letters';
 import { analysableOutcomes, MAX_PEER_FACTORS, peerCandidates, peerKey, type PackStatistics } from './pack-statistics';
 import { isDeactivation, primaryRecord } from './donor-record';
 import { packHelp, packSummary, type PackHelp, type PackSummary } from './pack-guide';
@@ -202,7 +202,7 @@ export async function buildPersonalPack(
     effects,
     caveats,
     letters,
-    help: packHelp(campaign, controller, advice, { locale, country }),
+    help: packHelp(campaign, controller, advice, { locale, country, servedCountries: [...new Set(controllersFor(recipients, campaign).flatMap((candidate) => candidate['relevant-countries'] ?? ['all']))] }),
     manifest: {
       software: { name: 'crowdaudit', version },
       // Every statistic in the pack comes from this release; the donor's own donation is read as stored now.

@@ -26,8 +26,10 @@ describe('help per country', () => {
   });
 
   test('when a credit donor in Austria writes to SCHUFA, then Austrian help comes first and the SCHUFA ombudsman is listed; for another bureau it is not', () => {
-    const forSchufa = helpFor(advice, 'credit-scores', 'schufa', 'at');
-    expect(forSchufa.map((section) => section.country)).toEqual(['at', 'de', 'fr', 'nl']);
+    // The credit bureaus serve Germany: an Austrian donor sees Austria's help and Germany's, not France's.
+    const forSchufa = helpFor(advice, 'credit-scores', 'schufa', 'at', ['de']);
+    expect(forSchufa.map((section) => section.country)).toEqual(['at', 'de']);
+    expect(helpFor(advice, 'platform-decisions', 'uber', 'de', ['all']).map((section) => section.country)).toEqual(['de', 'at', 'fr', 'nl']);
     expect(forSchufa.find((section) => section.country === 'de')!.entries.map((entry) => entry.name)).toContain('Ombudsmann der SCHUFA Holding AG');
     expect(helpFor(advice, 'credit-scores', 'crifbuergel', 'de')[0]!.entries.map((entry) => entry.name)).not.toContain('Ombudsmann der SCHUFA Holding AG');
     expect(helpFor(advice, 'platform-decisions', 'uber', 'de')[0]!.entries.map((entry) => entry.kind)).toEqual(expect.arrayContaining(['union', 'worker-centre']));
