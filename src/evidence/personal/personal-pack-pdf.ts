@@ -81,12 +81,14 @@ export function personalPackPdf(pack: PersonalPack, locale: Locale): Promise<Buf
   heading(et('lettersHeading'));
   paragraph(et('lettersIntro'));
   for (const letter of pack.letters) {
-    // How to send it, on the page before: the letter's own page holds only what is sent.
+    // How to send it: a letter to print gets it on the page before (its own page holds only what
+    // is sent); a text to paste into a web form or an e-mail gets it above, set off by a rule.
     document.addPage();
     document.font('Helvetica-Bold').fontSize(12).text(printable(letter.title)).moveDown(0.6);
     document.font('Helvetica').fontSize(10.5);
     letter.howToSend.forEach((line) => paragraph(`• ${line}`));
-    document.addPage();
+    if (letter.channel.kind === 'post') document.addPage();
+    else document.moveDown(0.5).moveTo(document.page.margins.left, document.y).lineTo(document.page.width - document.page.margins.right, document.y).stroke().moveDown(1);
     printLetter(document, letter.parts);
     if (letter.translation) {
       document.addPage();
