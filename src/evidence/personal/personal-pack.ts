@@ -1,8 +1,9 @@
 /**
- * A donor's personal evidence pack: their donation, the people like them, what a model on the
- * legitimate factors alone predicts for them, the adjusted effect of each of their protected
- * attributes, the caveats, letters filled with those facts, and a manifest to reproduce it.
- * Every figure about other people respects k: peers and groups under k are not described.
+ * A donor's personal evidence pack: a first page in plain words, their donation, the people like
+ * them, what a model on the legitimate factors alone predicts for them, the adjusted effect of
+ * each of their protected attributes, the caveats, letters that only help them, where to get
+ * help, and a manifest naming the release. Every figure about other people comes from that one
+ * release and respects k: peers and groups under k are not described.
  */
 import { predictFromStoredModel } from '../../../analysis/stored-record-model';
 import { AnalysisError } from '../../../analysis/analysis-error';
@@ -24,7 +25,6 @@ import { analysableOutcomes, MAX_PEER_FACTORS, peerCandidates, peerKey, type Pac
 import { isDeactivation, primaryRecord } from './donor-record';
 import { packHelp, packSummary, type PackHelp, type PackSummary } from './pack-guide';
 import { packLetters, type DonorDetails, type PackLetter } from './pack-letters';
-
 
 export interface PersonalPackOptions {
   locale: Locale;
