@@ -2,7 +2,7 @@
  * The `crowdaudit` command. Each sub-command lives in its own file under `src/cli/` and
  * registers itself on the program; this file only wires them together.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { registerServeCommand } from './cli/serve-command';
 import { registerSeedDemoCommand } from './cli/seed-demo-command';
 import { registerRegressCommand } from './cli/regress-command';
@@ -41,7 +41,9 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (error: unknown) {
-    if (error instanceof CommanderError) {
+    // Commander has already printed its own parse errors; an InvalidArgumentError thrown by a
+    // command's action (a bad --reference, no --csv/--db) has not, and would exit 1 silently.
+    if (error instanceof CommanderError && !(error instanceof InvalidArgumentError)) {
       process.exitCode = error.exitCode;
       return;
     }
