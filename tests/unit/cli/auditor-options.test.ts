@@ -1,0 +1,114 @@
+/** Issue 17: argument errors are printed, the harmful outcome's direction, csv fit statistics, --where and conditions. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { loadCampaigns } from '../../../src/campaigns/load-campaigns';
+import { runDisparity } from '../../../src/cli/disparity-command';
+import { runRegress } from '../../../src/cli/regress-command';
+import { seedDemo } from '../../../src/demo/seed-demo';
+import { DonationService } from '../../../src/donations/donation-service';
+import { AuditLog } from '../../../src/storage/audit-log';
+import { DonationRepository } from '../../../src/storage/donation-repository';
+import { openDatabase } from '../../../src/storage/open-database';
+import { AUDIT_CSV, auditorReference } from '../../helpers/auditor-fixtures';
+import { expectMatchesR, GERMAN_CSV } from '../../helpers/fixtures';
+import { runCli } from './capture-cli';
+
+const temporaryFile = (name: string, content: string) => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-auditor-')), name);
+  fs.writeFileSync(file, content);
+  return file;
+};
+
+describe('argument errors', () => {
+  test('when --reference lacks column=, then regress exits 1 and says what to write', async () => {
+    const result = await runCli('regress', '--csv', GERMAN_CSV, '--outcome', 'amount', '--predictors', 'age,sex', '--reference', 'male');
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toContain('--reference must be column=level (got "male")');
+  });
+
+  test('when neither --csv nor --db is given, then the command exits 1 naming both', async () => {
+    const result = await runCli('disparity', '--outcome', 'decision', '--group', 'sex');
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toContain('--csv FILE or --db FILE --campaign SLUG');
+  });
+
+  test('when a CSV names a column twice, then every command refuses it naming the column', async () => {
+    const file = temporaryFile('twice.csv', 'y,g,g\n1,a,b\n0,b,a\n');
+    const result = await runCli('disparity', '--csv', file, '--outcome', 'y', '--group', 'g');
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toContain('the header names "g" more than once');
+  });
+
+  test('when regress gets a text outcome, then it names the column and a value, not NaN', async () => {
+    const result = await runCli('regress', '--csv', GERMAN_CSV, '--model', 'logistic', '--outcome', 'sex', '--predictors', 'age');
+    expect(result.errors).toContain('The outcome "sex" must be 0 or 1 in every row (found "');
+    expect(result.errors).not.toContain('NaN');
+    const linear = await runCli('regress', '--csv', GERMAN_CSV, '--outcome', 'housing', '--predictors', 'age');
+    expect(linear.errors).toMatch(/The outcome "housing" is not numeric \(found "\w+"\)/);
+  });
+});
+
+describe('the harmful outcome and the four-fifths rule', () => {
+  test('when --harmful 1 is given, then the rule compares favourable rates', async () => {
+    const file = temporaryFile('refusals.csv', `refused,g\n${['a,', 'b,'].flatMap((prefix, index) => Array.from({ length: 20 }, (_, row) => `${row < (index === 0 ? 4 : 12) ? 1 : 0},${prefix.slice(0, 1)}`)).join('\n')}\n`);
+    const asIs = JSON.parse(await runDisparity({ csv: file, reference: [], format: 'json', outcome: 'refused', group: ['g'], adjust: 'holm', minGroupSize: 5 }));
+    expect(asIs.heuristics.fourFifthsRule.belowFourFifths).toEqual([]);
+    const harmful = JSON.parse(await runDisparity({ csv: file, reference: [], format: 'json', outcome: 'refused', group: ['g'], adjust: 'holm', minGroupSize: 5, harmful: '1' }));
+    expect(harmful.heuristics.fourFifthsRule.belowFourFifths).toEqual(['b']); // 40% favourable against 80%
+    const table = await runDisparity({ csv: file, reference: [], format: 'table', outcome: 'refused', group: ['g'], adjust: 'holm', minGroupSize: 5 });
+    expect(table).toContain('Assumed outcome 1 is favourable; give --harmful 1');
+  });
+
+  test('when a campaign\'s dictionary marks the outcome harmful, then disparity on its database uses that', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-auditor-')), 'demo.sqlite');
+    const db = openDatabase(file);
+    seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new DonationRepository(db), new AuditLog(db)), { count: 300, seed: 3 });
+    db.close();
+    expect(loadCampaigns().get('credit-scores')!.schema.fields.find((field) => field.name === 'application_refused')?.harmful).toBe(true);
+    const result = JSON.parse(await runDisparity({ db: file, campaign: 'credit-scores', reference: ['german'], format: 'json', outcome: 'application_refused', group: ['nationality'], adjust: 'holm', minGroupSize: 5 }));
+    expect(result.heuristics.fourFifthsRule.harmfulOutcome).toBe(1);
+  });
+});
+
+describe('regress output a statistician expects', () => {
+  test('when logistic regress prints csv, then odds-ratio intervals, df, deviance, AIC and the LR test are columns', async () => {
+    const output = await runRegress({ csv: GERMAN_CSV, reference: ['sex=male', 'foreign_worker=no', 'housing=own', 'telephone=no'], format: 'csv', outcome: 'decision', model: 'logistic',
+      predictors: ['amount', 'duration_months', 'age', 'installment_rate', 'sex', 'foreign_worker', 'housing', 'telephone'] });
+    const rows = Papa.parse<Record<string, string>>(output.trim(), { header: true }).data;
+    const expected = auditorReference().glm_default_german;
+    expect(Object.keys(rows[0])).toEqual(['term', 'estimate', 'stdError', 'statistic', 'pValue', 'ciLow', 'ciHigh', 'oddsRatio', 'oddsRatioCiLow', 'oddsRatioCiHigh',
+      'n', 'dropped', 'dfResidual', 'dfNull', 'deviance', 'nullDeviance', 'aic', 'lrStatistic', 'lrDf', 'lrPValue', 'iterations', 'converged']);
+    rows.forEach((row, index) => expectMatchesR(Number(row.oddsRatioCiHigh), expected.coefficients[index].oddsRatioCiHigh, `oddsRatioCiHigh ${row.term}`));
+    expectMatchesR(Number(rows[0].aic), expected.aic, 'aic');
+    expectMatchesR(Number(rows[0].lrPValue), expected.likelihoodRatio.pValue, 'lrPValue');
+    expect(Number(rows[0].dfResidual)).toBe(expected.dfResidual);
+    expect(Number(rows[0].iterations)).toBe(expected.iterations);
+  });
+
+  test('when logistic regress prints a table, then the LR test and residual df are under it', async () => {
+    const output = await runRegress({ csv: GERMAN_CSV, reference: [], format: 'table', outcome: 'decision', model: 'logistic', predictors: ['age', 'sex'] });
+    expect(output).toMatch(/deviance = [\d.]+ on 997 df, null deviance = [\d.]+ on 999 df, AIC = /);
+    expect(output).toMatch(/Likelihood-ratio test against the intercept-only model: chi-square = [\d.]+, df = 2, p = /);
+  });
+});
+
+describe('--where, conditions and interactions through the command line', () => {
+  test('when regress gets filters, a condition outcome and an interaction, then it prints R\'s fit', async () => {
+    const result = await runCli('regress', '--csv', AUDIT_CSV, '--format', 'json', '--model', 'logistic', '--outcome', 'score_text != Low', '--predictors', 'race,sex,priors',
+      '--reference', 'race=Caucasian', '--where', 'age >= 25', '--where', 'race in (African-American, Caucasian)');
+    expect(result.errors).toBe('');
+    expectMatchesR(JSON.parse(result.output), auditorReference().filtered_logistic);
+    const crossed = await runCli('regress', '--csv', AUDIT_CSV, '--format', 'json', '--model', 'logistic', '--outcome', 'two_year_recid', '--predictors', 'race*sex,priors', '--reference', 'race=Caucasian');
+    expectMatchesR(JSON.parse(crossed.output), auditorReference().interaction_logistic);
+  });
+
+  test('when a --where condition names an unknown column or bad token, then it exits 1 naming it', async () => {
+    const unknown = await runCli('disparity', '--csv', AUDIT_CSV, '--outcome', 'two_year_recid', '--group', 'race', '--where', 'colour = red');
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.errors).toContain('Unknown column "colour" in the condition "colour = red"');
+    const token = await runCli('disparity', '--csv', AUDIT_CSV, '--outcome', 'two_year_recid', '--group', 'race', '--where', 'age ~ 3');
+    expect(token.errors).toContain('"~" is not an operator');
+  });
+});
