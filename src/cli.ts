@@ -8,6 +8,7 @@ import { registerSeedDemoCommand } from './cli/seed-demo-command';
 import { registerRegressCommand } from './cli/regress-command';
 import { registerDisparityCommand } from './cli/disparity-command';
 import { registerCompareCommand } from './cli/compare-command';
+import { registerErrorRatesCommand } from './cli/error-rates-command';
 import { registerImportCommand } from './cli/import-command';
 import { registerBackupCommand } from './cli/backup-command';
 import { registerPurgeCommand } from './cli/purge-command';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerRegressCommand(program);
   registerDisparityCommand(program);
   registerCompareCommand(program);
+  registerErrorRatesCommand(program);
   registerImportCommand(program);
   registerBackupCommand(program);
   registerPurgeCommand(program);

@@ -112,3 +112,25 @@ describe('--where, conditions and interactions through the command line', () => 
     expect(token.errors).toContain('"~" is not an operator');
   });
 });
+
+describe('crowdaudit error-rates', () => {
+  test('when the prediction is given as a condition, then the JSON is R\'s for the same cut', async () => {
+    // score_text != Low is decile_score >= 5 in the sample (make-audit-sample.R).
+    const result = await runCli('error-rates', '--csv', AUDIT_CSV, '--format', 'json', '--truth', 'two_year_recid', '--prediction', 'score_text != Low', '--group', 'race', '--reference', 'Caucasian');
+    expect(result.errors).toBe('');
+    expectMatchesR(JSON.parse(result.output), auditorReference().error_rates);
+  });
+
+  test('when it prints csv, then there is a row per group and metric with the equalised-odds test as columns', async () => {
+    const result = await runCli('error-rates', '--csv', AUDIT_CSV, '--format', 'csv', '--truth', 'two_year_recid', '--score', 'decile_score', '--threshold', '5', '--group', 'race', '--reference', 'Caucasian');
+    const rows = Papa.parse<Record<string, string>>(result.output.trim(), { header: true }).data;
+    expect(rows).toHaveLength(4 * 5);
+    expectMatchesR(Number(rows[0].equalizedOddsPValue), auditorReference().error_rates.equalizedOdds.combined.pValue, 'pValue');
+  });
+
+  test('when neither --prediction nor --score is given, then it exits 1 saying which to give', async () => {
+    const result = await runCli('error-rates', '--csv', AUDIT_CSV, '--truth', 'two_year_recid', '--group', 'race');
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toContain('Give --prediction COLUMN, or --score COLUMN with --threshold T.');
+  });
+});
