@@ -8,6 +8,8 @@ export { logistic, type LogisticResult } from './logistic';
 export { disparity, type DisparityOptions, type DisparityResult } from './disparity';
 export { compare, type CompareOptions, type CompareResult } from './compare';
 export { errorRates, type ErrorRatesOptions, type ErrorRatesResult } from './error-rates';
+export { calibration, type CalibrationOptions, type CalibrationResult } from './calibration';
+export { aucDeLong, equalAucTest } from './auc-delong';
 export { conditionedRowSource, type Conditions } from './conditioned-row-source';
 export { parseCondition, type RowCondition } from './row-condition';
 export { modelTerms } from './model-terms';

@@ -9,6 +9,7 @@ import { registerRegressCommand } from './cli/regress-command';
 import { registerDisparityCommand } from './cli/disparity-command';
 import { registerCompareCommand } from './cli/compare-command';
 import { registerErrorRatesCommand } from './cli/error-rates-command';
+import { registerCalibrationCommand } from './cli/calibration-command';
 import { registerImportCommand } from './cli/import-command';
 import { registerBackupCommand } from './cli/backup-command';
 import { registerPurgeCommand } from './cli/purge-command';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerDisparityCommand(program);
   registerCompareCommand(program);
   registerErrorRatesCommand(program);
+  registerCalibrationCommand(program);
   registerImportCommand(program);
   registerBackupCommand(program);
   registerPurgeCommand(program);

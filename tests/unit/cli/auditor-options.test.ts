@@ -134,3 +134,25 @@ describe('crowdaudit error-rates', () => {
     expect(result.errors).toContain('Give --prediction COLUMN, or --score COLUMN with --threshold T.');
   });
 });
+
+describe('crowdaudit calibration', () => {
+  test('when it prints JSON, then it is R\'s calibration table, LR tests and DeLong AUCs', async () => {
+    const result = await runCli('calibration', '--csv', AUDIT_CSV, '--format', 'json', '--truth', 'two_year_recid', '--score', 'score', '--group', 'race', '--reference', 'Caucasian', '--bins', '10');
+    expect(result.errors).toBe('');
+    expectMatchesR(JSON.parse(result.output), auditorReference().calibration_score);
+  });
+
+  test('when it prints a table, then the tests and AUCs are named under it', async () => {
+    const result = await runCli('calibration', '--csv', AUDIT_CSV, '--format', 'table', '--truth', 'two_year_recid', '--score', 'decile_score', '--group', 'race', '--reference', 'Caucasian');
+    expect(result.output).toMatch(/^group\s+bin\s+low\s+high/);
+    expect(result.output).toContain('Same slope in every group (score × group, likelihood-ratio test): chi-square = ');
+    expect(result.output).toMatch(/AUC Caucasian: 0\.\d+ \[0\.\d+, 0\.\d+\] \(DeLong\)/);
+    expect(result.output).toContain('Equal AUCs (Wald chi-square test of 4 independent AUCs (DeLong variances)): chi-square = ');
+  });
+
+  test('when --bins is 1, then it exits 1 naming the option', async () => {
+    const result = await runCli('calibration', '--csv', AUDIT_CSV, '--truth', 'two_year_recid', '--score', 'score', '--group', 'race', '--bins', '1');
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toContain('--bins must be a whole number of at least 2.');
+  });
+});
