@@ -10,6 +10,7 @@ import { registerDisparityCommand } from './cli/disparity-command';
 import { registerCompareCommand } from './cli/compare-command';
 import { registerErrorRatesCommand } from './cli/error-rates-command';
 import { registerCalibrationCommand } from './cli/calibration-command';
+import { registerSurvivalCommand } from './cli/survival-command';
 import { registerImportCommand } from './cli/import-command';
 import { registerBackupCommand } from './cli/backup-command';
 import { registerPurgeCommand } from './cli/purge-command';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerCompareCommand(program);
   registerErrorRatesCommand(program);
   registerCalibrationCommand(program);
+  registerSurvivalCommand(program);
   registerImportCommand(program);
   registerBackupCommand(program);
   registerPurgeCommand(program);

@@ -156,3 +156,25 @@ describe('crowdaudit calibration', () => {
     expect(result.errors).toContain('--bins must be a whole number of at least 2.');
   });
 });
+
+describe('crowdaudit survival', () => {
+  test('when it prints JSON with predictors, then it is R\'s survdiff, coxph and cox.zph, and the SVG holds a curve per group', async () => {
+    const svg = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-auditor-')), 'km.svg');
+    const result = await runCli('survival', '--csv', AUDIT_CSV, '--format', 'json', '--time', 'days', '--event', 'event', '--group', 'race', '--reference', 'Caucasian',
+      '--predictors', 'priors,age,sex', '--svg', svg);
+    expect(result.errors).toBe('');
+    expectMatchesR(JSON.parse(result.output), auditorReference().survival_adjusted);
+    const chart = fs.readFileSync(svg, 'utf8');
+    expect(chart.match(/<path d="M[^"]*H[^"]*" fill="none"/g)).toHaveLength(4);
+    expect(chart).toContain('African-American (n = ');
+    expect(chart).not.toContain('style=');
+  });
+
+  test('when it prints a table, then the log-rank test, hazard ratios and cox.zph are under it', async () => {
+    const result = await runCli('survival', '--csv', AUDIT_CSV, '--format', 'table', '--time', 'days', '--event', 'event', '--group', 'race', '--reference', 'race=Caucasian');
+    expect(result.output).toMatch(/^group\s+time\s+atRisk/);
+    expect(result.output).toContain(`Log-rank test (survdiff): chi-square = ${auditorReference().survival_race.logRank.statistic.toPrecision(5)}, df = 3`);
+    expect(result.output).toMatch(/race=African-American: hazard ratio [\d.]+ \[[\d.]+, [\d.]+\]/);
+    expect(result.output).toContain('Proportional hazards (cox.zph): race chi-square = ');
+  });
+});
