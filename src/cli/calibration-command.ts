@@ -28,7 +28,7 @@ function tabular(result: CalibrationResult): Tabular {
       result.aucTest ? `Equal AUCs (${result.aucTest.method}): chi-square = ${result.aucTest.statistic.toPrecision(5)}, df = ${result.aucTest.df}, p = ${result.aucTest.pValue.toExponential(3)}` : 'No test of equal AUCs (fewer than two groups with an AUC).',
       ...result.warnings.map((warning) => `Warning: ${warning}`),
     ],
-    summary: [['n', result.n], ['dropped', result.dropped], ['reference', result.reference],
+    summary: [['nTotal', result.n], ['dropped', result.dropped], ['reference', result.reference],
       ['interactionChiSquare', interaction.statistic], ['interactionDf', interaction.df], ['interactionPValue', interaction.pValue],
       ['groupAndInteractionChiSquare', groupAndInteraction.statistic], ['groupAndInteractionDf', groupAndInteraction.df], ['groupAndInteractionPValue', groupAndInteraction.pValue],
       ['aucTestChiSquare', result.aucTest?.statistic], ['aucTestDf', result.aucTest?.df], ['aucTestPValue', result.aucTest?.pValue]],

@@ -41,6 +41,8 @@ function tabular(result: DisparityResult, assumed: boolean): Tabular {
       `Four-fifths rule — ${result.heuristics.fourFifthsRule.note} Below 0.8: ${result.heuristics.fourFifthsRule.belowFourFifths.join(', ') || 'none'}.${assumed ? ' (Assumed outcome 1 is favourable; give --harmful 1 if it is the harmful one.)' : ''}`,
       ...result.warnings.map((warning) => `Warning: ${warning}`),
     ],
+    summary: [['nTotal', result.n], ['dropped', result.dropped], ['reference', result.reference], ['adjust', result.adjust],
+      ['chiSquare', result.chiSquare?.statistic], ['chiSquareDf', result.chiSquare?.df], ['chiSquarePValue', result.chiSquare?.pValue]],
   };
 }
 

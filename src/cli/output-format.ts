@@ -41,6 +41,9 @@ export function render(result: unknown, tabular: Tabular, format: OutputFormat):
     case 'csv': {
       const summary = tabular.summary ?? [];
       const fields = [...tabular.headers, ...summary.map(([name]) => name)];
+      // A name twice would be read as one column by most CSV readers (and refused by ours).
+      const twice = fields.find((field, index) => fields.indexOf(field) !== index);
+      if (twice !== undefined) throw new Error(`The csv output would have the column "${twice}" twice.`);
       const data = tabular.rows.map((row) => [...row, ...summary.map(([, value]) => (typeof value === 'boolean' ? String(value) : value))].map((cell) => cell ?? ''));
       return `${Papa.unparse({ fields, data })}\n`;
     }

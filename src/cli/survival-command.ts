@@ -32,7 +32,7 @@ function tabular(result: SurvivalResult): Tabular {
       `Proportional hazards (cox.zph): ${cox.proportionalHazards.map((entry) => `${entry.term} ${test(entry)}`).join('; ')}`,
       ...result.warnings.map((warning) => `Warning: ${warning}`),
     ],
-    summary: [['n', result.n], ['events', result.events], ['dropped', result.dropped], ['reference', result.reference],
+    summary: [['nTotal', result.n], ['eventsTotal', result.events], ['dropped', result.dropped], ['reference', result.reference],
       ['logRankChiSquare', result.logRank.statistic], ['logRankDf', result.logRank.df], ['logRankPValue', result.logRank.pValue],
       ...cox.coefficients.flatMap((coefficient): Array<[string, number]> => [[`hazardRatio[${coefficient.term}]`, coefficient.hazardRatio], [`hazardRatioCiLow[${coefficient.term}]`, coefficient.hazardRatioCiLow], [`hazardRatioCiHigh[${coefficient.term}]`, coefficient.hazardRatioCiHigh], [`pValue[${coefficient.term}]`, coefficient.pValue]]),
       ['zphGlobalChiSquare', cox.proportionalHazards.at(-1)!.statistic], ['zphGlobalPValue', cox.proportionalHazards.at(-1)!.pValue]],
