@@ -12,7 +12,8 @@ import { fitLogistic, type LogisticResult } from './logistic';
 import { buildModelFrame } from './model-frame';
 import { nestedFrame } from './nested-frame';
 import { smallGroupWarnings } from './small-group-warnings';
-import type { Row, RowSource } from './types';
+import { withGroupColumn } from './with-group-column';
+import type { RowSource } from './types';
 import { wilsonInterval } from './wilson-interval';
 
 export interface CalibrationOptions {
@@ -137,19 +138,6 @@ function binOf(score: number, breaks: number[], byValue: boolean): number {
   return low;
 }
 
-/** The rows with one column naming the (possibly crossed) group, for the model frame. */
-function withGroupColumn(source: RowSource, groups: readonly string[], name: string): RowSource {
-  if (groups.length === 1) return source;
-  return {
-    columns: async () => [...(await source.columns()), name],
-    rows: () => (async function* rowsWithGroup() {
-      for await (const row of source.rows()) {
-        const key = intersectGroups(row, groups);
-        yield { ...row, [name]: key ?? null } as Row;
-      }
-    })(),
-  };
-}
 
 /**
  * Per score bin and group: rows, events, the observed rate with Wilson's 95% interval and the
@@ -229,7 +217,7 @@ export async function calibration(source: RowSource, options: CalibrationOptions
       calibrationBins.push({
         group: name,
         bin: index + 1,
-        low: byValue ? breaks[index] : breaks[index],
+        low: breaks[index],
         high: byValue ? breaks[index] : breaks[index + 1],
         n: cell.n,
         events: cell.events,

@@ -5,12 +5,13 @@
  */
 import { AnalysisError } from './analysis-error';
 import { coxPh, type CoxResult } from './cox-ph';
-import { groupLabel, intersectGroups } from './intersect-groups';
+import { groupLabel } from './intersect-groups';
 import { kaplanMeier, type KaplanMeierCurve } from './kaplan-meier';
 import { logRank } from './log-rank';
 import { buildModelFrame } from './model-frame';
 import { smallGroupWarnings } from './small-group-warnings';
-import type { ReferenceLevels, Row, RowSource } from './types';
+import { withGroupColumn } from './with-group-column';
+import type { ReferenceLevels, RowSource } from './types';
 
 export interface SurvivalOptions {
   time: string;
@@ -40,16 +41,6 @@ export interface SurvivalResult {
   warnings: string[];
 }
 
-/** The rows with one column naming the crossed group, for the model frame. */
-function withGroupColumn(source: RowSource, groups: readonly string[], name: string): RowSource {
-  if (groups.length === 1) return source;
-  return {
-    columns: async () => [...(await source.columns()), name],
-    rows: () => (async function* rowsWithGroup() {
-      for await (const row of source.rows()) yield { ...row, [name]: intersectGroups(row, groups) ?? null } as Row;
-    })(),
-  };
-}
 
 /**
  * Per group the Kaplan–Meier curve (`survfit(Surv(time, event) ~ group)`), the log-rank test

@@ -48,3 +48,13 @@ describe('survival building blocks', () => {
     expect(() => coxPh({ times: Float64Array.of(1, 2, 3), events: Uint8Array.of(1, 1, 0), covariates: [Float64Array.of(1, 1, 1)], names: ['x'], terms: [{ name: 'x', columns: [0] }] })).toThrow('"x" do not vary');
   });
 });
+
+describe('crossed groups', () => {
+  test('when two group columns are crossed, then each combination gets a curve and a hazard ratio against the reference combination', async () => {
+    const result = await survival(csvRowSource(AUDIT_CSV), { time: 'days', event: 'event', groups: ['race', 'sex'], reference: 'race=Caucasian & sex=Male' });
+    expect(result.curves).toHaveLength(8);
+    expect(result.group).toBe('race × sex');
+    expect(result.cox.coefficients.map((coefficient) => coefficient.term)).toContain('race × sex=race=African-American & sex=Male');
+    expect(result.logRank.df).toBe(7);
+  });
+});
