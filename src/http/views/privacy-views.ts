@@ -64,6 +64,7 @@ ${campaigns.map((campaign) => campaignSection(campaign, locale, pt))}
 <h2>${pt('rightsHeading')}</h2>
 <ul>
   <li>${pt('rightAccess')}</li>
+  <li>${pt('rightPortability')}</li>
   <li>${pt('rightRectification')}</li>
   <li>${pt('rightErasure')}</li>
   <li>${pt('rightWithdraw')}</li>
@@ -77,7 +78,7 @@ ${campaigns.map((campaign) => campaignSection(campaign, locale, pt))}
 ${authority
     ? html`<p>${pt('authorityText')}</p>
 <address class="address"><strong>${authority.name}</strong>${authority.address.split('\n').map((line) => html`<br>${line}`)}</address>
-${authority.email ? html`<p>${pt('contactEmail', { name: '' })}<a href="mailto:${authority.email}">${authority.email}</a></p>` : ''}
+${authority.email ? html`<p>${pt('contactEmail')} <a href="mailto:${authority.email}">${authority.email}</a></p>` : ''}
 ${authority.webform ? html`<p><a href="${authority.webform}" rel="noopener">${authority.webform}</a></p>` : ''}`
     : html`<p>${pt('authorityUnknown')}</p>`}`);
 }

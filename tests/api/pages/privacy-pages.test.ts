@@ -63,6 +63,9 @@ describe('privacy notice and imprint', () => {
     expect(page).toMatch(/<li><strong>Sharing with NGOs \(optional\)<\/strong>: [^<]* You can withdraw this alone at any time\.<\/li>/);
     expect(page).toMatch(/<li><strong>Research \(needed to donate\)<\/strong>: [^<]*(?<!You can withdraw this alone at any time\.)<\/li>/);
     expect(page).toContain('one that protects forms against forgery (&quot;crowdaudit.csrf&quot;)');
+    for (const right of ['Access:', 'Portability:', 'Rectification:', 'Erasure:', 'Withdrawal:', 'Objection:', 'Complaint:']) expect(page).toContain(`<li>${right} `);
+    expect(page).toContain('We make no decisions about you.');
+    expect(page).toContain('We do not store IP addresses.');
   });
 
   test('when migration background is in the dictionary, then it is marked as a special category in both campaigns', () => {
