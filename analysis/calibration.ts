@@ -7,10 +7,11 @@ import { aucDeLong, equalAucTest, type AucEstimate } from './auc-delong';
 import { isMissing, levelOf, numberOf } from './cells';
 import { chiSquareUpperTail } from './distributions';
 import { requireColumns, sortedGroupsAndReference } from './group-key';
-import { groupLabel, intersectGroups } from './intersect-groups';
+import { groupKeyOfCells, groupLabel } from './intersect-groups';
 import { fitLogistic, type LogisticResult } from './logistic';
 import { buildModelFrame } from './model-frame';
 import { nestedFrame } from './nested-frame';
+import { forEachRowOf } from './read-columns';
 import { smallGroupWarnings } from './small-group-warnings';
 import { withGroupColumn } from './with-group-column';
 import type { RowSource } from './types';
@@ -160,28 +161,25 @@ export async function calibration(source: RowSource, options: CalibrationOptions
   requireColumns(await source.columns(), [options.truth, options.score, ...options.groups]);
   const samples = new Map<string, GrowingSample>();
   let dropped = 0;
-  let read = 0;
-  for await (const row of source.rows()) {
-    read += 1;
-    if (read % 100_000 === 0) options.onProgress?.(read);
-    const key = intersectGroups(row, options.groups);
-    const truthCell = row[options.truth];
-    const scoreCell = row[options.score];
+  const read = await forEachRowOf(source, [options.truth, options.score, ...options.groups], (cells, rowNumber) => {
+    if (rowNumber % 100_000 === 0) options.onProgress?.(rowNumber);
+    const key = groupKeyOfCells(cells, 2, options.groups);
+    const [truthCell, scoreCell] = cells;
     if (key === undefined || isMissing(truthCell) || isMissing(scoreCell)) {
       dropped += 1;
-      continue;
+      return;
     }
     const truth = numberOf(truthCell!);
-    if (truth !== 0 && truth !== 1) throw new AnalysisError(`The outcome "${options.truth}" must be 0 or 1 in every row (found "${levelOf(truthCell!)}" in data row ${read}); give a condition such as "${options.truth} = ${levelOf(truthCell!).trim()}".`);
+    if (truth !== 0 && truth !== 1) throw new AnalysisError(`The outcome "${options.truth}" must be 0 or 1 in every row (found "${levelOf(truthCell!)}" in data row ${rowNumber}); give a condition such as "${options.truth} = ${levelOf(truthCell!).trim()}".`);
     const score = numberOf(scoreCell!);
-    if (!Number.isFinite(score)) throw new AnalysisError(`The score "${options.score}" must be a number (found "${levelOf(scoreCell!)}" in data row ${read}).`);
+    if (!Number.isFinite(score)) throw new AnalysisError(`The score "${options.score}" must be a number (found "${levelOf(scoreCell!)}" in data row ${rowNumber}).`);
     let sample = samples.get(key);
     if (!sample) {
       sample = new GrowingSample();
       samples.set(key, sample);
     }
     sample.push(score, truth);
-  }
+  });
   options.onProgress?.(read);
   const { names, reference } = sortedGroupsAndReference(samples.keys(), read, { outcome: options.truth, groups: options.groups, reference: options.reference });
 

@@ -8,10 +8,11 @@ import { chiSquareIndependence } from './chi-square-independence';
 import { chiSquareUpperTail } from './distributions';
 import { fisherExact } from './fisher-exact';
 import { requireColumns, sortedGroupsAndReference } from './group-key';
-import { groupLabel, intersectGroups } from './intersect-groups';
+import { groupKeyOfCells, groupLabel } from './intersect-groups';
 import { adjustPValues } from './p-adjust';
 import { proportionDifference } from './proportion-difference';
 import { rateRatio } from './rate-ratio';
+import { forEachRowOf } from './read-columns';
 import { smallGroupWarnings } from './small-group-warnings';
 import type { Cell, RowSource } from './types';
 import { wilsonInterval } from './wilson-interval';
@@ -162,19 +163,16 @@ export async function errorRates(source: RowSource, options: ErrorRatesOptions):
 
   const counts = new Map<string, Confusion>();
   let dropped = 0;
-  let read = 0;
-  for await (const row of source.rows()) {
-    read += 1;
-    if (read % 100_000 === 0) options.onProgress?.(read);
-    const key = intersectGroups(row, options.groups);
-    const truthCell = row[options.truth];
-    const predictionCell = row[predictionColumn];
+  const read = await forEachRowOf(source, [options.truth, predictionColumn, ...options.groups], (cells, rowNumber) => {
+    if (rowNumber % 100_000 === 0) options.onProgress?.(rowNumber);
+    const key = groupKeyOfCells(cells, 2, options.groups);
+    const [truthCell, predictionCell] = cells;
     if (key === undefined || isMissing(truthCell) || isMissing(predictionCell)) {
       dropped += 1;
-      continue;
+      return;
     }
-    const truth = readTruth(truthCell!, read);
-    const predicted = readPrediction(predictionCell!, read);
+    const truth = readTruth(truthCell!, rowNumber);
+    const predicted = readPrediction(predictionCell!, rowNumber);
     let confusion = counts.get(key);
     if (!confusion) {
       confusion = { tp: 0, fp: 0, tn: 0, fn: 0 };
@@ -185,7 +183,7 @@ export async function errorRates(source: RowSource, options: ErrorRatesOptions):
       else confusion.fn += 1;
     } else if (predicted === 1) confusion.fp += 1;
     else confusion.tn += 1;
-  }
+  });
   options.onProgress?.(read);
   const { names, reference } = sortedGroupsAndReference(counts.keys(), read, { outcome: options.truth, groups: options.groups, reference: options.reference });
 
