@@ -82,7 +82,7 @@ export function registerDisparityCommand(program: Command): void {
       program
         .command('disparity')
         .description('rates of a 0/1 outcome by group: Wilson intervals, rate ratios, Fisher tests (Holm), chi-square')
-        .requiredOption('--outcome <column>', 'the 0/1 outcome column'),
+        .requiredOption('--outcome <column>', "the 0/1 outcome column, or a condition such as 'score_text != Low'"),
     )
       .option('--strata <column>', 'also test within the strata of a legitimate factor (Cochran–Mantel–Haenszel)')
       .addOption(new Option('--adjust <method>', 'multiple-testing adjustment').choices(['holm', 'bh']).default('holm'))

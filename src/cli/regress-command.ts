@@ -56,8 +56,8 @@ export function registerRegressCommand(program: Command): void {
     program
       .command('regress')
       .description('linear (OLS) or logistic regression, as R\'s lm and glm')
-      .requiredOption('--outcome <column>', 'the outcome column (numeric; 0/1 for logistic)')
-      .requiredOption('--predictors <columns>', 'comma-separated predictor columns', listOf)
+      .requiredOption('--outcome <column>', "the outcome column (numeric; 0/1 for logistic), or a condition such as 'score_text != Low'")
+      .requiredOption('--predictors <columns>', 'comma-separated predictor columns; a*b for both and their interaction, a:b for the interaction alone', listOf)
       .addOption(new Option('--model <model>', 'the model').choices(['ols', 'logistic']).default('ols'))
       .addOption(new Option('--robust <type>', 'heteroskedasticity-robust standard errors (OLS)').choices(['hc3']))
       .option('--categorical <columns>', 'comma-separated numeric columns to treat as categories (codes)', listOf),
