@@ -178,3 +178,36 @@ describe('crowdaudit survival', () => {
     expect(result.output).toContain('Proportional hazards (cox.zph): race chi-square = ');
   });
 });
+
+describe('the new commands on a campaign database', () => {
+  let credit: string;
+  let platform: string;
+  beforeAll(() => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-auditor-db-'));
+    credit = path.join(directory, 'credit.sqlite');
+    platform = path.join(directory, 'platform.sqlite');
+    for (const [file, slug] of [[credit, 'credit-scores'], [platform, 'platform-decisions']] as const) {
+      const db = openDatabase(file);
+      seedDemo(loadCampaigns().get(slug)!, new DonationService(new DonationRepository(db), new AuditLog(db)), { count: 400, seed: 5 });
+      db.close();
+    }
+  });
+
+  test('when error-rates and calibration read --db with --where, then they run on the filtered records', async () => {
+    const all = JSON.parse((await runCli('error-rates', '--db', credit, '--campaign', 'credit-scores', '--format', 'json', '--truth', 'application_refused', '--prediction', 'debt_collection = 1', '--group', 'nationality')).output);
+    const filtered = await runCli('error-rates', '--db', credit, '--campaign', 'credit-scores', '--format', 'json', '--truth', 'application_refused', '--prediction', 'debt_collection = 1', '--group', 'nationality', '--where', 'sex = female');
+    expect(filtered.errors).toBe('');
+    expect(JSON.parse(filtered.output).n).toBeLessThan(all.n);
+    const calibrated = await runCli('calibration', '--db', credit, '--campaign', 'credit-scores', '--format', 'json', '--truth', 'application_refused', '--score', 'score_value', '--group', 'nationality');
+    expect(calibrated.errors).toBe('');
+    expect(JSON.parse(calibrated.output).logistic.interaction.df).toBeGreaterThan(0);
+  });
+
+  test('when survival reads --db with the event as a condition, then each nationality gets a curve', async () => {
+    const result = await runCli('survival', '--db', platform, '--campaign', 'platform-decisions', '--format', 'json', '--time', 'tenure_months', '--event', 'decision_type = deactivation', '--group', 'nationality');
+    expect(result.errors).toBe('');
+    const parsed = JSON.parse(result.output);
+    expect(parsed.curves.length).toBeGreaterThan(1);
+    expect(parsed.event).toBe('decision_type = deactivation');
+  });
+});
