@@ -70,9 +70,9 @@ export interface FrameOptions {
 
 export async function buildModelFrame(source: RowSource, spec: ModelSpec, options: FrameOptions = {}): Promise<ModelFrame> {
   if (spec.predictors.length === 0) throw new AnalysisError('Give at least one predictor.');
-  const structure = modelTerms(spec.predictors);
-  const columns = [spec.outcome, ...structure.columns];
   const available = new Set(await source.columns());
+  const structure = modelTerms(spec.predictors, (name) => available.has(name));
+  const columns = [spec.outcome, ...structure.columns];
   for (const column of columns) {
     if (!available.has(column)) throw new AnalysisError(`Unknown column "${column}". Columns are: ${[...available].join(', ')}.`);
   }

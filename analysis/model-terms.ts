@@ -4,7 +4,8 @@
  * (`a*b*c`: a, b, c, a:b, a:c, b:c, a:b:c). As R's `terms()`, main effects come first, then
  * two-way interactions and so on, each degree in the order written; within a term the columns
  * keep the order in which the columns first appear (`b + a + a:b` has the term `b:a`), and a term
- * given twice counts once. A small parser over names: never `eval`.
+ * given twice counts once; a predictor that is itself a column's name is that column. A small
+ * parser over names: never `eval`.
  */
 import { AnalysisError } from './analysis-error';
 
@@ -39,7 +40,7 @@ function crossings(members: number[]): number[][] {
  * @example
  *   modelTerms(['race*sex', 'priors']); // { columns: ['race', 'sex', 'priors'], terms: [[0], [1], [2], [0, 1]] }
  */
-export function modelTerms(predictors: readonly string[]): ModelTerms {
+export function modelTerms(predictors: readonly string[], isColumn: (name: string) => boolean = () => false): ModelTerms {
   const columns: string[] = [];
   const indexOf = (column: string) => {
     let index = columns.indexOf(column);
@@ -48,7 +49,8 @@ export function modelTerms(predictors: readonly string[]): ModelTerms {
   };
   const written: number[][] = [];
   for (const item of predictors) {
-    const { columns: names, crossed } = splitItem(item);
+    // A column whose own name holds * or : stays that column.
+    const { columns: names, crossed } = isColumn(item) ? { columns: [item], crossed: false } : splitItem(item);
     const members = names.map(indexOf);
     written.push(...(crossed ? crossings(members) : [members]));
   }

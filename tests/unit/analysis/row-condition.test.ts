@@ -61,6 +61,7 @@ describe('modelTerms', () => {
     // R names the term by the order the columns first appear: b + a + a:b has the term b:a.
     expect(modelTerms(['b', 'a', 'a:b'])).toEqual({ columns: ['b', 'a'], terms: [[0], [1], [0, 1]] });
     expect(modelTerms(['age', 'age']).terms).toEqual([[0]]);
+    expect(modelTerms(['time:stamp', 'a*b'], (name) => name === 'time:stamp').columns).toEqual(['time:stamp', 'a', 'b']);
   });
 
   test('when a predictor cannot be read, then the error names it', () => {
