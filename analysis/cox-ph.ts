@@ -64,68 +64,95 @@ interface EfronPass {
 
 const zeros = (p: number) => Array.from({ length: p }, () => new Array<number>(p).fill(0));
 
+/** The rows in decreasing time, covariates centred and laid out row by row for one sequential sweep. */
+interface SortedRows {
+  n: number;
+  p: number;
+  times: Float64Array;
+  events: Uint8Array;
+  /** Row i's covariate j at i·p + j. */
+  x: Float64Array;
+}
+
+function sortedRows(input: CoxInput): SortedRows {
+  const n = input.times.length;
+  const p = input.covariates.length;
+  // Decreasing time: each risk set is the rows seen so far. Centring (as coxph) keeps exp(η) in range.
+  const order = Int32Array.from({ length: n }, (_, index) => index).sort((first, second) => input.times[second] - input.times[first]);
+  const means = input.covariates.map((column) => column.reduce((sum, value) => sum + value, 0) / n);
+  const times = new Float64Array(n);
+  const events = new Uint8Array(n);
+  const x = new Float64Array(n * p);
+  order.forEach((row, position) => {
+    times[position] = input.times[row];
+    events[position] = input.events[row];
+    for (let j = 0; j < p; j += 1) x[position * p + j] = input.covariates[j][row] - means[j];
+  });
+  return { n, p, times, events, x };
+}
+
 /**
  * One pass over the rows in decreasing time: the Efron log partial likelihood
  * Σₜ [Σ_{D} ηᵢ − Σ_{l<d} log(S0 − (l/d)·S0_D)], its score and information (Efron, JASA 72, 1977;
- * Therneau & Grambsch, Modeling Survival Data, 2000, §3.3). With `g`, also the score and
- * information of covariates x·g(t) at zero coefficient, which cox.zph's score test needs.
+ * Therneau & Grambsch, Modeling Survival Data, 2000, §3.3). With `g` (per sorted row), also the
+ * score and information of covariates x·g(t) at zero coefficient, which cox.zph's test needs.
+ * Sums of squares are kept as flat lower triangles in typed arrays: a pass over a million rows
+ * allocates nothing per row.
  */
-function efronPass(input: CoxInput, order: Int32Array, centered: Float64Array[], beta: number[], g?: Float64Array): EfronPass {
-  const p = beta.length;
-  const n = order.length;
-  const { times, events } = input;
-  const eta = new Float64Array(n);
-  for (let i = 0; i < n; i += 1) {
-    let sum = 0;
-    for (let j = 0; j < p; j += 1) sum += centered[j][i] * beta[j];
-    eta[i] = sum;
-  }
+function efronPass(rows: SortedRows, beta: number[], g?: Float64Array): EfronPass {
+  const { n, p, times, events, x } = rows;
   let s0 = 0;
-  const s1 = new Array<number>(p).fill(0);
-  const s2 = zeros(p);
-  const score = new Array<number>(p).fill(0);
-  const information = zeros(p);
-  const timeScore = g ? new Array<number>(p).fill(0) : undefined;
-  const crossInformation = g ? zeros(p) : undefined;
-  const timeInformation = g ? zeros(p) : undefined;
+  const s1 = new Float64Array(p);
+  const s2 = new Float64Array(p * p);
+  const score = new Float64Array(p);
+  const information = new Float64Array(p * p);
+  const timeScore = new Float64Array(p);
+  const crossInformation = new Float64Array(p * p);
+  const timeInformation = new Float64Array(p * p);
   let logLikelihood = 0;
-  const deathS1 = new Array<number>(p).fill(0);
-  const deathS2 = zeros(p);
-  const stepScore = new Array<number>(p).fill(0);
-  const stepInformation = zeros(p);
+  const deathS1 = new Float64Array(p);
+  const deathS2 = new Float64Array(p * p);
+  const stepScore = new Float64Array(p);
+  const stepInformation = new Float64Array(p * p);
   for (let start = 0; start < n;) {
-    const time = times[order[start]];
+    const time = times[start];
     let end = start;
     let deaths = 0;
     let deathS0 = 0;
     deathS1.fill(0);
-    for (const row of deathS2) row.fill(0);
+    deathS2.fill(0);
     stepScore.fill(0);
-    while (end < n && times[order[end]] === time) {
-      const i = order[end];
-      const risk = Math.exp(eta[i]);
+    while (end < n && times[end] === time) {
+      const base = end * p;
+      let eta = 0;
+      for (let j = 0; j < p; j += 1) eta += x[base + j] * beta[j];
+      const risk = Math.exp(eta);
       s0 += risk;
-      for (let j = 0; j < p; j += 1) {
-        const xj = centered[j][i];
-        s1[j] += risk * xj;
-        for (let k = 0; k <= j; k += 1) s2[j][k] += risk * xj * centered[k][i];
-      }
-      if (events[i] === 1) {
+      const dies = events[end] === 1;
+      if (dies) {
         deaths += 1;
         deathS0 += risk;
-        logLikelihood += eta[i];
-        for (let j = 0; j < p; j += 1) {
-          const xj = centered[j][i];
-          deathS1[j] += risk * xj;
-          stepScore[j] += xj;
-          for (let k = 0; k <= j; k += 1) deathS2[j][k] += risk * xj * centered[k][i];
+        logLikelihood += eta;
+      }
+      for (let j = 0; j < p; j += 1) {
+        const weighted = risk * x[base + j];
+        s1[j] += weighted;
+        if (dies) {
+          deathS1[j] += weighted;
+          stepScore[j] += x[base + j];
+        }
+        for (let k = 0; k <= j; k += 1) {
+          const product = weighted * x[base + k];
+          s2[j * p + k] += product;
+          if (dies) deathS2[j * p + k] += product;
         }
       }
       end += 1;
     }
+    const weight = g ? g[start] : 0;
     start = end;
     if (deaths === 0) continue;
-    for (const row of stepInformation) row.fill(0);
+    stepInformation.fill(0);
     for (let l = 0; l < deaths; l += 1) {
       const share = l / deaths;
       const denominator = s0 - share * deathS0;
@@ -135,28 +162,28 @@ function efronPass(input: CoxInput, order: Int32Array, centered: Float64Array[],
         stepScore[j] -= meanJ;
         for (let k = 0; k <= j; k += 1) {
           const meanK = (s1[k] - share * deathS1[k]) / denominator;
-          stepInformation[j][k] += (s2[j][k] - share * deathS2[j][k]) / denominator - meanJ * meanK;
+          stepInformation[j * p + k] += (s2[j * p + k] - share * deathS2[j * p + k]) / denominator - meanJ * meanK;
         }
       }
     }
-    const weight = g ? g[order[start - 1]] : 0;
     for (let j = 0; j < p; j += 1) {
       score[j] += stepScore[j];
-      if (timeScore) timeScore[j] += weight * stepScore[j];
+      timeScore[j] += weight * stepScore[j];
       for (let k = 0; k <= j; k += 1) {
-        information[j][k] += stepInformation[j][k];
-        if (crossInformation) {
-          crossInformation[j][k] += weight * stepInformation[j][k];
-          timeInformation![j][k] += weight * weight * stepInformation[j][k];
-        }
+        const entry = stepInformation[j * p + k];
+        information[j * p + k] += entry;
+        crossInformation[j * p + k] += weight * entry;
+        timeInformation[j * p + k] += weight * weight * entry;
       }
     }
   }
-  for (const matrix of [information, crossInformation, timeInformation]) {
-    if (!matrix) continue;
-    for (let j = 0; j < p; j += 1) for (let k = j + 1; k < p; k += 1) matrix[j][k] = matrix[k][j];
-  }
-  return { logLikelihood, score, information, timeScore, crossInformation, timeInformation };
+  const symmetric = (flat: Float64Array) => Array.from({ length: p }, (_, j) => Array.from({ length: p }, (_unused, k) => (k <= j ? flat[j * p + k] : flat[k * p + j])));
+  return {
+    logLikelihood,
+    score: Array.from(score),
+    information: symmetric(information),
+    ...(g ? { timeScore: Array.from(timeScore), crossInformation: symmetric(crossInformation), timeInformation: symmetric(timeInformation) } : {}),
+  };
 }
 
 function quadraticForm(vector: number[], matrix: number[][]): number {
@@ -178,19 +205,13 @@ export function coxPh(input: CoxInput): CoxResult {
   const epsilon = input.epsilon ?? 1e-9;
   const maxIterations = input.maxIterations ?? 20;
   const p = input.covariates.length;
-  const n = input.times.length;
   if (p === 0) throw new RangeError('A Cox model needs at least one covariate.');
   const events = input.events.reduce((sum, event) => sum + event, 0);
   if (events === 0) throw new RangeError('A Cox model needs at least one event.');
-  // Decreasing time: each risk set is the rows seen so far. Centering (as coxph) keeps exp(η) in range.
-  const order = Int32Array.from({ length: n }, (_, index) => index).sort((first, second) => input.times[second] - input.times[first]);
-  const centered = input.covariates.map((column) => {
-    const mean = column.reduce((sum, value) => sum + value, 0) / n;
-    return column.map((value) => value - mean);
-  });
+  const rows = sortedRows(input);
 
   let beta = new Array<number>(p).fill(0);
-  const initial = efronPass(input, order, centered, beta);
+  const initial = efronPass(rows, beta);
   const step = (pass: EfronPass) => new CholeskyDecomposition(new Matrix(pass.information)).solve(Matrix.columnVector(pass.score)).to1DArray();
   if (!new CholeskyDecomposition(new Matrix(initial.information)).isPositiveDefinite()) {
     throw new RangeError(`The covariates ${input.names.map((name) => `"${name}"`).join(', ')} do not vary among those at risk, or are collinear: their effects cannot be estimated.`);
@@ -203,7 +224,7 @@ export function coxPh(input: CoxInput): CoxResult {
   let converged = false;
   let halving = false;
   for (iterations = 1; iterations <= maxIterations; iterations += 1) {
-    const pass = efronPass(input, order, centered, newBeta);
+    const pass = efronPass(rows, newBeta);
     if (Math.abs(1 - logLikelihood / pass.logLikelihood) <= epsilon && !halving) {
       beta = newBeta;
       current = pass;
@@ -249,7 +270,7 @@ export function coxPh(input: CoxInput): CoxResult {
   const test = (statistic: number): CoxTest => ({ statistic, df: p, pValue: chiSquareUpperTail(Math.max(statistic, 0), p) });
   const wald = beta.reduce((sum, value, j) => sum + value * current.information[j].reduce((inner, entry, k) => inner + entry * beta[k], 0), 0);
   return {
-    n,
+    n: rows.n,
     events,
     coefficients,
     logLikelihoodNull: initial.logLikelihood,
@@ -259,34 +280,34 @@ export function coxPh(input: CoxInput): CoxResult {
     score: test(scoreStatistic),
     iterations,
     converged,
-    proportionalHazards: proportionalHazardsTests(input, order, centered, beta),
+    proportionalHazards: proportionalHazardsTests(input, rows, beta),
   };
 }
 
-/** 1 − S(t−), the left-continuous Kaplan–Meier of all rows, centred over the events (cox.zph's "km"). */
-function kmTimeTransform(input: CoxInput, order: Int32Array): Float64Array {
-  const ascending = Array.from(order).reverse();
-  const n = ascending.length;
+/** 1 − S(t−) per sorted row, the left-continuous Kaplan–Meier of all rows, centred over the events (cox.zph's "km"). */
+function kmTimeTransform(rows: SortedRows): Float64Array {
+  const { n, times, events } = rows;
   const transform = new Float64Array(n);
   let atRisk = n;
   let survival = 1;
-  for (let start = 0; start < n;) {
-    const time = input.times[ascending[start]];
-    let end = start;
+  // The rows are in decreasing time: walk them backwards for increasing time.
+  for (let end = n; end > 0;) {
+    const time = times[end - 1];
+    let start = end;
     let deaths = 0;
-    while (end < n && input.times[ascending[end]] === time) {
-      transform[ascending[end]] = 1 - survival; // S just before this time
-      deaths += input.events[ascending[end]];
-      end += 1;
+    while (start > 0 && times[start - 1] === time) {
+      start -= 1;
+      transform[start] = 1 - survival; // S just before this time
+      deaths += events[start];
     }
     if (deaths > 0) survival *= 1 - deaths / atRisk;
     atRisk -= end - start;
-    start = end;
+    end = start;
   }
   let eventSum = 0;
   let eventCount = 0;
   for (let i = 0; i < n; i += 1) {
-    if (input.events[i] === 1) {
+    if (events[i] === 1) {
       eventSum += transform[i];
       eventCount += 1;
     }
@@ -301,9 +322,9 @@ function kmTimeTransform(input: CoxInput, order: Int32Array): Float64Array {
  * u_γᵀ [I⁻¹]_γγ u_γ with the information of (β, γ_term) and the score of β taken as 0, as R;
  * GLOBAL adds all terms' time-varying covariates at once.
  */
-function proportionalHazardsTests(input: CoxInput, order: Int32Array, centered: Float64Array[], beta: number[]): Array<{ term: string } & CoxTest> {
+function proportionalHazardsTests(input: CoxInput, rows: SortedRows, beta: number[]): Array<{ term: string } & CoxTest> {
   const p = beta.length;
-  const pass = efronPass(input, order, centered, beta, kmTimeTransform(input, order));
+  const pass = efronPass(rows, beta, kmTimeTransform(rows));
   const testOf = (name: string, columns: number[]) => {
     const size = p + columns.length;
     const information = Array.from({ length: size }, (_, row) => Array.from({ length: size }, (_unused, column) => {

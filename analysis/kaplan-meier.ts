@@ -34,7 +34,7 @@ export interface KaplanMeierCurve {
  * @example kaplanMeier(Float64Array.of(1, 2, 2, 3), Uint8Array.of(1, 1, 0, 1)).steps[1].survival // 0.5
  */
 export function kaplanMeier(times: ArrayLike<number>, events: ArrayLike<number>): KaplanMeierCurve {
-  const order = Array.from({ length: times.length }, (_, index) => index);
+  const order = Int32Array.from({ length: times.length }, (_, index) => index);
   for (const index of order) {
     if (!(times[index] >= 0) || !Number.isFinite(times[index])) throw new RangeError(`A survival time must be a number of at least 0 (got ${times[index]}).`);
     if (events[index] !== 0 && events[index] !== 1) throw new RangeError(`An event must be 0 or 1 (got ${events[index]}).`);

@@ -22,7 +22,7 @@ export interface LogRankResult {
  */
 export function logRank(times: ArrayLike<number>, events: ArrayLike<number>, groups: ArrayLike<number>, groupCount: number): LogRankResult {
   if (groupCount < 2) throw new RangeError('The log-rank test needs at least two groups.');
-  const order = Array.from({ length: times.length }, (_, index) => index).sort((first, second) => times[second] - times[first]);
+  const order = Int32Array.from({ length: times.length }, (_, index) => index).sort((first, second) => times[second] - times[first]);
   const atRisk = new Float64Array(groupCount);
   const observed = new Array<number>(groupCount).fill(0);
   const expected = new Array<number>(groupCount).fill(0);

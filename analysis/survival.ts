@@ -95,18 +95,24 @@ export async function survival(source: RowSource, options: SurvivalOptions): Pro
       let code = referenceCode;
       for (const index of groupTerms) if (x[index] === 1) code = codeOfTerm.get(index)!;
       codes[row] = code;
-      covariateIndices.forEach((index, column) => {
-        covariates[column][row] = x[index];
-      });
+      for (let column = 0; column < covariateIndices.length; column += 1) covariates[column][row] = x[covariateIndices[column]];
       row += 1;
     });
     const totalEvents = events.reduce((sum, event) => sum + event, 0);
     if (totalEvents === 0) throw new AnalysisError(`No row has the event ("${options.event}" = 1): there is nothing to analyse.`);
 
-    const curves = levels.map((level, code) => {
-      const selected = Array.from(codes.keys()).filter((index) => codes[index] === code);
-      return { group: level, ...kaplanMeier(selected.map((index) => times[index]), selected.map((index) => events[index])) };
-    });
+    const sizes = new Int32Array(levels.length);
+    for (const code of codes) sizes[code] += 1;
+    const groupTimes = levels.map((_level, code) => new Float64Array(sizes[code]));
+    const groupEvents = levels.map((_level, code) => new Uint8Array(sizes[code]));
+    const filled = new Int32Array(levels.length);
+    for (let index = 0; index < n; index += 1) {
+      const code = codes[index];
+      groupTimes[code][filled[code]] = times[index];
+      groupEvents[code][filled[code]] = events[index];
+      filled[code] += 1;
+    }
+    const curves = levels.map((level, code) => ({ group: level, ...kaplanMeier(groupTimes[code], groupEvents[code]) }));
     const test = logRank(times, events, codes, levels.length);
     const modelTerms = new Map<string, number[]>();
     covariateIndices.forEach((index, column) => {
