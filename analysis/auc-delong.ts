@@ -12,16 +12,34 @@ export interface AucEstimate {
   ciHigh: number;
 }
 
-/** Mid-ranks (1-based) of `values` in ascending order, ties sharing their mean rank. */
+/**
+ * Mid-ranks (1-based) of `values` in ascending order, ties sharing their mean rank. A native sort
+ * of a copy gives the distinct values and their mid-ranks; each value then finds its own by a
+ * binary search among the distinct values (few when scores are rounded): in V8 several times
+ * faster than sorting indices with a comparator.
+ */
 function midRanks(values: Float64Array): Float64Array {
-  const order = Array.from(values.keys()).sort((first, second) => values[first] - values[second]);
-  const ranks = new Float64Array(values.length);
-  for (let start = 0; start < order.length;) {
+  const sorted = Float64Array.from(values).sort();
+  const distinct: number[] = [];
+  const distinctRanks: number[] = [];
+  for (let start = 0; start < sorted.length;) {
     let end = start;
-    while (end + 1 < order.length && values[order[end + 1]] === values[order[start]]) end += 1;
-    const rank = (start + end) / 2 + 1;
-    for (let index = start; index <= end; index += 1) ranks[order[index]] = rank;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[start]) end += 1;
+    distinct.push(sorted[start]);
+    distinctRanks.push((start + end) / 2 + 1);
     start = end + 1;
+  }
+  const ranks = new Float64Array(values.length);
+  for (let index = 0; index < values.length; index += 1) {
+    const value = values[index];
+    let low = 0;
+    let high = distinct.length - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (distinct[middle] < value) low = middle + 1;
+      else high = middle;
+    }
+    ranks[index] = distinctRanks[low];
   }
   return ranks;
 }
