@@ -4,14 +4,13 @@
  */
 import { AnalysisError } from './analysis-error';
 import { aucDeLong, equalAucTest, type AucEstimate } from './auc-delong';
-import { isMissing, levelOf, numberOf } from './cells';
 import { chiSquareUpperTail } from './distributions';
-import { requireColumns, sortedGroupsAndReference } from './group-key';
-import { groupKeyOfCells, groupLabel } from './intersect-groups';
+import { requireColumns } from './group-key';
+import { groupLabel } from './intersect-groups';
 import { fitLogistic, type LogisticResult } from './logistic';
-import { buildModelFrame } from './model-frame';
+import { buildModelFrame, type ModelFrame } from './model-frame';
+import { frameGroupCodes } from './frame-group-codes';
 import { nestedFrame } from './nested-frame';
-import { forEachRowOf } from './read-columns';
 import { smallGroupWarnings } from './small-group-warnings';
 import { withGroupColumn } from './with-group-column';
 import type { RowSource } from './types';
@@ -149,8 +148,8 @@ function binOf(score: number, breaks: number[], byValue: boolean): number {
  * with DeLong's interval (`pROC::ci.auc(method = "delong")`) and a test of equal AUCs (see
  * `equalAucTest`). Memory: the AUC needs every score, so this keeps 9 bytes a row.
  *
- * @throws AnalysisError for an unknown column, a non-0/1 truth or non-numeric score (naming the
- *   row), a group with one level, a group without two events and two non-events.
+ * @throws AnalysisError for an unknown column, a non-0/1 truth or non-numeric score (naming a
+ *   value), a group column with one level, an unknown reference level, an empty selection.
  * @example
  *   const result = await calibration(csvRowSource('compas.csv'), { truth: 'two_year_recid', score: 'decile_score', groups: ['race'] });
  *   result.logistic.interaction.pValue; // small: a point of score means different things by race
@@ -159,35 +158,43 @@ export async function calibration(source: RowSource, options: CalibrationOptions
   const bins = options.bins ?? 10;
   if (!Number.isInteger(bins) || bins < 2) throw new AnalysisError(`The number of bins must be a whole number of at least 2 (got ${bins}).`);
   requireColumns(await source.columns(), [options.truth, options.score, ...options.groups]);
-  const samples = new Map<string, GrowingSample>();
-  let dropped = 0;
-  const read = await forEachRowOf(source, [options.truth, options.score, ...options.groups], (cells, rowNumber) => {
-    if (rowNumber % 100_000 === 0) options.onProgress?.(rowNumber);
-    const key = groupKeyOfCells(cells, 2, options.groups);
-    const [truthCell, scoreCell] = cells;
-    if (key === undefined || isMissing(truthCell) || isMissing(scoreCell)) {
-      dropped += 1;
-      return;
-    }
-    const truth = numberOf(truthCell!);
-    if (truth !== 0 && truth !== 1) throw new AnalysisError(`The outcome "${options.truth}" must be 0 or 1 in every row (found "${levelOf(truthCell!)}" in data row ${rowNumber}); give a condition such as "${options.truth} = ${levelOf(truthCell!).trim()}".`);
-    const score = numberOf(scoreCell!);
-    if (!Number.isFinite(score)) throw new AnalysisError(`The score "${options.score}" must be a number (found "${levelOf(scoreCell!)}" in data row ${rowNumber}).`);
-    let sample = samples.get(key);
-    if (!sample) {
-      sample = new GrowingSample();
-      samples.set(key, sample);
-    }
-    sample.push(score, truth);
-  });
-  options.onProgress?.(read);
-  const { names, reference } = sortedGroupsAndReference(samples.keys(), read, { outcome: options.truth, groups: options.groups, reference: options.reference });
+  // One read of the data: the model frame (rows complete in truth, score and group) gives both
+  // the samples for the bins and AUCs and the design of the logistic models.
+  const groupColumn = groupLabel(options.groups);
+  const frame = await buildModelFrame(withGroupColumn(source, options.groups, groupColumn), {
+    outcome: options.truth,
+    predictors: [`${options.score}*${groupColumn}`],
+    reference: options.reference !== undefined ? { [groupColumn]: referenceLevelOf(options.reference, options.groups) } : {},
+    categorical: [groupColumn],
+  }, options);
+  try {
+    return analyse(frame, options, groupColumn, bins);
+  } finally {
+    frame.close();
+  }
+}
 
-  const total = names.reduce((sum, name) => sum + samples.get(name)!.length, 0);
+function analyse(frame: ModelFrame, options: CalibrationOptions, groupColumn: string, bins: number): CalibrationResult {
+  if (frame.terms[1].name !== options.score) {
+    const text = frame.factors.get(options.score)?.levels.find((level) => !Number.isFinite(Number(level)));
+    throw new AnalysisError(`The score "${options.score}" must be a number (found "${text ?? ''}").`);
+  }
+  if (!frame.outcomeNumeric) throw new AnalysisError(`The outcome "${options.truth}" must be 0 or 1 in every row (found "${frame.outcomeText ?? ''}"); give a condition such as "${options.truth} = ${frame.outcomeText ?? 'LEVEL'}".`);
+  const groups = frameGroupCodes(frame, groupColumn);
+  const samples = groups.levels.map(() => new GrowingSample());
+  frame.forEachRow((x, y) => {
+    if (y !== 0 && y !== 1) throw new AnalysisError(`The outcome "${options.truth}" must be 0 or 1 in every row (found ${y}).`);
+    samples[groups.codeOf(x)].push(x[1], y);
+  });
+  const names = groups.levels;
+  const reference = groups.reference;
+  const sampleOf = (name: string) => samples[names.indexOf(name)];
+
+  const total = names.reduce((sum, name) => sum + sampleOf(name).length, 0);
   const everyScore = new Float64Array(total);
   let offset = 0;
   for (const name of names) {
-    const sample = samples.get(name)!;
+    const sample = sampleOf(name);
     everyScore.set(sample.scores.subarray(0, sample.length), offset);
     offset += sample.length;
   }
@@ -199,7 +206,7 @@ export async function calibration(source: RowSource, options: CalibrationOptions
   const auc: CalibrationResult['auc'] = [];
   const warnings: string[] = [];
   for (const name of names) {
-    const sample = samples.get(name)!;
+    const sample = sampleOf(name);
     const counts = Array.from({ length: binCount }, () => ({ n: 0, events: 0, scoreSum: 0 }));
     let events = 0;
     for (let index = 0; index < sample.length; index += 1) {
@@ -232,7 +239,7 @@ export async function calibration(source: RowSource, options: CalibrationOptions
     }
     auc.push({ group: name, n: sample.length, events, ...aucDeLong(sample.scores.subarray(0, sample.length), outcomes) });
   }
-  warnings.unshift(...smallGroupWarnings(names.map((name) => ({ group: name, n: samples.get(name)!.length })), options.minGroupSize ?? 5));
+  warnings.unshift(...smallGroupWarnings(names.map((name) => ({ group: name, n: sampleOf(name).length })), options.minGroupSize ?? 5));
 
   let aucTest: CalibrationResult['aucTest'] = null;
   if (auc.length >= 2) {
@@ -240,15 +247,8 @@ export async function calibration(source: RowSource, options: CalibrationOptions
     aucTest = { method: auc.length === 2 ? 'DeLong z test for two independent ROC curves' : `Wald chi-square test of ${auc.length} independent AUCs (DeLong variances)`, ...test };
   }
 
-  const groupColumn = groupLabel(options.groups);
-  const frame = await buildModelFrame(withGroupColumn(source, options.groups, groupColumn), {
-    outcome: options.truth,
-    predictors: [`${options.score}*${groupColumn}`],
-    reference: { [groupColumn]: reference },
-    categorical: [groupColumn],
-  });
   let logistic: CalibrationResult['logistic'];
-  try {
+  {
     const groupTerms = frame.terms.map((term, index) => (term.column === groupColumn ? index : -1)).filter((index) => index >= 0);
     const full = fitLogistic(frame);
     const additive = fitLogistic(nestedFrame(frame, [0, 1, ...groupTerms]));
@@ -258,8 +258,6 @@ export async function calibration(source: RowSource, options: CalibrationOptions
       return { statistic, df, pValue: chiSquareUpperTail(statistic, df) };
     };
     logistic = { interaction: test(additive, groupTerms.length), groupAndInteraction: test(scoreOnly, 2 * groupTerms.length), model: full };
-  } finally {
-    frame.close();
   }
 
   return {
@@ -268,7 +266,7 @@ export async function calibration(source: RowSource, options: CalibrationOptions
     group: groupColumn,
     reference,
     n: total,
-    dropped,
+    dropped: frame.dropped,
     breaks,
     bins: calibrationBins,
     logistic,
@@ -276,4 +274,10 @@ export async function calibration(source: RowSource, options: CalibrationOptions
     aucTest,
     warnings: [...warnings, ...logistic.model.warnings],
   };
+}
+
+/** `--reference race=Caucasian` and `--reference Caucasian` both name level "Caucasian" of one group column. */
+function referenceLevelOf(reference: string, groups: readonly string[]): string {
+  const prefix = `${groups[0]}=`;
+  return groups.length === 1 && reference.startsWith(prefix) ? reference.slice(prefix.length) : reference;
 }

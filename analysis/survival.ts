@@ -5,6 +5,7 @@
  */
 import { AnalysisError } from './analysis-error';
 import { coxPh, type CoxResult } from './cox-ph';
+import { frameGroupCodes } from './frame-group-codes';
 import { groupLabel } from './intersect-groups';
 import { kaplanMeier, type KaplanMeierCurve } from './kaplan-meier';
 import { logRank } from './log-rank';
@@ -74,11 +75,8 @@ export async function survival(source: RowSource, options: SurvivalOptions): Pro
   try {
     if (!frame.outcomeNumeric) throw new AnalysisError(`The time "${options.time}" must be a number in every row (found "${frame.outcomeText ?? ''}").`);
     if (frame.terms[1].name !== options.event) throw new AnalysisError(`The event "${options.event}" must be 0 or 1 in every row; for a text column give a condition such as "${options.event} = ${frame.factors.get(options.event)?.levels.at(-1) ?? 'yes'}".`);
-    const factor = frame.factors.get(groupColumn)!;
-    const levels = factor.levels;
-    const groupTerms = frame.terms.map((term, index) => (term.column === groupColumn ? index : -1)).filter((index) => index >= 0);
-    const codeOfTerm = new Map(groupTerms.map((index) => [index, levels.indexOf(frame.terms[index].level!)]));
-    const referenceCode = levels.indexOf(factor.reference);
+    const groupCodes = frameGroupCodes(frame, groupColumn);
+    const levels = groupCodes.levels;
     const covariateIndices = frame.terms.map((_term, index) => index).slice(2);
     const n = frame.n;
     const times = new Float64Array(n);
@@ -92,9 +90,7 @@ export async function survival(source: RowSource, options: SurvivalOptions): Pro
       if (event !== 0 && event !== 1) throw new AnalysisError(`The event "${options.event}" must be 0 or 1 in every row (found ${event}).`);
       times[row] = y;
       events[row] = event;
-      let code = referenceCode;
-      for (const index of groupTerms) if (x[index] === 1) code = codeOfTerm.get(index)!;
-      codes[row] = code;
+      codes[row] = groupCodes.codeOf(x);
       for (let column = 0; column < covariateIndices.length; column += 1) covariates[column][row] = x[covariateIndices[column]];
       row += 1;
     });
@@ -131,7 +127,7 @@ export async function survival(source: RowSource, options: SurvivalOptions): Pro
       time: options.time,
       event: options.event,
       group: groupColumn,
-      reference: factor.reference,
+      reference: groupCodes.reference,
       n,
       events: totalEvents,
       dropped: frame.dropped,

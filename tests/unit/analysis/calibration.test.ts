@@ -47,8 +47,15 @@ describe('aucDeLong and equalAucTest', () => {
 });
 
 describe('calibration errors', () => {
-  test('when the score is text, then the error names the column and row', async () => {
-    await expect(calibration(arrayRowSource([{ y: 1, s: 'high', g: 'a' }]), { truth: 'y', score: 's', groups: ['g'] })).rejects.toThrow('The score "s" must be a number (found "high" in data row 1)');
+  test('when the score is text, then the error names the column and a value', async () => {
+    const rows = [{ y: 1, s: 'high', g: 'a' }, { y: 0, s: '0.2', g: 'b' }];
+    await expect(calibration(arrayRowSource(rows), { truth: 'y', score: 's', groups: ['g'] })).rejects.toThrow('The score "s" must be a number (found "high")');
+  });
+
+  test('when the truth is not 0/1, then the error names the value', async () => {
+    const rows = [{ y: 2, s: 0.1, g: 'a' }, { y: 0, s: 0.2, g: 'b' }];
+    await expect(calibration(arrayRowSource(rows), { truth: 'y', score: 's', groups: ['g'] })).rejects.toThrow('The outcome "y" must be 0 or 1 in every row (found 2)');
+    await expect(calibration(arrayRowSource(rows.map((row) => ({ ...row, y: 'yes' }))), { truth: 'y', score: 's', groups: ['g'] })).rejects.toThrow('(found "yes"); give a condition such as "y = yes"');
   });
 
   test('when bins is not a whole number of at least 2, then it says so', async () => {
