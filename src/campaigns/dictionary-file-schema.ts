@@ -40,6 +40,7 @@ export const fieldSchema = z
     constraints: constraintsSchema,
     role: z.enum(['outcome', 'protected', 'legitimate', 'context', 'donor-only']),
     quasiIdentifier: z.boolean(),
+    harmful: z.boolean().optional(),
     specialCategory: z.boolean().optional(),
     generalisation: generalisationSchema.optional(),
     example: z.union([z.string(), z.number(), z.boolean()]),
@@ -62,6 +63,9 @@ export const fieldSchema = z
         }
       }
       if (new Set(values).size !== values.length) context.addIssue({ code: 'custom', path: ['constraints', 'enum'], message: 'has duplicate values' });
+    }
+    if (field.harmful !== undefined && (field.role !== 'outcome' || field.type !== 'boolean')) {
+      context.addIssue({ code: 'custom', path: ['harmful'], message: 'only a boolean outcome says whether true is the harmful value' });
     }
     if (field.quasiIdentifier && !field.generalisation) {
       context.addIssue({ code: 'custom', path: ['generalisation'], message: 'a quasi-identifier needs a generalisation' });
