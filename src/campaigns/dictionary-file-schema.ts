@@ -40,6 +40,7 @@ export const fieldSchema = z
     constraints: constraintsSchema,
     role: z.enum(['outcome', 'protected', 'legitimate', 'context', 'donor-only']),
     quasiIdentifier: z.boolean(),
+    harmful: z.boolean().optional(),
     specialCategory: z.boolean().optional(),
     generalisation: generalisationSchema.optional(),
     example: z.union([z.string(), z.number(), z.boolean()]),
@@ -47,7 +48,7 @@ export const fieldSchema = z
     translations: z.object({ de: fieldTranslationSchema, fr: fieldTranslationSchema }).strict(),
     /** On a field naming who decided (bureau, platform): each answer's recipient slug in ../shared/recipients. */
     recipients: z.record(z.string(), z.string().regex(/^[a-z0-9-]+$/, 'must be a recipient slug')).optional(),
-    /** On an outcome: which direction is good for the donor (a higher score; fewer refusals). */
+    /** On a number outcome: which direction is good for the donor (a higher score, higher pay); a yes/no outcome says `harmful`. */
     favourable: z.enum(['higher', 'lower']).optional(),
     /** How the donor's letters name the field, in the first person, where the title is a question to the donor ("Went against you?"). */
     letterTitle: localizedSchema.optional(),
@@ -74,8 +75,11 @@ export const fieldSchema = z
     for (const answer of Object.keys(field.recipients ?? {})) {
       if (!values?.includes(answer)) context.addIssue({ code: 'custom', path: ['recipients', answer], message: `"${answer}" is not one of the field's enum values` });
     }
-    if (field.favourable && field.role !== 'outcome') context.addIssue({ code: 'custom', path: ['favourable'], message: 'only an outcome can say which direction is favourable' });
+    if (field.favourable && (field.role !== 'outcome' || (field.type !== 'integer' && field.type !== 'number'))) context.addIssue({ code: 'custom', path: ['favourable'], message: 'only a number outcome says which direction is favourable (a yes/no outcome says harmful)' });
     if (field.unit && field.type !== 'integer' && field.type !== 'number') context.addIssue({ code: 'custom', path: ['unit'], message: 'only a number field can have a unit' });
+    if (field.harmful !== undefined && (field.role !== 'outcome' || field.type !== 'boolean')) {
+      context.addIssue({ code: 'custom', path: ['harmful'], message: 'only a boolean outcome says whether true is the harmful value' });
+    }
     if (field.quasiIdentifier && !field.generalisation) {
       context.addIssue({ code: 'custom', path: ['generalisation'], message: 'a quasi-identifier needs a generalisation' });
     }

@@ -49,6 +49,11 @@ export interface CampaignField {
   role: FieldRole;
   quasiIdentifier: boolean;
   /**
+   * For a boolean outcome: true when `true` is the harmful value (a refusal, a deactivation),
+   * false when it is the favourable one. The four-fifths rule compares favourable rates.
+   */
+  harmful?: boolean;
+  /**
    * A special category of personal data (GDPR Art. 9: racial or ethnic origin, health, religion…,
    * e.g. migration background): its processing needs explicit consent, Art. 9(2)(a).
    */
@@ -60,7 +65,7 @@ export interface CampaignField {
   translations: { de: FieldTranslation; fr: FieldTranslation };
   /** On a field that names who decided (bureau, platform): each answer's recipient slug (../shared/recipients). */
   recipients?: Record<string, string>;
-  /** On an outcome: the direction that is good for the donor. */
+  /** On a number outcome: the direction that is good for the donor (yes/no outcomes say `harmful`). */
   favourable?: 'higher' | 'lower';
   /** How the donor's letters name the field (first person), when the title speaks to the donor. */
   letterTitle?: Localized;

@@ -36,3 +36,10 @@ export function midSentence(title: string, locale: Locale): string {
 export function labelled(label: string, value: string, locale: Locale): string {
   return locale === 'fr' ? `${label}\u00a0: ${value}` : `${label}: ${value}`;
 }
+
+/** Which way an outcome is good for the donor: a number's `favourable`, a yes/no outcome's `harmful` (true harmful: lower is better). */
+export function favourableDirection(field: CampaignField): 'higher' | 'lower' | undefined {
+  if (field.favourable) return field.favourable;
+  if (field.type === 'boolean' && field.harmful !== undefined) return field.harmful ? 'lower' : 'higher';
+  return undefined;
+}

@@ -1,7 +1,7 @@
 /**
  * Which findings may enter a donor's letter, and how the donor states them. A finding goes in
  * only when it helps the donor: it concerns the donor's own group, it points against that group
- * (the dictionary's `favourable` direction says which way is worse), and it holds after the
+ * (the dictionary's `favourable` or `harmful` says which way is worse), and it holds after the
  * adjustment for the whole family of comparisons (Holm-adjusted p < 0.05, and the interval
  * excludes no difference). A finding that favours the donor's group, or that may be chance,
  * would hand the recipient an argument against the donor, so it stays in the pack, not the letter.
@@ -9,7 +9,7 @@
 import { localizedField } from '../../campaigns/localize';
 import type { Campaign, CampaignField, Locale, RecordValues } from '../../campaigns/types';
 import type { AdjustedEffect } from '../campaign-analyses-types';
-import { amountText, letterFieldTitle, midSentence } from '../field-value';
+import { amountText, favourableDirection, letterFieldTitle, midSentence } from '../field-value';
 
 export const LETTER_ALPHA = 0.05;
 
@@ -30,7 +30,8 @@ export function helpfulFindings(campaign: Campaign, record: RecordValues, effect
   return effects.filter((effect): effect is HelpfulFinding => {
     if (effect.status !== 'compared' || !effect.adjusted || effect.reference === undefined) return false;
     if (String(record[effect.attribute]) !== effect.level) return false;
-    const favourable = campaign.schema.fields.find((field) => field.name === effect.outcome)?.favourable;
+    const outcome = campaign.schema.fields.find((field) => field.name === effect.outcome);
+    const favourable = outcome ? favourableDirection(outcome) : undefined;
     if (!favourable) return false;
     const { ciLow, ciHigh, pValueAdjusted } = effect.adjusted;
     const against = favourable === 'higher' ? ciHigh < 0 : ciLow > 0;

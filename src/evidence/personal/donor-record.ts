@@ -26,7 +26,7 @@ export function describeDecision(campaign: Campaign, record: RecordValues, local
   const parts = campaign.schema.fields
     .filter((field) => (field.role === 'context' || field.role === 'outcome') && record[field.name] !== undefined)
     // A yes/no outcome in the donor's favour ("refused: no") would only argue against the letter: it is left out.
-    .filter((field) => !(field.type === 'boolean' && field.favourable !== undefined && record[field.name] === (field.favourable === 'higher')))
+    .filter((field) => !(field.type === 'boolean' && field.harmful !== undefined && record[field.name] === !field.harmful))
     .map((field) => labelled(letterFieldTitle(field, locale), fieldValueText(field, record[field.name]!, locale), locale));
   return parts.join(locale === 'fr' ? '\u00a0; ' : '; ');
 }

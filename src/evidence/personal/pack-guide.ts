@@ -8,7 +8,7 @@ import { localizedField } from '../../campaigns/localize';
 import type { Campaign, Locale } from '../../campaigns/types';
 import { guideTranslator } from '../../i18n/pack-guide-messages';
 import { helpFor, type CountryAdvice } from '../advice/country-advice';
-import { amountText, midSentence } from '../field-value';
+import { amountText, favourableDirection, midSentence } from '../field-value';
 import type { HelpfulFinding } from '../letters';
 
 export interface PackSummary {
@@ -39,7 +39,8 @@ export function packSummary(campaign: Campaign, findings: HelpfulFinding[], gaps
   const sentences: string[] = [];
   for (const gap of gaps) {
     const outcome = field(gap.outcome);
-    const worse = outcome.favourable === 'higher' ? gap.residual < 0 : outcome.favourable === 'lower' ? gap.residual > 0 : false;
+    const direction = favourableDirection(outcome);
+    const worse = direction === 'higher' ? gap.residual < 0 : direction === 'lower' ? gap.residual > 0 : false;
     if (worse && outcome.type !== 'boolean') sentences.push(gt('summaryBelowPrediction', { outcome: localizedField(outcome, locale).title, amount: amountText(outcome, Math.abs(gap.residual), locale) }));
   }
   for (const finding of findings) {
