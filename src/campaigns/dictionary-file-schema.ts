@@ -42,7 +42,9 @@ export const fieldSchema = z
     quasiIdentifier: z.boolean(),
     specialCategory: z.boolean().optional(),
     generalisation: generalisationSchema.optional(),
-    example: z.union([z.string(), z.number(), z.boolean()]),
+    // Table Schema: an example is a string, as it would be written in a CSV cell ("97.5", "false");
+    // the loader reads it into the field's type.
+    example: z.string({ error: 'must be a string, as written in a CSV cell (Table Schema), e.g. "97.5" or "false"' }),
     enumLabels: z.record(z.string(), text).optional(),
     translations: z.object({ de: fieldTranslationSchema, fr: fieldTranslationSchema }).strict(),
   })

@@ -45,6 +45,11 @@ function parseJson(file: string, content: string): unknown {
   }
 }
 
+function typedExample(coerceRecord: (raw: Record<string, unknown>) => Record<string, unknown>, name: string, text: string): string | number | boolean {
+  const value = coerceRecord({ [name]: text })[name];
+  return typeof value === 'number' || typeof value === 'boolean' ? value : text;
+}
+
 /** Checks one campaign definition and derives its schemas. */
 export function buildCampaign(definition: unknown, file: string): Campaign {
   const parsed = campaignFileSchema.safeParse(definition);
@@ -52,7 +57,12 @@ export function buildCampaign(definition: unknown, file: string): Campaign {
     const issue = parsed.error.issues[0];
     throw new CampaignFileError(file, formatPath(issue.path), issue.message);
   }
-  const campaign = parsed.data as CampaignDefinition;
+  const fromFile = parsed.data;
+  const coerceRecord = recordCoercer(fromFile.schema.fields as CampaignDefinition['schema']['fields'], fromFile.schema.missingValues);
+  // The file writes each example as text (Table Schema); the server, its API and the template use
+  // the typed value, as a donor's record holds it.
+  const fields = fromFile.schema.fields.map((field) => ({ ...field, example: typedExample(coerceRecord, field.name, field.example) }));
+  const campaign = { ...fromFile, schema: { ...fromFile.schema, fields } } as CampaignDefinition;
   const recordSchema = buildRecordSchema(campaign.schema.fields);
   campaign.schema.fields.forEach((field, index) => {
     const example = recordSchema.safeParse({ [field.name]: field.example });
@@ -64,7 +74,7 @@ export function buildCampaign(definition: unknown, file: string): Campaign {
     consentSha256: createHash('sha256').update(canonicalJson(campaign.consent)).digest('hex'),
     recordSchema,
     donationSchema: buildDonationSchema(campaign, recordSchema),
-    coerceRecord: recordCoercer(campaign.schema.fields, campaign.schema.missingValues),
+    coerceRecord,
     fieldsWithRole: (role: FieldRole) => campaign.schema.fields.filter((field) => field.role === role),
   };
 }
