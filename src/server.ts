@@ -11,10 +11,8 @@ import { createApp } from './app';
 import type { AppDependencies } from './http/dependencies';
 import { loadConfig, type Config } from './config';
 import { createLogger } from './logger';
-import { purgeAndLog, RetentionService } from './donations/retention';
-import { AuditLog } from './storage/audit-log';
+import { purgeAndLog } from './donations/retention';
 import { openDatabase } from './storage/open-database';
-import { RetentionRepository } from './storage/retention-repository';
 import { loadOrCreateSecretFile } from './storage/secret-file';
 
 export interface RunningServer {
@@ -41,7 +39,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
   const dependencies = app.locals.dependencies as AppDependencies;
   // Donations past their campaign's retention go at start and then daily (issue 4).
-  const retention = new RetentionService(new RetentionRepository(db), new AuditLog(db), dependencies.campaigns);
+  const { retention } = dependencies;
   purgeAndLog(retention, logger);
   const housekeeping = setInterval(() => {
     const expired = dependencies.donations.expireIdempotencyKeys();

@@ -115,3 +115,9 @@ export interface Campaign extends CampaignDefinition {
   coerceRecord(raw: Record<string, unknown>): Record<string, unknown>;
   fieldsWithRole(role: FieldRole): CampaignField[];
 }
+
+/** Read access to the loaded campaigns (the registry from `campaigns/load-campaigns`). */
+export interface CampaignLookup {
+  get(slug: string): Campaign | undefined;
+  list(): Campaign[];
+}

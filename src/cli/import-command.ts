@@ -5,7 +5,6 @@
  */
 import { Presets, SingleBar } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { databasePathFrom } from './database-path';
 
 export interface ImportCommandOptions {
   db?: string;
@@ -27,17 +26,13 @@ const records = (value: number): string => `${count(value)} record${value === 1 
  */
 export async function runImport(file: string, options: ImportCommandOptions, progress?: (bytesRead: number, totalBytes: number) => void): Promise<string> {
   // Loaded here so that other commands start without zod schemas and the database layer.
-  const { loadCampaigns } = require('../campaigns/load-campaigns') as typeof import('../campaigns/load-campaigns');
   const { SurveyImporter } = require('../import/import-survey') as typeof import('../import/import-survey');
-  const { AuditLog } = require('../storage/audit-log') as typeof import('../storage/audit-log');
   const { ImportRepository } = require('../storage/import-repository') as typeof import('../storage/import-repository');
-  const { openDatabase } = require('../storage/open-database') as typeof import('../storage/open-database');
-  const campaigns = loadCampaigns();
-  const campaign = campaigns.get(options.campaign);
-  if (!campaign) throw new Error(`Unknown campaign "${options.campaign}". Known: ${campaigns.list().map((c) => c.slug).join(', ')}.`);
-  const db = openDatabase(databasePathFrom(options.db));
+  const { campaignNamed, openServices } = require('../services') as typeof import('../services');
+  const services = openServices({ databasePath: options.db });
   try {
-    const importer = new SurveyImporter(new ImportRepository(db), new AuditLog(db));
+    const campaign = campaignNamed(services, options.campaign);
+    const importer = new SurveyImporter(new ImportRepository(services.db), services.auditLog);
     const result = await importer.importSurvey({
       campaign,
       file,
@@ -54,7 +49,7 @@ export async function runImport(file: string, options: ImportCommandOptions, pro
       ? `Checked ${file}: ${records(result.imported)} would be imported into ${campaign.slug} (${rejected}). Nothing was written.`
       : `Imported ${records(result.imported)} into ${campaign.slug} (${rejected}).`;
   } finally {
-    db.close();
+    services.close();
   }
 }
 

@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { Command } from 'commander';
-import { databasePathFrom } from './database-path';
 
 export interface PurgeCommandOptions {
   db?: string;
@@ -17,21 +16,21 @@ export interface PurgeCommandOptions {
 
 /** Runs the purge and returns the lines to print (one per campaign). */
 export function runPurge(options: PurgeCommandOptions, now: () => Date = () => new Date()): string {
-  const { loadCampaigns } = require('../campaigns/load-campaigns') as typeof import('../campaigns/load-campaigns');
   const { RetentionService } = require('../donations/retention') as typeof import('../donations/retention');
-  const { AuditLog } = require('../storage/audit-log') as typeof import('../storage/audit-log');
   const { RetentionRepository } = require('../storage/retention-repository') as typeof import('../storage/retention-repository');
-  const { openDatabase } = require('../storage/open-database') as typeof import('../storage/open-database');
-  const db = openDatabase(databasePathFrom(options.db));
+  const { openServices } = require('../services') as typeof import('../services');
+  const services = openServices({ databasePath: options.db });
+  const { db } = services;
   try {
-    const service = new RetentionService(new RetentionRepository(db), new AuditLog(db), loadCampaigns(), now);
+    // The composition root's service, but with the caller's clock (tests purge "in the future").
+    const service = new RetentionService(new RetentionRepository(db), services.auditLog, services.campaigns, now);
     const counts = service.purge({ dryRun: options.dryRun });
     const verb = options.dryRun ? 'would delete' : 'deleted';
     const lines = counts.map((count) => `${count.campaign}: ${verb} ${count.donations.toLocaleString('en-US')} donations (${count.records.toLocaleString('en-US')} records) created before ${count.beforeDay} (retention ${count.retentionDays} days).`);
     if (options.vacuum && !options.dryRun) lines.push(vacuum(db));
     return lines.join('\n');
   } finally {
-    db.close();
+    services.close();
   }
 }
 

@@ -20,27 +20,19 @@ export function registerSeedDemoCommand(program: Command): void {
     .option('--seed <n>', 'random seed, for the same data every time', positiveInteger('--seed'), 1)
     .action((options: { db: string; campaign: string; count: number; seed: number }) => {
       // Loaded here so that other commands start without zod schemas and the database layer.
-      const { loadCampaigns } = require('../campaigns/load-campaigns') as typeof import('../campaigns/load-campaigns');
+      const { campaignNamed, openServices } = require('../services') as typeof import('../services');
       const { seedDemo } = require('../demo/seed-demo') as typeof import('../demo/seed-demo');
-      const { DonationService } = require('../donations/donation-service') as typeof import('../donations/donation-service');
-      const { AuditLog } = require('../storage/audit-log') as typeof import('../storage/audit-log');
-      const { DonationRepository } = require('../storage/donation-repository') as typeof import('../storage/donation-repository');
-      const { openDatabase } = require('../storage/open-database') as typeof import('../storage/open-database');
-      const campaigns = loadCampaigns();
-      const campaign = campaigns.get(options.campaign);
-      if (!campaign) {
-        throw new Error(`Unknown campaign "${options.campaign}". Known: ${campaigns.list().map((c) => c.slug).join(', ')}.`);
-      }
-      const db = openDatabase(options.db);
+      const services = openServices({ databasePath: options.db });
+      const { db } = services;
       const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr }, Presets.shades_classic) : undefined;
       bar?.start(options.count, 0);
       try {
-        const service = new DonationService(new DonationRepository(db), new AuditLog(db));
-        const result = db.transaction(() => seedDemo(campaign, service, { count: options.count, seed: options.seed, onProgress: (done) => bar?.update(done) }))();
+        const campaign = campaignNamed(services, options.campaign);
+        const result = db.transaction(() => seedDemo(campaign, services.donations, { count: options.count, seed: options.seed, onProgress: (done) => bar?.update(done) }))();
         bar?.stop();
         process.stdout.write(`Seeded ${result.donations} donations with ${result.records} records into ${campaign.slug}.\n`);
       } finally {
-        db.close();
+        services.close();
       }
     });
 }

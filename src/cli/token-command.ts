@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { databasePathFrom } from './database-path';
 
 // Checked in the action rather than by commander's argument parser, which would exit the process
 // itself: thrown here, `main` reports the error and sets the exit code.
@@ -16,14 +15,12 @@ function tokenId(value: string): number {
 
 function withService<T>(dbOption: string | undefined, work: (service: import('../access/access-token-service').AccessTokenService) => T): T {
   // Loaded here so that other commands start without the database layer.
-  const { AccessTokenService } = require('../access/access-token-service') as typeof import('../access/access-token-service');
-  const { TokenRepository } = require('../storage/token-repository') as typeof import('../storage/token-repository');
-  const { openDatabase } = require('../storage/open-database') as typeof import('../storage/open-database');
-  const db = openDatabase(databasePathFrom(dbOption));
+  const { openServices } = require('../services') as typeof import('../services');
+  const services = openServices({ databasePath: dbOption });
   try {
-    return work(new AccessTokenService(new TokenRepository(db)));
+    return work(services.accessTokens);
   } finally {
-    db.close();
+    services.close();
   }
 }
 

@@ -5,7 +5,7 @@
  * A required purpose cannot go alone: without it there is no donation, so it is deleted whole.
  */
 import { AppError } from '../app-error';
-import type { CampaignLookup } from '../http/dependencies';
+import type { CampaignLookup } from '../campaigns/types';
 import type { AuditLog } from '../storage/audit-log';
 import type { ConsentWithdrawalRepository } from '../storage/consent-withdrawal-repository';
 import type { DonationService, DonationView } from './donation-service';

@@ -5,7 +5,7 @@
  * hash, and each donation keeps the one its donor agreed to.
  */
 import { createHash } from 'node:crypto';
-import type { CampaignLookup } from '../http/dependencies';
+import type { CampaignLookup } from '../campaigns/types';
 import type { Campaign } from '../campaigns/types';
 import { canonicalJson } from '../canonical-json';
 import { operatorIdentity, type OperatorProfile } from './operator-profile';

@@ -23,6 +23,9 @@ import { RetentionRepository } from '../../src/storage/retention-repository';
 import { walErasurePending } from '../../src/storage/wal-erasure';
 import { donationBody, exampleRecord, fetchCampaign, type PublicCampaign } from '../helpers/donation-body';
 
+// Each test makes some 80 donations on a file database with synchronous = FULL.
+jest.setTimeout(30_000);
+
 let directory: string;
 let databasePath: string;
 let db: Database;
@@ -84,6 +87,20 @@ describe('erasure on withdrawal', () => {
     // The other donors' records are untouched.
     expect(foundInFiles(['"score_value":100,', '"score_value":239,'])).toHaveLength(2);
     expect(db.prepare('SELECT COUNT(*) AS n FROM records').get()).toEqual({ n: 80 });
+  });
+
+  test('when a donor deletes on the /my-donation page, then the record\'s bytes are in none of the database files', async () => {
+    const { receipt, markers } = await donateAmongOthers();
+    expect(foundInFiles(markers)).toEqual(markers);
+    const agent = request.agent(app);
+    const form = await agent.get('/campaigns/credit-scores/donate').expect(200);
+    const csrfToken = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
+
+    const deleted = await agent.post('/my-donation/delete').type('form').send({ _csrf: csrfToken, receipt, confirm: 'yes' }).expect(200);
+    expect(deleted.text).toContain('Your donation is deleted');
+
+    expect(foundInFiles(markers)).toEqual([]);
+    expect(fs.statSync(`${databasePath}-wal`).size).toBe(0);
   });
 
   test('when a reader holds an older snapshot during the withdrawal, then the WAL is truncated by a retry once it lets go', async () => {

@@ -125,11 +125,11 @@ describe('withdrawing one purpose through the API', () => {
   test('when ngo-sharing is withdrawn, then the next NGO pack no longer holds the donation\'s records, and the donation stays', async () => {
     seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 200, seed: 11, now: NOW });
     const token = testApp.dependencies.accessTokens.create('ngo', 'Union A').token;
-    const packRecords = async () => {
+    const packFiles = async () => {
       const response = await request(testApp.app).get(PACK).set('Authorization', `Bearer ${token}`).buffer(true).parse(binary).expect(200);
-      const files = unzipSync(new Uint8Array(response.body as Buffer));
-      return Papa.parse<Record<string, string>>(new TextDecoder().decode(files['data/records.csv']), { header: true, skipEmptyLines: true }).data;
+      return unzipSync(new Uint8Array(response.body as Buffer));
     };
+    const packRecords = async () => Papa.parse<Record<string, string>>(new TextDecoder().decode((await packFiles())['data/records.csv']), { header: true, skipEmptyLines: true }).data;
     const receipts = [];
     for (let index = 0; index < 6; index += 1) receipts.push((await donate(['research', 'ngo-sharing'], index === 0 ? 777.77 : 500 + index)).receipt);
     const before = await packRecords();
@@ -139,5 +139,16 @@ describe('withdrawing one purpose through the API', () => {
     expect(after.some((row) => row.score_value === '777.77')).toBe(false);
     expect(after.length).toBe(before.length - 1);
     expect((await myDonation(receipts[0])).records[0].score_value).toBe(777.77);
+  });
+
+  test('when an NGO receives the pack, then its Table Schema marks the special-category field and METHODS.md says donors can withdraw', async () => {
+    seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 60, seed: 5, now: NOW });
+    const token = testApp.dependencies.accessTokens.create('ngo', 'Union A').token;
+    const response = await request(testApp.app).get(PACK).set('Authorization', `Bearer ${token}`).buffer(true).parse(binary).expect(200);
+    const files = unzipSync(new Uint8Array(response.body as Buffer));
+    expect(new TextDecoder().decode(files['METHODS.md'])).toContain('Donors can withdraw **ngo-sharing** (or delete their donation) at any time; the next pack no longer\n  holds their records.');
+    const datapackage = JSON.parse(new TextDecoder().decode(files['datapackage.json']));
+    const fields = datapackage.resources[0].schema.fields as Array<{ name: string; specialCategory?: boolean }>;
+    expect(fields.filter((field) => field.specialCategory).map((field) => field.name)).toEqual(['migration_background']);
   });
 });

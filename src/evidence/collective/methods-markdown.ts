@@ -46,6 +46,9 @@ made with consent version ${campaign.consent.version}; each purpose was opted in
 - \`data/records.csv\` holds only the records of donations whose consent includes **ngo-sharing**:
   ${records.sharedRecords} of the ${records.records} records stored. Fields kept for the donor alone
   (role \`donor-only\`), donation ids, receipts and days are not exported; dates are months.
+- Donors can withdraw **ngo-sharing** (or delete their donation) at any time; the next pack no longer
+  holds their records. Replace older copies of this pack with the newest one, and do not keep a pack
+  longer than your work needs it.
 - Each row has a random \`row_id\` made for this pack, and rows are in random order.
 - Quasi-identifiers were generalised one level at a time, each step the one that left the fewest rows in
   small groups (Sweeney's Datafly order on a tie),

@@ -15,6 +15,8 @@ export interface TableSchemaField {
   constraints?: Record<string, unknown>;
   trueValues?: string[];
   falseValues?: string[];
+  /** A special category of data (GDPR Art. 9): the NGO receiving it must treat it as such. */
+  specialCategory?: true;
 }
 
 export interface TableSchema {
@@ -23,6 +25,11 @@ export interface TableSchema {
 }
 
 function exportedField(field: CampaignField, level: number): TableSchemaField {
+  const exported = exportedAtLevel(field, level);
+  return field.specialCategory ? { ...exported, specialCategory: true } : exported;
+}
+
+function exportedAtLevel(field: CampaignField, level: number): TableSchemaField {
   if (level > 0) {
     return { name: field.name, type: 'string', title: field.title, description: `${field.description} Generalised for publication (level ${level}); empty where hidden.` };
   }

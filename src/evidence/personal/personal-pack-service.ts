@@ -1,7 +1,7 @@
 /** Builds personal packs from the published findings release and the campaign snapshot of the current revision. */
 import type { Database } from 'better-sqlite3';
 import type { DonationView } from '../../donations/donation-service';
-import type { CampaignLookup } from '../../http/dependencies';
+import type { CampaignLookup } from '../../campaigns/types';
 import type { FindingsReleases } from '../releases/findings-releases';
 import type { Recipients } from '../letters';
 import { CampaignSnapshots } from './campaign-snapshot';

@@ -12,6 +12,12 @@ export interface CsrfProtection {
   token(req: Request, res: Response): string;
   /** Refuses a form post whose `_csrf` field does not match its cookie. */
   protect: RequestHandler;
+  /** Whether `token` matches the request's CSRF cookie: for a multipart form, checked as soon as the token field is read. */
+  validToken(req: Request, token: string): boolean;
+}
+
+export function csrfInvalid(): AppError {
+  return new AppError(403, 'csrf_invalid', 'This form has expired or did not come from this site. Please go back, reload the page and try again.');
 }
 
 export const CSRF_FIELD = '_csrf';
@@ -30,7 +36,9 @@ export function createCsrfProtection(options: { secret?: string; secureCookies: 
     token: (req, res) => generateCsrfToken(req, res, { overwrite: false, validateOnReuse: false }),
     protect: (req, _res, next) => {
       if (validateRequest(req)) return next();
-      next(new AppError(403, 'csrf_invalid', 'This form has expired or did not come from this site. Please go back, reload the page and try again.'));
+      next(csrfInvalid());
     },
+    // The same check on the token alone, before the rest of the body (and req.body) exists.
+    validToken: (req, token) => validateRequest({ cookies: req.cookies ?? {}, body: { [CSRF_FIELD]: token } } as unknown as Request),
   };
 }

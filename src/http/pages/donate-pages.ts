@@ -9,9 +9,9 @@ import { AppError } from '../../app-error';
 import { campaignText } from '../../campaigns/localize';
 import { normaliseReceipt } from '../../donations/receipt';
 import { idempotencyKeySchema } from '../../donations/idempotency';
-import { CSV_MAX_FILE_BYTES } from '../../csv/csv-limits';
 import { campaignOr404 } from '../api/campaigns-router';
 import { csvUpload } from '../middleware/csv-upload';
+import { CSRF_FIELD, csrfInvalid } from '../middleware/csrf';
 import { csvTooLargePage, csvUploadPage, handleCsvDonation } from './csv-donation-flow';
 import type { AppDependencies } from '../dependencies';
 import { donationFormPage, receiptPage, reviewPage } from '../views/donation-views';
@@ -23,8 +23,14 @@ const EMPTY_FORM: DonationForm = { values: {}, purposes: [], consentVersion: '' 
 export function createDonatePages(dependencies: AppDependencies): Router {
   const router = Router();
   const { csrf } = dependencies;
-  // The review step carries the remaining rows as a hidden field, as large as the file may be.
-  const upload = csvUpload({ maxFieldBytes: CSV_MAX_FILE_BYTES });
+  // The review step carries the remaining rows as a hidden field, as large as the file may be;
+  // every other field gets a few kB. The CSRF token (the form's first field) must come before the
+  // file and the rows and is checked as soon as it has been read, so a request without a valid
+  // one is refused before any megabytes are read.
+  const upload = csvUpload({
+    largeFields: ['records_csv'],
+    tokenField: { name: CSRF_FIELD, check: (req, token) => (token !== undefined && csrf.validToken(req, token) ? undefined : csrfInvalid()) },
+  });
   const uploadWhenMultipart: RequestHandler = (req, res, next) => {
     if (!req.is('multipart/form-data')) {
       next();
@@ -49,7 +55,7 @@ export function createDonatePages(dependencies: AppDependencies): Router {
     sendPage(res, campaign.entry === 'csv' ? csvUploadPage(campaign, context) : donationFormPage(campaign, EMPTY_FORM, {}, context));
   });
 
-  // Multipart (the CSV form) is parsed before the CSRF check, which reads the token from the body.
+  // Multipart (the CSV form): the upload checks the token first (above); csrf.protect checks it again.
   router.post('/campaigns/:slug/donate', uploadWhenMultipart, csrf.protect, (req, res) => {
     const campaign = campaignOr404(dependencies, String(req.params.slug));
     if (campaign.entry === 'csv') {

@@ -1,5 +1,5 @@
 /** The operator as donors read it: an address block, and the sentences beside the consent. */
-import { campaignText, localizedField } from '../../campaigns/localize';
+import { localizedField } from '../../campaigns/localize';
 import type { Campaign, Locale } from '../../campaigns/types';
 import { privacyTranslator } from '../../i18n/privacy-messages';
 import type { OperatorProfile } from '../../operator/operator-profile';
@@ -12,7 +12,7 @@ export function operatorAddress(operator: OperatorProfile, locale: Locale): Safe
   const dpo = [operator.dataProtection.name, operator.dataProtection.email].filter(Boolean).join(', ');
   return html`<address class="address"><strong>${operator.name}</strong>${operator.addressLines.map((line) => html`<br>${line}`)}</address>
 <ul>
-  ${operator.email ? html`<li>${pt('contactEmail', { name: '' })}<a href="mailto:${operator.email}">${operator.email}</a></li>` : ''}
+  ${operator.email ? html`<li>${pt('contactEmail')} <a href="mailto:${operator.email}">${operator.email}</a></li>` : ''}
   ${operator.phone ? html`<li>${pt('contactPhone', { name: operator.phone })}</li>` : ''}
   ${operator.representative ? html`<li>${pt('representative', { name: operator.representative })}</li>` : ''}
   ${operator.register ? html`<li>${pt('register', { name: operator.register })}</li>` : ''}
@@ -41,9 +41,4 @@ export function consentOperatorNotice(campaign: Campaign, operator: OperatorProf
   <p>${pt('consentLegalBasis')}${special.length > 0 ? html` ${pt('consentSpecialCategory', { name: special.join(', ') })}` : ''}</p>
   <p><a href="/privacy?lang=${locale}" target="_blank" rel="noopener">${pt('consentPrivacyLink')}</a></p>
 </div>`;
-}
-
-/** A campaign's purposes that a donor may withdraw alone (all but the required ones). */
-export function optionalPurposes(campaign: Campaign, locale: Locale) {
-  return campaignText(campaign, locale).purposes.filter((purpose) => !purpose.required);
 }

@@ -24,7 +24,9 @@ function campaignSection(campaign: Campaign, locale: Locale, pt: PrivacyTranslat
   const text = campaignText(campaign, locale);
   const hasSpecial = campaign.schema.fields.some((field) => field.specialCategory);
   const fields = campaign.schema.fields.map((field) => html`<li>${localizedField(field, locale).title}${field.specialCategory ? html` <strong>${pt('specialMark')}</strong>` : ''}</li>`);
-  const purposes = text.purposes.map((purpose) => html`<li><strong>${purpose.title}</strong> (${purpose.required ? pt('purposeRequired') : pt('purposeOptional')}): ${purpose.description}</li>`);
+  // The titles already say "needed to donate" or "optional"; an optional one can go alone.
+  const purposes = text.purposes.map((purpose) => html`<li><strong>${purpose.title}</strong>: ${purpose.description}${purpose.required ? '' : html` ${pt('purposeWithdrawable')}`}</li>`);
+  const years = Math.round(campaign.retentionDays / 365);
   const sharing = text.purposes.find((purpose) => purpose.id === SHARING_PURPOSE);
   return html`<section class="privacy-campaign" id="campaign-${campaign.slug}">
   <h3>${text.title}</h3>
@@ -33,7 +35,7 @@ function campaignSection(campaign: Campaign, locale: Locale, pt: PrivacyTranslat
   <h4>${pt('purposesHeading')}</h4>
   <ul>${purposes}</ul>
   <p>${hasSpecial ? pt('legalBasisSpecial') : pt('legalBasis')}</p>
-  <p>${pt('retention', { name: campaign.retentionDays })}</p>
+  <p>${years >= 2 ? pt('retentionYears', { name: campaign.retentionDays, years }) : pt('retention', { name: campaign.retentionDays })}</p>
   <h4>${pt('recipientsHeading')}</h4>
   <ul>
     <li>${pt('recipientPublic', { name: campaign.minGroupSize })}</li>
@@ -58,10 +60,11 @@ ${campaigns.map((campaign) => campaignSection(campaign, locale, pt))}
 <h2>${pt('notStoredHeading')}</h2>
 <p>${pt('notStored')}</p>
 <h2>${pt('cookiesHeading')}</h2>
-<p>${pt('cookies', { name: '"crowdaudit.csrf"' })}</p>
+<p>${pt('cookies', { name: 'crowdaudit.csrf' })}</p>
 <h2>${pt('rightsHeading')}</h2>
 <ul>
   <li>${pt('rightAccess')}</li>
+  <li>${pt('rightPortability')}</li>
   <li>${pt('rightRectification')}</li>
   <li>${pt('rightErasure')}</li>
   <li>${pt('rightWithdraw')}</li>
@@ -75,7 +78,7 @@ ${campaigns.map((campaign) => campaignSection(campaign, locale, pt))}
 ${authority
     ? html`<p>${pt('authorityText')}</p>
 <address class="address"><strong>${authority.name}</strong>${authority.address.split('\n').map((line) => html`<br>${line}`)}</address>
-${authority.email ? html`<p>${pt('contactEmail', { name: '' })}<a href="mailto:${authority.email}">${authority.email}</a></p>` : ''}
+${authority.email ? html`<p>${pt('contactEmail')} <a href="mailto:${authority.email}">${authority.email}</a></p>` : ''}
 ${authority.webform ? html`<p><a href="${authority.webform}" rel="noopener">${authority.webform}</a></p>` : ''}`
     : html`<p>${pt('authorityUnknown')}</p>`}`);
 }

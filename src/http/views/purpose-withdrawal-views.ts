@@ -1,11 +1,11 @@
 /** On /my-donation: withdraw one optional purpose and keep the rest of the donation. */
+import { campaignText } from '../../campaigns/localize';
 import type { Campaign } from '../../campaigns/types';
 import type { DonationView } from '../../donations/donation-service';
 import { privacyTranslator } from '../../i18n/privacy-messages';
 import type { PageContext } from './donation-views';
 import { html, type SafeHtml } from './html';
 import { layout } from './layout';
-import { optionalPurposes } from './operator-views';
 
 function hidden(context: PageContext, receipt: string): SafeHtml {
   return html`<input type="hidden" name="_csrf" value="${context.csrfToken}"><input type="hidden" name="lang" value="${context.locale}"><input type="hidden" name="receipt" value="${receipt}">`;
@@ -14,7 +14,8 @@ function hidden(context: PageContext, receipt: string): SafeHtml {
 /** One button per optional purpose the donation still holds (a POST with the receipt, never a link). */
 export function purposeWithdrawalSection(campaign: Campaign, donation: DonationView, receipt: string, context: PageContext): SafeHtml {
   const pt = privacyTranslator(context.locale);
-  const withdrawable = optionalPurposes(campaign, context.locale).filter((purpose) => donation.consent.purposes.includes(purpose.id));
+  // A required purpose never has a button: without it there is no donation, so it goes by deleting.
+  const withdrawable = campaignText(campaign, context.locale).purposes.filter((purpose) => !purpose.required && donation.consent.purposes.includes(purpose.id));
   return html`<section class="purpose-withdrawal" aria-labelledby="withdraw-purpose-heading">
   <h2 id="withdraw-purpose-heading">${pt('withdrawPurposeHeading')}</h2>
   ${withdrawable.length === 0

@@ -56,6 +56,18 @@ describe('privacy notice and imprint', () => {
     expect(page).not.toMatch(INLINE_CODE);
   });
 
+  test('when /privacy gives retention and purposes, then it says the years too and that optional purposes can be withdrawn alone, research not', async () => {
+    const page = (await request(testApp.app).get('/privacy?lang=en').expect(200)).text;
+    expect(page).toContain('We keep your records for at most 1825 days (about 5 years), then delete them.');
+    expect(page).toContain('We keep your records for at most 1095 days (about 3 years), then delete them.');
+    expect(page).toMatch(/<li><strong>Sharing with NGOs \(optional\)<\/strong>: [^<]* You can withdraw this alone at any time\.<\/li>/);
+    expect(page).toMatch(/<li><strong>Research \(needed to donate\)<\/strong>: [^<]*(?<!You can withdraw this alone at any time\.)<\/li>/);
+    expect(page).toContain('one that protects forms against forgery (&quot;crowdaudit.csrf&quot;)');
+    for (const right of ['Access:', 'Portability:', 'Rectification:', 'Erasure:', 'Withdrawal:', 'Objection:', 'Complaint:']) expect(page).toContain(`<li>${right} `);
+    expect(page).toContain('We make no decisions about you.');
+    expect(page).toContain('We do not store IP addresses.');
+  });
+
   test('when migration background is in the dictionary, then it is marked as a special category in both campaigns', () => {
     for (const campaign of testApp.dependencies.campaigns.list()) {
       expect(campaign.schema.fields.filter((field) => field.specialCategory).map((field) => field.name)).toEqual(['migration_background']);

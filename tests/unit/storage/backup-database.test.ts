@@ -99,7 +99,8 @@ describe('online backup', () => {
     expect(copy.donations).toBeGreaterThanOrEqual(3_000);
     expect(copy.donations).toBeLessThanOrEqual(3_000 + written);
     expect(result).toMatchObject({ donations: copy.donations, records: copy.records });
-  });
+    // 3,000 durable transactions to set up: seconds on a loaded 2-core machine, not a time limit under test.
+  }, 60_000);
 
   test('when the destination exists, then it is not overwritten unless forced', async () => {
     const out = path.join(directory, 'existing.sqlite');
