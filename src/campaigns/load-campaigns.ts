@@ -50,6 +50,15 @@ function typedExample(coerceRecord: (raw: Record<string, unknown>) => Record<str
   return typeof value === 'number' || typeof value === 'boolean' ? value : text;
 }
 
+/**
+ * The campaign as its dictionary file defines it, without what is derived (functions do not cross
+ * to worker threads): examples written back as text, as the file has them, so buildCampaign takes it.
+ */
+export function campaignDefinition(campaign: Campaign): CampaignDefinition {
+  const { consentSha256, recordSchema, donationSchema, coerceRecord, fieldsWithRole, ...definition } = campaign;
+  return { ...definition, schema: { ...definition.schema, fields: definition.schema.fields.map((field) => ({ ...field, example: String(field.example) })) } };
+}
+
 /** Checks one campaign definition and derives its schemas. */
 export function buildCampaign(definition: unknown, file: string): Campaign {
   const parsed = campaignFileSchema.safeParse(definition);
