@@ -34,6 +34,13 @@ function fileResource(path: string, title: string, description: string, format: 
   return { profile: 'data-resource', name: resourceName(path), path, title, description, format, mediatype, ...(mediatype.startsWith('text/') || format === 'json' ? { encoding: 'utf-8' } : {}), ...integrity(bytes) };
 }
 
+/** "charts/<outcome>-by-<attribute>.svg" (field names are snake_case) as "Chart: Outcome by Attribute". */
+function chartTitle(campaign: Campaign, path: string): string {
+  const titleOf = (name: string) => campaign.schema.fields.find((field) => field.name === name)?.title ?? name;
+  const [outcome, attribute] = path.slice('charts/'.length, -'.svg'.length).split('-by-');
+  return `Chart: ${titleOf(outcome)} by ${titleOf(attribute ?? '')}`;
+}
+
 /**
  * @param files the pack's files made before this descriptor (records, results, charts, METHODS.md,
  *   the public key), by path: each becomes a resource with its size and hash.
@@ -59,7 +66,7 @@ export function dataPackage(campaign: Campaign, recordsSchema: TableSchema, file
         return csvResource(name, path, RESULT_TABLE_DESCRIPTIONS[name].title, RESULT_TABLE_DESCRIPTIONS[name].description, RESULT_TABLE_SCHEMAS[name], files[path]);
       }),
       fileResource('results/analyses.json', 'Findings as JSON', 'The public release of the findings the CSV tables are made from, as the API serves it (null release before the first).', 'json', 'application/json', files['results/analyses.json']),
-      ...charts.map((path) => fileResource(path, `Chart: ${path.slice('charts/'.length, -'.svg'.length)}`, 'Each group\'s rate or mean with its 95% interval; groups under k are not shown.', 'svg', 'image/svg+xml', files[path])),
+      ...charts.map((path) => fileResource(path, chartTitle(campaign, path), 'Each group\'s rate or mean with its 95% interval; groups under k are not shown.', 'svg', 'image/svg+xml', files[path])),
       fileResource('METHODS.md', 'Methods', 'How the records were selected and generalised, the methods, the caveats and how to re-run the analyses with crowdaudit.', 'md', 'text/markdown', files['METHODS.md']),
       fileResource(PUBLIC_KEY_PATH, 'Signing key (public)', "The Ed25519 public key of manifest.sig; compare its fingerprint with the one the server publishes.", 'pem', 'application/x-pem-file', files[PUBLIC_KEY_PATH]),
       fileResource(MANIFEST_PATH, 'Manifest', 'SHA-256 of every other file, the dataset hash, software version, parameters and counts. Made after this descriptor, so it has no hash here.', 'json', 'application/json', undefined),
