@@ -41,6 +41,7 @@ export const fieldShape = z
     constraints: constraintsSchema,
     role: z.enum(['outcome', 'protected', 'legitimate', 'context', 'donor-only']),
     quasiIdentifier: z.boolean(),
+    harmful: z.boolean().optional(),
     specialCategory: z.boolean().optional(),
     generalisation: generalisationSchema.optional(),
     // Table Schema: an example is a string, as it would be written in a CSV cell ("97.5", "false");
@@ -66,6 +67,9 @@ export const fieldSchema = fieldShape.superRefine((field, context) => {
       }
     }
     if (new Set(values).size !== values.length) context.addIssue({ code: 'custom', path: ['constraints', 'enum'], message: 'has duplicate values' });
+  }
+  if (field.harmful !== undefined && (field.role !== 'outcome' || field.type !== 'boolean')) {
+    context.addIssue({ code: 'custom', path: ['harmful'], message: 'only a boolean outcome says whether true is the harmful value' });
   }
   if (field.quasiIdentifier && !field.generalisation) {
     context.addIssue({ code: 'custom', path: ['generalisation'], message: 'a quasi-identifier needs a generalisation' });
