@@ -32,7 +32,8 @@ export interface PeerGroupStatistics {
 export interface OutcomeStatistics {
   /** Per peer-factor set (its names joined by ","), the groups of at least k donors keyed by their values (JSON). */
   peers: Record<string, Record<string, PeerGroupStatistics>>;
-  prediction: { available: true; model: StoredRecordModel } | { available: false; reason: string };
+  /** Why no model: too few donors (k), no usable legitimate factor, or a fit that failed (too few or too alike rows). */
+  prediction: { available: true; model: StoredRecordModel } | { available: false; reason: 'too-few-donors' | 'no-factors' | 'model-failed' };
 }
 
 export interface PackStatistics {
@@ -118,12 +119,16 @@ export async function computePackStatistics(campaign: Campaign, columns: readonl
       peers[matchOn.join(',')] = kept;
     }
     let prediction: OutcomeStatistics['prediction'];
-    try {
-      if (donors < k) throw new AnalysisError(`fewer than ${k} people have donated so far`);
-      prediction = { available: true, model: (await fitRecordModel(rows, { outcome: outcome.name, legitimate })).stored() };
-    } catch (error) {
-      if (!(error instanceof AnalysisError)) throw error;
-      prediction = { available: false, reason: error.message };
+    if (donors < k) prediction = { available: false, reason: 'too-few-donors' };
+    else if (legitimate.length === 0) prediction = { available: false, reason: 'no-factors' };
+    else {
+      try {
+        prediction = { available: true, model: (await fitRecordModel(rows, { outcome: outcome.name, legitimate })).stored() };
+      } catch (error) {
+        // The analysis explains itself to analysts in English; the pack says why in the donor's language.
+        if (!(error instanceof AnalysisError)) throw error;
+        prediction = { available: false, reason: 'model-failed' };
+      }
     }
     outcomes[outcome.name] = { peers, prediction };
   }

@@ -152,11 +152,17 @@ export async function buildPersonalPack(
     }
     try {
       if (!outcomeStatistics) throw new AnalysisError(et('noReleaseYet'));
-      if (!outcomeStatistics.prediction.available) throw new AnalysisError(outcomeStatistics.prediction.reason);
-      // The release's model uses every usable legitimate factor: a donor who left one open is told which, in their language.
-      const missing = outcomeStatistics.prediction.model.predictors.filter((name) => row[name] === null);
+      const stored = outcomeStatistics.prediction;
+      if (!stored.available) {
+        throw new AnalysisError(stored.reason === 'too-few-donors' ? et('peersSuppressed', { k, factors: factorText }) : et(stored.reason === 'no-factors' ? 'predictionNoFactors' : 'predictionModelFailed'));
+      }
+      // The release's model uses every usable legitimate factor: a donor who left one open, or gave
+      // an answer no one in the release gave, is told which, in their language.
+      const missing = stored.model.predictors.filter((name) => row[name] === null);
       if (missing.length > 0) throw new AnalysisError(et('predictionNeedsAnswers', { missing: missing.map((name) => title(name).title).join(', ') }));
-      const predicted = predictFromStoredModel(outcomeStatistics.prediction.model, row, outcome.name);
+      const unseen = Object.entries(stored.model.levels).filter(([column, levels]) => !levels.includes(String(row[column]).trim())).map(([column]) => title(column).title);
+      if (unseen.length > 0) throw new AnalysisError(et('predictionUnseenAnswer', { factors: unseen.join(', ') }));
+      const predicted = predictFromStoredModel(stored.model, row, outcome.name);
       legitimate = predicted.predictors;
       const predictorText = predicted.predictors.map((name) => title(name).title).join(', ');
       const sentence = predicted.model === 'logistic'
@@ -165,6 +171,7 @@ export async function buildPersonalPack(
       prediction.push({ outcome: outcome.name, available: true, ...predicted, sentence });
     } catch (error) {
       if (!(error instanceof AnalysisError)) throw error;
+      // Every reason above is already in the pack's language.
       prediction.push({ outcome: outcome.name, available: false, sentence: et('predictionUnavailable', { outcome: outcomeTitle, reason: error.message }) });
     }
   }

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { csvTemplate } from '../../campaigns/csv-template';
+import { localeOf } from '../../i18n/locale';
 import { formatFingerprint } from '../../evidence/signing-key';
 import { campaignOr404 } from '../api/campaigns-router';
 import type { AppDependencies } from '../dependencies';
@@ -22,7 +23,7 @@ export function createCampaignPages(dependencies: AppDependencies): Router {
   });
   router.get('/campaigns/:slug/template.csv', (req, res) => {
     const campaign = campaignOr404(dependencies, String(req.params.slug));
-    res.type('text/csv; charset=utf-8').attachment(`${campaign.slug}-template.csv`).send(csvTemplate(campaign));
+    res.type('text/csv; charset=utf-8').attachment(`${campaign.slug}-template.csv`).send(csvTemplate(campaign, localeOf(req)));
   });
   return router;
 }
