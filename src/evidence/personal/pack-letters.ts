@@ -39,7 +39,8 @@ export type PackLetter = Letter & {
   parts: LetterParts;
   /** How to send it and what to check, in the donor's language (outside the letter). */
   howToSend: string[];
-  translation?: { language: Locale; text: string };
+  /** The letter in the donor's language (title and text), when the recipient's language differs. */
+  translation?: { language: Locale; title: string; text: string };
 };
 
 const DEFAULT_ELEMENTS = ['name', 'address'];
@@ -95,7 +96,7 @@ export function packLetters(campaign: Campaign, record: RecordValues, findings: 
           ? [gt('writtenInEnglish', { language: languageName.of(declared) ?? declared })]
           : language !== options.locale ? [gt('writtenIn', { language: languageName.of(language) ?? language })] : []),
       ];
-      const translation = language !== options.locale ? { language: options.locale, text: letterAsText(donorVersion, lettersIn(options.locale).facts) } : undefined;
+      const translation = language !== options.locale ? { language: options.locale, title: donorVersion.title, text: letterAsText(donorVersion, lettersIn(options.locale).facts) } : undefined;
       return { ...letter, text: letterAsText(letter, facts), parts: letterParts(letter, facts), howToSend, ...(translation ? { translation } : {}) };
     }),
   };

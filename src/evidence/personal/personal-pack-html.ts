@@ -65,9 +65,9 @@ ${paragraphs(pack.effects)}
 <p class="small">${et('manifestText', { day: manifest.generatedOn, version: manifest.software.version, records: manifest.records, people: manifest.people, hash: manifest.datasetSha256 ?? '–', release: manifest.release ?? '–', k: Number(manifest.parameters.minGroupSize) })}</p>
 <h2>${et('lettersHeading')}</h2>
 <p>${et('lettersIntro')}</p>
-${pack.letters.map((letter) => html`<section class="letter" id="letter-${letter.id}" lang="${letter.language}"><h2>${letter.title}</h2>
+${pack.letters.map((letter) => html`<section class="letter" id="letter-${letter.id}"><h2>${letter.translation?.title ?? letter.title}</h2>
 <div class="send" lang="${locale}"><ul>${letter.howToSend.map((line) => html`<li>${line}</li>`)}</ul></div>
-<pre>${letter.text}</pre>
+<pre lang="${letter.language}">${letter.text}</pre>
 ${letter.translation ? html`<div class="translation" lang="${letter.translation.language}"><h3>${gt('translationHeading')}</h3><pre>${letter.translation.text}</pre></div>` : ''}</section>`)}
 ${helpSection(pack)}
 </body>

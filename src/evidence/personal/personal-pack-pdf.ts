@@ -108,7 +108,8 @@ export function personalPackPdf(pack: PersonalPack, locale: Locale): Promise<Buf
     // How to send it: a letter to print gets it on the page before (its own page holds only what
     // is sent); a text to paste into a web form or an e-mail gets it above, set off by a rule.
     document.addPage();
-    heading(letter.title, 12);
+    // Headed in the donor's language; the letter below is in its recipient's.
+    heading(letter.translation?.title ?? letter.title, 12);
     letter.howToSend.forEach((line) => paragraph(`• ${line}`));
     if (letter.channel.kind === 'post') document.addPage();
     else document.moveDown(0.5).moveTo(document.page.margins.left, document.y).lineTo(document.page.width - document.page.margins.right, document.y).stroke().moveDown(1);
@@ -121,7 +122,7 @@ export function personalPackPdf(pack: PersonalPack, locale: Locale): Promise<Buf
       document.addPage();
       const translation = document.struct('Sect', { lang: letter.translation.language });
       root.add(translation);
-      heading(`${gt('translationHeading')}: ${letter.title}`, 12, 'H3', translation);
+      heading(`${gt('translationHeading')}: ${letter.translation.title}`, 12, 'H3', translation);
       paragraph(letter.translation.text, translation);
       translation.end();
     }

@@ -72,7 +72,7 @@ export const personalPackSchema = z
         language: z.enum(['en', 'de', 'fr']).describe("The recipient's language"),
         channel: z.looseObject({ kind: z.enum(['post', 'email', 'webform']) }),
         howToSend: z.array(z.string()).describe("How to send it, in the donor's language (outside the letter)"),
-        translation: z.object({ language: z.enum(['en', 'de', 'fr']), text: z.string() }).optional().describe("The letter in the donor's language, when the recipient's differs"),
+        translation: z.object({ language: z.enum(['en', 'de', 'fr']), title: z.string(), text: z.string() }).optional().describe("The letter in the donor's language, when the recipient's differs"),
       }))
       .describe('GDPR letters ready to send: only findings that help the donor, in the first person'),
     help: z.looseObject({ heading: z.string(), countries: z.array(z.looseObject({ country: z.string(), entries: z.array(z.looseObject({ name: z.string(), web: z.string(), text: z.string(), source: z.string() })) })) }).describe('Where to get free help, per country, with sources'),
