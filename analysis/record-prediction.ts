@@ -8,6 +8,7 @@ import { buildModelFrame, type ModelFrame } from './model-frame';
 import { fitOls } from './ols';
 import { arrayRowSource } from './row-source';
 import type { ReferenceLevels, Row, RowSource } from './types';
+import { residualGrid, type StoredRecordModel } from './stored-record-model';
 
 export interface PredictionOptions {
   outcome: string;
@@ -21,6 +22,8 @@ export interface RecordModel {
   predictors: string[];
   /** The record's prediction, residual and residual percentile among the fitted rows. */
   predict(record: Row): RecordPrediction;
+  /** The fit as aggregates only (coefficients and a percentile grid of the residuals): see `storedRecordModel`. */
+  stored(): StoredRecordModel;
 }
 
 export interface RecordPrediction {
@@ -90,6 +93,15 @@ export async function fitRecordModel(input: RowSource | readonly Row[], options:
       model,
       n: frame.n,
       predictors: options.legitimate,
+      stored: () => ({
+        model,
+        n: frame.n,
+        predictors: options.legitimate,
+        terms: shape.terms.map((term) => (term.level === undefined ? { column: term.column } : { column: term.column, level: term.level })),
+        levels: Object.fromEntries([...shape.factors].map(([column, factor]) => [column, [...factor.levels]])),
+        coefficients: [...beta],
+        residualPercentiles: residualGrid(residuals),
+      }),
       predict(record: Row): RecordPrediction {
         for (const column of [options.outcome, ...options.legitimate]) {
           if (isMissing(record[column])) throw new AnalysisError(`The record has no value for "${column}".`);

@@ -15,7 +15,8 @@ import { DonationService } from './donations/donation-service';
 import { PurposeWithdrawalService } from './donations/purpose-withdrawal-service';
 import { RetentionService } from './donations/retention';
 import { CollectivePackService } from './evidence/collective/collective-pack-service';
-import { loadRecipients, type Recipients } from './evidence/letters';
+import { loadAdvice } from './evidence/advice/country-advice';
+import { checkCampaignRecipients, loadRecipients, type Recipients } from './evidence/letters';
 import { PersonalPackService } from './evidence/personal/personal-pack-service';
 import { analyseFor } from './evidence/releases/analyse-in-worker';
 import { FindingsReleases } from './evidence/releases/findings-releases';
@@ -73,6 +74,8 @@ export function buildServices(options: BuildServicesOptions): Services {
   // Resolved before anything else: an unknown or ambiguous authority stops the server at start.
   const operator = operatorProfile(config.operator, recipients);
   const campaigns = campaignsWithOperator(options.campaigns ?? loadCampaigns(config.dataDictionaryDir), operator);
+  // A dictionary that maps an answer to an unknown recipient stops the start, naming the field.
+  checkCampaignRecipients(recipients, campaigns.list());
   // Every campaign's release rule is checked at start: a rule below k stops the server.
   const releaseRules = new Map(campaigns.list().map((campaign) => [campaign.slug, releaseRuleOf(campaign, config)]));
   const findings = new FindingsReleases(db, (campaign) => releaseRules.get(campaign.slug) ?? releaseRuleOf(campaign, config), {
@@ -95,7 +98,7 @@ export function buildServices(options: BuildServicesOptions): Services {
     purposeWithdrawals: new PurposeWithdrawalService(donations, new ConsentWithdrawalRepository(db), auditLog, campaigns),
     retention: new RetentionService(new RetentionRepository(db), auditLog, campaigns),
     findings,
-    personalPacks: new PersonalPackService(db, campaigns, findings, recipients),
+    personalPacks: new PersonalPackService(campaigns, findings, recipients, loadAdvice()),
     signingKey,
     accessTokens: new AccessTokenService(new TokenRepository(db)),
     collectivePacks: new CollectivePackService(db, findings, signingKey, auditLog),

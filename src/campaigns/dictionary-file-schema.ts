@@ -49,6 +49,14 @@ export const fieldShape = z
     example: z.string({ error: 'must be a string, as written in a CSV cell (Table Schema), e.g. "97.5" or "false"' }),
     enumLabels: z.record(z.string(), text).optional(),
     translations: z.object({ de: fieldTranslationSchema, fr: fieldTranslationSchema }).strict(),
+    /** On a field naming who decided (bureau, platform): each answer's recipient slug in ../shared/recipients. */
+    recipients: z.record(z.string(), z.string().regex(/^[a-z0-9-]+$/, 'must be a recipient slug')).optional(),
+    /** On a number outcome: which direction is good for the donor (a higher score, higher pay); a yes/no outcome says `harmful`. */
+    favourable: z.enum(['higher', 'lower']).optional(),
+    /** How the donor's letters name the field, in the first person, where the title is a question to the donor ("Went against you?"). */
+    letterTitle: localizedSchema.optional(),
+    /** On a number: how to show it, e.g. cents as euros (divisor 100, label "€"). */
+    unit: z.object({ divisor: z.number().positive().optional(), label: localizedSchema }).strict().optional(),
   })
   .strict();
 
@@ -68,6 +76,11 @@ export const fieldSchema = fieldShape.superRefine((field, context) => {
     }
     if (new Set(values).size !== values.length) context.addIssue({ code: 'custom', path: ['constraints', 'enum'], message: 'has duplicate values' });
   }
+  for (const answer of Object.keys(field.recipients ?? {})) {
+    if (!values?.includes(answer)) context.addIssue({ code: 'custom', path: ['recipients', answer], message: `"${answer}" is not one of the field's enum values` });
+  }
+  if (field.favourable && (field.role !== 'outcome' || (field.type !== 'integer' && field.type !== 'number'))) context.addIssue({ code: 'custom', path: ['favourable'], message: 'only a number outcome says which direction is favourable (a yes/no outcome says harmful)' });
+  if (field.unit && field.type !== 'integer' && field.type !== 'number') context.addIssue({ code: 'custom', path: ['unit'], message: 'only a number field can have a unit' });
   if (field.harmful !== undefined && (field.role !== 'outcome' || field.type !== 'boolean')) {
     context.addIssue({ code: 'custom', path: ['harmful'], message: 'only a boolean outcome says whether true is the harmful value' });
   }

@@ -63,6 +63,14 @@ export interface CampaignField {
   example: string | number | boolean;
   enumLabels?: Record<string, string>;
   translations: { de: FieldTranslation; fr: FieldTranslation };
+  /** On a field that names who decided (bureau, platform): each answer's recipient slug (../shared/recipients). */
+  recipients?: Record<string, string>;
+  /** On a number outcome: the direction that is good for the donor (yes/no outcomes say `harmful`). */
+  favourable?: 'higher' | 'lower';
+  /** How the donor's letters name the field (first person), when the title speaks to the donor. */
+  letterTitle?: Localized;
+  /** On a number: shown divided by `divisor` with the label ("€", "points"). */
+  unit?: { divisor?: number; label: Localized };
 }
 
 export interface ConsentPurpose {

@@ -1,3 +1,5 @@
+import type { PackStatistics } from './personal/pack-statistics';
+
 /**
  * The shapes of a campaign's analyses (findings, personal packs, NGO packs). A group with fewer
  * than k donors appears only as `{ level, suppressed: true }`: no count, rate or effect of it.
@@ -106,6 +108,8 @@ export interface CampaignFindings {
 export interface CampaignAnalyses extends CampaignFindings {
   revision: number;
   computedAt: string;
+  /** What personal packs place a donor against (aggregates only), kept with the release, never published. */
+  packStatistics?: PackStatistics;
 }
 
 /** A published release: no revision, no time of day, every count rounded (see `publicFindings`). */

@@ -12,6 +12,7 @@ import type { CampaignAnalyses, Comparison, Effect } from './campaign-analyses-t
 import { DEFAULT_GAPS, planComparison, type PlannerGaps } from './campaign-planner';
 import { DONOR_COLUMN, loadCampaignRowsPaged } from './campaign-rows';
 import { compareGroups, type UnadjustedEffect } from './group-comparison';
+import { computePackStatistics } from './personal/pack-statistics';
 
 function outcomeKind(field: CampaignField): 'rate' | 'mean' | undefined {
   if (field.type === 'boolean') return 'rate';
@@ -36,7 +37,7 @@ function adjustFamily(effects: UnadjustedEffect[]): Effect[] {
  */
 export async function analyseCampaign(db: Database, campaign: Campaign, options: { gaps?: PlannerGaps; now?: Date } = {}): Promise<CampaignAnalyses> {
   const revision = campaignRevision(db, campaign.slug);
-  const { rows } = await loadCampaignRowsPaged(db, campaign);
+  const { columns, rows } = await loadCampaignRowsPaged(db, campaign);
   const legitimate = campaign.fieldsWithRole('legitimate').map((field) => field.name);
   const comparisons: Comparison[] = [];
   const effects: UnadjustedEffect[] = [];
@@ -71,5 +72,7 @@ export async function analyseCampaign(db: Database, campaign: Campaign, options:
     planner: comparisons.flatMap((comparison) => planComparison(comparison, options.gaps ?? DEFAULT_GAPS)),
     notAnalysed,
     caveats,
+    // From the same rows as the findings, so a personal pack's peers and prediction belong to the release its effects come from.
+    packStatistics: await computePackStatistics(campaign, columns, rows),
   };
 }

@@ -108,7 +108,7 @@ describe('the OpenAPI document', () => {
   test('when the query of the findings and the evidence pack are described, then they are the zod schemas the routes parse', () => {
     const names = (route: string) => (document.paths[route].get.parameters as Array<{ name: string; in: string }>).filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name);
     expect(names('/api/v1/campaigns/{slug}/findings')).toEqual(['gap', 'd']);
-    expect(names('/api/v1/donations/me/evidence')).toEqual(['format', 'lang', 'controller', 'country']);
+    expect(names('/api/v1/donations/me/evidence')).toEqual(['format', 'lang', 'controller', 'country', 'land']);
     expect(names('/api/v1/donations/me')).toEqual(['format']);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * A donor opens /my-donation in German, chooses who decided and downloads the personal evidence
- * pack as a PDF: a real PDF whose text holds the German Art. 22 letter to that bureau.
+ * A donor opens /my-donation in German, chooses who decided, types a name for the letters and
+ * downloads the personal evidence pack as a PDF: a real PDF whose text holds the German Art. 22
+ * letter to that bureau, signed with that name.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,7 +29,9 @@ test('when a donor downloads the personal pack as PDF from /my-donation, then it
     await page.click('button[value="view"]');
     expect(await page.textContent('#evidence-heading')).toBe('Ihr Beweispaket');
     expect(await page.inputValue('#evidence-controller')).toBe('schufa');
+    await page.click('.evidence-details summary');
     await page.selectOption('#evidence-controller', 'crifbuergel');
+    await page.fill('#evidence-name', 'Erika Mustermann');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[value="pdf"]')]);
     expect(download.suggestedFilename()).toMatch(/^crowdaudit-evidence-[0-9a-f]{8}\.pdf$/);
@@ -39,6 +42,8 @@ test('when a donor downloads the personal pack as PDF from /my-donation, then it
     expect(text).toContain('Ihr Beweispaket');
     expect(text).toContain('Art. 22 Abs. 3 DSGVO');
     expect(text).toContain('CRIF GmbH');
+    // The name typed into the form fills the letters of this download (and is not stored).
+    expect(text).toContain('Erika Mustermann');
     expect(problems).toEqual([]);
   } finally {
     await browser.close();

@@ -30,7 +30,7 @@ const TEXT = {
     copy: 'Please also provide a copy of all personal data undergoing processing (Art. 15(3) GDPR), in a commonly used electronic form.',
     specific: 'In particular I ask for:',
     notHeld: 'For each item above that you say you do not hold, please state so explicitly, item by item.',
-    identity: 'To identify me you may use the details below. Please ask for nothing more than you need to find my data.',
+    identity: 'To identify me you may use the details given in this letter. Please ask for nothing more than you need to find my data.',
     citations: ['Art. 15(1)(a)–(h) GDPR', 'Art. 15(3) GDPR', 'Art. 12(3) GDPR', 'CJEU C-203/22 (Dun & Bradstreet Austria), 27 February 2025'],
   }),
   de: (facts: LetterFacts) => ({
@@ -45,7 +45,7 @@ const TEXT = {
     copy: 'Bitte stellen Sie mir außerdem eine Kopie aller personenbezogenen Daten, die Gegenstand der Verarbeitung sind, in einem gängigen elektronischen Format zur Verfügung (Art. 15 Abs. 3 DSGVO).',
     specific: 'Insbesondere bitte ich um:',
     notHeld: 'Für jeden oben genannten Punkt, zu dem Sie nach Ihrer Auskunft keine Daten haben, bitte ich um eine ausdrückliche Erklärung, Punkt für Punkt.',
-    identity: 'Zu meiner Identifizierung können Sie die folgenden Angaben verwenden. Bitte verlangen Sie nicht mehr, als Sie zum Auffinden meiner Daten brauchen.',
+    identity: 'Zu meiner Identifizierung können Sie die Angaben in diesem Schreiben verwenden. Bitte verlangen Sie nicht mehr, als Sie zum Auffinden meiner Daten brauchen.',
     citations: ['Art. 15 Abs. 1 lit. a–h DSGVO', 'Art. 15 Abs. 3 DSGVO', 'Art. 12 Abs. 3 DSGVO', 'EuGH C-203/22 (Dun & Bradstreet Austria), 27. Februar 2025'],
   }),
   fr: (facts: LetterFacts) => ({
@@ -60,7 +60,7 @@ const TEXT = {
     copy: 'Merci de me fournir également une copie de toutes les données personnelles faisant l\u2019objet du traitement (article 15, paragraphe 3, du RGPD), sous une forme électronique d\u2019usage courant.',
     specific: 'Je demande en particulier :',
     notHeld: 'Pour chaque point ci-dessus sur lequel vous déclarez ne détenir aucune donnée, merci de l\u2019indiquer expressément, point par point.',
-    identity: 'Pour m\u2019identifier, vous pouvez utiliser les informations ci-dessous. Ne demandez pas plus que ce qui est nécessaire pour retrouver mes données.',
+    identity: 'Pour m\u2019identifier, vous pouvez utiliser les informations figurant dans ce courrier. Ne demandez pas plus que ce qui est nécessaire pour retrouver mes données.',
     citations: ['Article 15, paragraphe 1, points a) à h), du RGPD', 'Article 15, paragraphe 3, du RGPD', 'Article 12, paragraphe 3, du RGPD', 'CJUE C-203/22 (Dun & Bradstreet Austria), 27 février 2025'],
   }),
 };

@@ -5,7 +5,7 @@
  * the CJEU's SCHUFA judgment (C-634/21) makes the score itself a decision under Art. 22(1).
  */
 import type { LetterFacts, LetterText } from './letter-types';
-import { PHRASES } from './letter-phrases';
+import { accountParagraphs, findingsParagraphs, PHRASES } from './letter-phrases';
 
 const TEXT = {
   en: {
@@ -58,11 +58,10 @@ const TEXT = {
 export function art22Letter(facts: LetterFacts): LetterText {
   const text = TEXT[facts.locale];
   const phrases = PHRASES[facts.locale];
-  const view = facts.evidence.length > 0 ? [phrases.evidenceIntro, ...facts.evidence.map((line) => `– ${line}`), text.noEvidence] : [text.noEvidence];
   return {
     title: text.title,
     subject: text.subject,
-    paragraphs: [text.decision(facts.decision), ...(facts.campaignKind === 'credit' ? [text.credit] : []), text.view, ...view, ...text.demands, phrases.deadline],
+    paragraphs: [text.decision(facts.decision), ...(facts.campaignKind === 'credit' ? [text.credit] : []), ...accountParagraphs(facts), ...findingsParagraphs(facts), text.noEvidence, ...text.demands, phrases.deadline],
     citations: facts.campaignKind === 'credit' ? text.citations : text.citations.filter((citation) => !citation.includes('C-634/21')),
   };
 }

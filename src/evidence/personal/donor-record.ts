@@ -3,9 +3,8 @@
  * A credit donation is usually one score; a platform worker gives many jobs, and the pack speaks
  * about the decision that hurt: the first deactivation or suspension, else the first adverse one.
  */
-import { localizedField } from '../../campaigns/localize';
 import type { Campaign, Locale, RecordValues } from '../../campaigns/types';
-import { translator } from '../../i18n/messages';
+import { fieldValueText, labelled, letterFieldTitle } from '../field-value';
 
 const SEVERE_DECISIONS = ['deactivation', 'suspension'];
 
@@ -22,16 +21,12 @@ export function isDeactivation(record: RecordValues): boolean {
   return SEVERE_DECISIONS.includes(String(record.decision_type));
 }
 
-/** The record's context and outcome answers, labelled: "Credit bureau: SCHUFA; Score: 97.5; …". */
+/** For letters: the record's context and outcome answers, labelled in the first person and with units: "Credit bureau: SCHUFA; Score: 97.5 points; …". */
 export function describeDecision(campaign: Campaign, record: RecordValues, locale: Locale): string {
-  const t = translator(locale);
   const parts = campaign.schema.fields
     .filter((field) => (field.role === 'context' || field.role === 'outcome') && record[field.name] !== undefined)
-    .map((field) => {
-      const localized = localizedField(field, locale);
-      const value = record[field.name];
-      const shown = typeof value === 'boolean' ? (value ? t('yes') : t('no')) : localized.label(value);
-      return `${localized.title}: ${shown}`;
-    });
-  return parts.join('; ');
+    // A yes/no outcome in the donor's favour ("refused: no") would only argue against the letter: it is left out.
+    .filter((field) => !(field.type === 'boolean' && field.harmful !== undefined && record[field.name] === !field.harmful))
+    .map((field) => labelled(letterFieldTitle(field, locale), fieldValueText(field, record[field.name]!, locale), locale));
+  return parts.join(locale === 'fr' ? '\u00a0; ' : '; ');
 }

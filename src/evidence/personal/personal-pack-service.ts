@@ -1,28 +1,27 @@
-/** Builds personal packs from the published findings release and the campaign snapshot of the current revision. */
-import type { Database } from 'better-sqlite3';
+/**
+ * Builds personal packs from the latest findings release and the aggregates kept with it, and the
+ * donor's donation as stored now: no rows of other donors are read or held for a pack.
+ */
 import type { DonationView } from '../../donations/donation-service';
 import type { CampaignLookup } from '../../campaigns/types';
 import type { FindingsReleases } from '../releases/findings-releases';
 import type { Recipients } from '../letters';
-import { CampaignSnapshots } from './campaign-snapshot';
+import type { CountryAdvice } from '../advice/country-advice';
 import { buildPersonalPack, type PersonalPack, type PersonalPackOptions } from './personal-pack';
 
 export class PersonalPackService {
-  private readonly snapshots: CampaignSnapshots;
-
   constructor(
-    db: Database,
     private readonly campaigns: CampaignLookup,
-    private readonly findings: Pick<FindingsReleases, 'current'>,
+    private readonly findings: Pick<FindingsReleases, 'currentForPacks'>,
     readonly recipients: Recipients,
-  ) {
-    this.snapshots = new CampaignSnapshots(db);
-  }
+    /** Help and deadlines per country (data-dictionary/advice). */
+    readonly advice: Map<string, CountryAdvice>,
+  ) {}
 
   async build(donation: DonationView, options: PersonalPackOptions): Promise<PersonalPack> {
     const campaign = this.campaigns.get(donation.campaign);
     if (!campaign) throw new Error(`The donation's campaign "${donation.campaign}" is no longer loaded.`);
-    const findings = await this.findings.current(campaign);
-    return buildPersonalPack(campaign, donation, await this.snapshots.get(campaign), findings, this.recipients, options);
+    // One computed result per request, rendered to JSON, HTML or PDF; every statistic from one release.
+    return buildPersonalPack(campaign, donation, await this.findings.currentForPacks(campaign), this.recipients, this.advice, options);
   }
 }

@@ -1,10 +1,11 @@
 /**
- * A donor's personal evidence pack: their donation, the people like them, what a model on the
- * legitimate factors alone predicts for them, the adjusted effect of each of their protected
- * attributes, the caveats, letters filled with those facts, and a manifest to reproduce it.
- * Every figure about other people respects k: peers and groups under k are not described.
+ * A donor's personal evidence pack: a first page in plain words, their donation, the people like
+ * them, what a model on the legitimate factors alone predicts for them, the adjusted effect of
+ * each of their protected attributes, the caveats, letters that only help them, where to get
+ * help, and a manifest naming the release. Every figure about other people comes from that one
+ * release and respects k: peers and groups under k are not described.
  */
-import { peerComparison } from '../../../analysis/peer-comparison';
+import { predictFromStoredModel } from '../../../analysis/stored-record-model';
 import { AnalysisError } from '../../../analysis/analysis-error';
 import type { Row } from '../../../analysis/types';
 import { localizedField } from '../../campaigns/localize';
@@ -15,15 +16,15 @@ import { findingsTranslator } from '../../i18n/findings-messages';
 import { version } from '../../version';
 import type { PublishedFindings } from '../campaign-analyses-types';
 import { roundCount } from '../releases/public-findings';
-import { DONOR_COLUMN } from '../campaign-rows';
 import { effectSentence, formatters } from '../effect-sentence';
+import { amountText } from '../field-value';
 import { NO_ANSWER_LEVELS } from '../group-comparison';
-import { authorityForComplaint, buildLetters, CAMPAIGN_CONTROLLERS, letterAsText, type Letter, type Recipients } from '../letters';
-import type { CampaignSnapshot } from './campaign-snapshot';
-import { describeDecision, isDeactivation, primaryRecord } from './donor-record';
-
-/** At most this many legitimate factors define "people like you": more, and exact matches vanish. */
-const MAX_PEER_FACTORS = 3;
+import type { CountryAdvice } from '../advice/country-advice';
+import { controllersFor, helpfulFindings, type Recipients } from '../letters';
+import { analysableOutcomes, MAX_PEER_FACTORS, peerCandidates, peerKey, type PackStatistics } from './pack-statistics';
+import { isDeactivation, primaryRecord } from './donor-record';
+import { packHelp, packSummary, type PackHelp, type PackSummary } from './pack-guide';
+import { packLetters, type DonorDetails, type PackLetter } from './pack-letters';
 
 export interface PersonalPackOptions {
   locale: Locale;
@@ -31,19 +32,30 @@ export interface PersonalPackOptions {
   controller?: string;
   /** ISO country code of the donor, for the complaint's authority; default `de`. */
   country?: string;
+  /** The donor's German Land (BY, BE, …): the complaint goes to its authority. */
+  land?: string;
+  /** Typed into the pack's form to fill the letters; never stored. */
+  details?: DonorDetails;
   today?: Date;
 }
 
 export interface PersonalPack {
+  /** The first page: what was found, what it means, what to do next and by when. */
+  summary: PackSummary;
   donation: DonationView;
   peers: Array<Record<string, unknown> & { outcome: string; suppressed: boolean; sentence: string }>;
   prediction: Array<Record<string, unknown> & { outcome: string; available: boolean; sentence: string }>;
   effects: Array<Record<string, unknown> & { outcome: string; attribute: string; level: string; status: 'compared' | 'reference' | 'suppressed' | 'none'; sentence: string }>;
   caveats: Array<{ code: string; text: string }>;
-  letters: Array<Letter & { text: string }>;
+  letters: PackLetter[];
+  /** Where to get free help, per country of the campaign (the donor's first). */
+  help: PackHelp;
   manifest: {
     software: { name: 'crowdaudit'; version: string };
-    datasetSha256: string;
+    /** The findings release every statistic comes from (null before the first). */
+    release: number | null;
+    /** SHA-256 of the rows that release analysed (null before the first, or for a release stored before this was kept). */
+    datasetSha256: string | null;
     campaign: string;
     campaignVersion: string;
     /** Rounded to 5, like the public findings: an exact count would change with each donation. */
@@ -62,24 +74,35 @@ function cellOf(value: RecordValues[string] | undefined): Row[string] {
 /** Before the first release there are no effects, but the caveats about donors still hold. */
 const NO_RELEASE_CAVEATS: PublishedFindings['caveats'] = ['self-selected', 'association-not-cause'];
 
-function analysableOutcomes(campaign: Campaign): CampaignField[] {
-  return campaign.fieldsWithRole('outcome').filter((field) => field.type === 'boolean' || field.type === 'integer' || field.type === 'number');
-}
-
 /** Peers match on the first categorical legitimate factors the donor answered (else on context choices). */
 function peerFactors(campaign: Campaign, record: RecordValues): CampaignField[] {
-  const answered = (field: CampaignField) => field.constraints.enum !== undefined && record[field.name] !== undefined && !NO_ANSWER_LEVELS.has(String(record[field.name]));
-  const legitimate = campaign.fieldsWithRole('legitimate').filter(answered);
-  return (legitimate.length > 0 ? legitimate : campaign.fieldsWithRole('context').filter(answered)).slice(0, MAX_PEER_FACTORS);
+  const answered = (field: CampaignField) => record[field.name] !== undefined && !NO_ANSWER_LEVELS.has(String(record[field.name]));
+  const candidates = peerCandidates(campaign);
+  const legitimate = candidates.legitimate.filter(answered);
+  return (legitimate.length > 0 ? legitimate : candidates.context.filter(answered)).slice(0, MAX_PEER_FACTORS);
+}
+
+/** About where `value` stands among a group, read off its deciles (to the nearest 5: the grid is coarse). */
+function percentileFromDeciles(deciles: readonly number[], value: number): number {
+  if (value < deciles[0]!) return 5;
+  if (value > deciles.at(-1)!) return 95;
+  const tied = deciles.map((decile, index) => (decile === value ? index : -1)).filter((index) => index >= 0);
+  if (tied.length > 0) return Math.round((10 * (tied[0]! + tied.at(-1)! + 2)) / 2 / 5) * 5;
+  const index = deciles.findIndex((decile, position) => decile < value && value < deciles[position + 1]!);
+  const exact = 10 * (index + 1) + (10 * (value - deciles[index]!)) / (deciles[index + 1]! - deciles[index]!);
+  return Math.round(exact / 5) * 5;
 }
 
 export async function buildPersonalPack(
   campaign: Campaign,
   donation: DonationView,
-  snapshot: CampaignSnapshot,
-  /** The latest public release (undefined before the first): effects and caveats come from it, as on the findings page. */
-  findings: PublishedFindings | undefined,
+  /**
+   * The latest public release (undefined before the first): effects and caveats come from it, as
+   * on the findings page, and peers and the prediction from the aggregates kept with it.
+   */
+  release: { findings: PublishedFindings; packStatistics?: PackStatistics } | undefined,
   recipients: Recipients,
+  advice: Map<string, CountryAdvice>,
   options: PersonalPackOptions,
 ): Promise<PersonalPack> {
   const { locale } = options;
@@ -89,38 +112,58 @@ export async function buildPersonalPack(
   const k = campaign.minGroupSize;
   const today = options.today ?? new Date();
   const record = primaryRecord(campaign, donation.records);
-  const row: Row = Object.fromEntries(snapshot.columns.map((column) => [column, column === DONOR_COLUMN ? donation.id : cellOf(record[column])]));
+  const findings = release?.findings;
+  const statistics = release?.packStatistics;
+  // The donor's own record, read fresh: it is always in the pack, even before a release includes it.
+  const row: Row = Object.fromEntries(campaign.schema.fields.map((field) => [field.name, cellOf(record[field.name])]));
   const title = (name: string) => localizedField(campaign.schema.fields.find((field) => field.name === name)!, locale);
 
   const factors = peerFactors(campaign, record);
   const factorText = factors.map((field) => title(field.name).title).join(', ');
   const peers: PersonalPack['peers'] = [];
   const prediction: PersonalPack['prediction'] = [];
-  const legitimate = snapshot.usableFactors(campaign.fieldsWithRole('legitimate').map((field) => field.name)).filter((name) => row[name] !== null);
+  let legitimate: string[] = [];
   for (const outcome of analysableOutcomes(campaign)) {
     if (row[outcome.name] === null) continue;
     const outcomeTitle = title(outcome.name).title;
+    const outcomeStatistics = statistics?.outcomes[outcome.name];
+    if (findings && !statistics) {
+      // A release stored before packs kept their aggregates: nothing to place the donor against until the next one.
+      peers.push({ outcome: outcome.name, suppressed: true, sentence: et('statisticsNextRelease') });
+      prediction.push({ outcome: outcome.name, available: false, sentence: et('statisticsNextRelease') });
+      continue;
+    }
     if (factors.length === 0) {
       peers.push({ outcome: outcome.name, suppressed: true, sentence: et('peersNone') });
     } else {
       const matchOn = factors.map((field) => field.name);
-      // k counts people: a platform worker's forty jobs are one peer, not forty.
-      const peerRows = snapshot.rowsMatching(matchOn, row).filter((candidate) => candidate[outcome.name] !== null);
-      const peerDonors = new Set(peerRows.map((candidate) => candidate[DONOR_COLUMN])).size;
-      // Only the matching rows go through the (row-by-row, async) comparison: a scan of all rows per request would not keep time.
-      const comparison = peerDonors >= k ? await peerComparison(peerRows, row, { matchOn, outcome: outcome.name, minGroupSize: k }) : undefined;
-      if (!comparison || comparison.suppressed) {
+      // Only groups of at least k donors were kept with the release; any other is not described.
+      const group = outcomeStatistics?.peers[matchOn.join(',')]?.[peerKey(matchOn, row)];
+      if (!group) {
         peers.push({ outcome: outcome.name, matchOn, suppressed: true, sentence: et('peersSuppressed', { k, factors: factorText }) });
       } else {
-        const sentence = comparison.rate !== undefined
-          ? et('peersRate', { count: format.number(comparison.peers), factors: factorText, rate: format.value(comparison.rate, 'rate'), outcome: outcomeTitle, mine: et(row[outcome.name] === 1 ? 'yesWord' : 'noWord') })
-          : et('peersMean', { count: format.number(comparison.peers), factors: factorText, outcome: outcomeTitle, mean: format.number(comparison.mean), value: format.number(Number(row[outcome.name])), percentile: format.number(Math.round(comparison.percentile ?? 50)) });
-        peers.push({ outcome: outcome.name, matchOn, suppressed: false, peers: comparison.peers, rate: comparison.rate, mean: comparison.mean, median: comparison.median, percentile: comparison.percentile, sentence });
+        const count = roundCount(group.donors);
+        const percentile = percentileFromDeciles(group.deciles, Number(row[outcome.name]));
+        const sentence = group.rate !== undefined
+          ? et('peersRate', { count: format.number(count), factors: factorText, rate: format.value(group.rate, 'rate'), outcome: outcomeTitle, mine: et(row[outcome.name] === 1 ? 'yesWord' : 'noWord') })
+          : et('peersMean', { count: format.number(count), factors: factorText, outcome: outcomeTitle, mean: format.number(group.mean), value: format.number(Number(row[outcome.name])), percentile: format.number(percentile) });
+        peers.push({ outcome: outcome.name, matchOn, suppressed: false, peers: count, rate: group.rate, mean: group.mean, median: group.median, percentile, sentence });
       }
     }
     try {
-      if (snapshot.donors < k) throw new AnalysisError(et('peersSuppressed', { k, factors: factorText }));
-      const predicted = (await snapshot.model(outcome.name, legitimate)).predict(row);
+      if (!outcomeStatistics) throw new AnalysisError(et('noReleaseYet'));
+      const stored = outcomeStatistics.prediction;
+      if (!stored.available) {
+        throw new AnalysisError(stored.reason === 'too-few-donors' ? et('peersSuppressed', { k, factors: factorText }) : et(stored.reason === 'no-factors' ? 'predictionNoFactors' : 'predictionModelFailed'));
+      }
+      // The release's model uses every usable legitimate factor: a donor who left one open, or gave
+      // an answer no one in the release gave, is told which, in their language.
+      const missing = stored.model.predictors.filter((name) => row[name] === null);
+      if (missing.length > 0) throw new AnalysisError(et('predictionNeedsAnswers', { missing: missing.map((name) => title(name).title).join(', ') }));
+      const unseen = Object.entries(stored.model.levels).filter(([column, levels]) => !levels.includes(String(row[column]).trim())).map(([column]) => title(column).title);
+      if (unseen.length > 0) throw new AnalysisError(et('predictionUnseenAnswer', { factors: unseen.join(', ') }));
+      const predicted = predictFromStoredModel(stored.model, row, outcome.name);
+      legitimate = predicted.predictors;
       const predictorText = predicted.predictors.map((name) => title(name).title).join(', ');
       const sentence = predicted.model === 'logistic'
         ? et('predictionRate', { factors: predictorText, outcome: outcomeTitle, predicted: format.value(predicted.predicted, 'rate') })
@@ -128,14 +171,14 @@ export async function buildPersonalPack(
       prediction.push({ outcome: outcome.name, available: true, ...predicted, sentence });
     } catch (error) {
       if (!(error instanceof AnalysisError)) throw error;
-      // The analysis explains itself to analysts in English ("Give at least one predictor."); a
-      // donor reads why in the pack's language. Only the k rule above speaks the donor's language.
-      const reason = snapshot.donors < k ? error.message : et(legitimate.length === 0 ? 'predictionNoFactors' : 'predictionModelFailed');
-      prediction.push({ outcome: outcome.name, available: false, sentence: et('predictionUnavailable', { outcome: outcomeTitle, reason }) });
+      // Every reason above is already in the pack's language.
+      prediction.push({ outcome: outcome.name, available: false, sentence: et('predictionUnavailable', { outcome: outcomeTitle, reason: error.message }) });
     }
   }
 
   const effects: PersonalPack['effects'] = [];
+  // Differences in the outcome's unit ("1.81 €", not "181"), as the letters say them.
+  const withUnit = (outcome: string) => ({ ...format, number: (value: number) => amountText(campaign.schema.fields.find((field) => field.name === outcome)!, value, locale) });
   for (const comparison of findings?.comparisons ?? []) {
     const level = record[comparison.attribute];
     if (level === undefined || NO_ANSWER_LEVELS.has(String(level))) continue;
@@ -147,30 +190,35 @@ export async function buildPersonalPack(
     else {
       const effect = findings!.effects.find((candidate) => candidate.outcome === comparison.outcome && candidate.attribute === comparison.attribute && candidate.level === String(level));
       if (!effect || effect.suppressed) effects.push({ ...base, status: 'suppressed', sentence: et('effectSuppressed', words) });
-      else effects.push({ ...base, status: 'compared', reference: effect.reference, raw: effect.raw, adjusted: effect.adjusted, sentence: effectSentence(effect, attribute.label(effect.level), attribute.label(effect.reference), ft, format) });
+      else effects.push({ ...base, status: 'compared', reference: effect.reference, raw: effect.raw, adjusted: effect.adjusted, sentence: effectSentence(effect, attribute.label(effect.level), attribute.label(effect.reference), ft, withUnit(comparison.outcome)) });
     }
   }
 
   const caveats = (findings?.caveats ?? NO_RELEASE_CAVEATS).map((code) => ({ code, text: ft(`caveat.${code}`) }));
-  const letters = buildPackLetters(campaign, record, recipients, options, today, [
-    ...peers.filter((peer) => !peer.suppressed).map((peer) => peer.sentence),
-    ...prediction.filter((item) => item.available).map((item) => item.sentence),
-    ...effects.filter((effect) => effect.status === 'compared').map((effect) => effect.sentence),
-  ]);
+  // Only findings that help the donor enter the letters and the first page (see helpfulFindings).
+  const helpful = helpfulFindings(campaign, record, effects);
+  const country = options.country ?? 'de';
+  const { controller, letters } = packLetters(campaign, record, helpful, recipients, advice, { ...options, today });
+  const gaps = prediction.filter((item) => item.available && typeof item.residual === 'number').map((item) => ({ outcome: item.outcome, residual: item.residual as number }));
+  const summary = packSummary(campaign, helpful, gaps, advice, { locale, country, deactivation: isDeactivation(record), today });
   return {
+    summary,
     donation,
     peers,
     prediction,
     effects,
     caveats,
     letters,
+    help: packHelp(campaign, controller, advice, { locale, country, servedCountries: [...new Set(controllersFor(recipients, campaign).flatMap((candidate) => candidate['relevant-countries'] ?? ['all']))] }),
     manifest: {
       software: { name: 'crowdaudit', version },
-      datasetSha256: snapshot.datasetSha256,
+      // Every statistic in the pack comes from this release; the donor's own donation is read as stored now.
+      release: findings?.release.number ?? null,
+      datasetSha256: statistics?.datasetSha256 ?? null,
       campaign: campaign.slug,
       campaignVersion: campaign.version,
-      records: roundCount(snapshot.rows.length),
-      people: roundCount(snapshot.donors),
+      records: findings?.records ?? 0,
+      people: findings?.donors ?? 0,
       generatedOn: today.toISOString().slice(0, 10),
       parameters: {
         minGroupSize: k,
@@ -187,22 +235,4 @@ export async function buildPersonalPack(
       },
     },
   };
-}
-
-function buildPackLetters(campaign: Campaign, record: RecordValues, recipients: Recipients, options: PersonalPackOptions, today: Date, evidence: string[]) {
-  const choice = CAMPAIGN_CONTROLLERS[campaign.slug];
-  const slug = options.controller ?? (choice ? choice.byValue[String(record[choice.field])] : undefined) ?? Object.values(choice?.byValue ?? {})[0];
-  const controller = recipients.controllers.find((candidate) => candidate.slug === slug);
-  if (!controller) return [];
-  const facts = {
-    campaignKind: campaign.slug === 'platform-decisions' ? 'platform' as const : 'credit' as const,
-    locale: options.locale,
-    today,
-    controller,
-    complaintAuthority: authorityForComplaint(recipients, controller, options.country ?? 'de'),
-    decision: describeDecision(campaign, record, options.locale),
-    deactivation: isDeactivation(record),
-    evidence,
-  };
-  return buildLetters(facts).map((letter) => ({ ...letter, text: letterAsText(letter, facts) }));
 }

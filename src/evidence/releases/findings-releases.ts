@@ -14,6 +14,7 @@ import { campaignRevision } from '../../storage/campaign-revision';
 import { ReleaseRepository } from '../../storage/release-repository';
 import { analyseCampaign } from '../campaign-analyses';
 import type { PublishedFindings } from '../campaign-analyses-types';
+import type { PackStatistics } from '../personal/pack-statistics';
 import { publicFindings } from './public-findings';
 import type { Analyse } from './analyse-in-worker';
 import type { ReleaseRule } from './release-rule';
@@ -29,7 +30,7 @@ export interface FindingsReleasesOptions {
 export class FindingsReleases {
   private readonly repository: ReleaseRepository;
   private readonly cutting = new Map<string, Promise<PublishedFindings | undefined>>();
-  private readonly parsed = new Map<string, PublishedFindings>();
+  private readonly parsed = new Map<string, { findings: PublishedFindings; packStatistics?: PackStatistics }>();
   private readonly analyse: NonNullable<FindingsReleasesOptions['analyse']>;
   private readonly now: () => Date;
 
@@ -43,18 +44,33 @@ export class FindingsReleases {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** The latest release, or undefined before the first. */
-  latest(campaign: Campaign): PublishedFindings | undefined {
+  private latestStored(campaign: Campaign): { findings: PublishedFindings; packStatistics?: PackStatistics } | undefined {
     const meta = this.repository.latest(campaign.slug);
     if (!meta) return undefined;
     const key = `${campaign.slug}#${meta.number}`;
-    let findings = this.parsed.get(key);
-    if (!findings) {
-      findings = JSON.parse(this.repository.findingsJson(campaign.slug, meta.number)!) as PublishedFindings;
+    let stored = this.parsed.get(key);
+    if (!stored) {
+      // The stored row also holds the release's pack statistics: kept apart, never published with the findings.
+      const { packStatistics, ...findings } = JSON.parse(this.repository.findingsJson(campaign.slug, meta.number)!) as PublishedFindings & { packStatistics?: PackStatistics };
+      stored = { findings, packStatistics };
       this.parsed.clear();
-      this.parsed.set(key, findings);
+      this.parsed.set(key, stored);
     }
-    return findings;
+    return stored;
+  }
+
+  /** The latest release, or undefined before the first. */
+  latest(campaign: Campaign): PublishedFindings | undefined {
+    return this.latestStored(campaign)?.findings;
+  }
+
+  /**
+   * The latest release with the aggregates personal packs place a donor against (undefined before
+   * the first release; no statistics for a release stored before they were kept).
+   */
+  async currentForPacks(campaign: Campaign): Promise<{ findings: PublishedFindings; packStatistics?: PackStatistics } | undefined> {
+    await this.current(campaign);
+    return this.latestStored(campaign);
   }
 
   /**
@@ -100,7 +116,7 @@ export class FindingsReleases {
     const revision = campaignRevision(this.db, campaign.slug);
     const releasedAt = new Date(Math.floor(this.now().getTime() / 1000) * 1000);
     const findings = publicFindings(analyses, { number, releasedAt, rule: this.ruleOf(campaign) });
-    const stored = this.repository.insert({ campaignSlug: campaign.slug, number, releasedAt: releasedAt.toISOString(), revision, findingsJson: JSON.stringify(findings) });
+    const stored = this.repository.insert({ campaignSlug: campaign.slug, number, releasedAt: releasedAt.toISOString(), revision, findingsJson: JSON.stringify({ ...findings, packStatistics: analyses.packStatistics }) });
     // Another process cut this number first: publish theirs, not a second release.
     return stored ? findings : this.latest(campaign);
   }

@@ -26,7 +26,7 @@ function roundEffect(effect: Effect): Effect {
 }
 
 export function publicFindings(analyses: CampaignAnalyses, release: { number: number; releasedAt: Date; rule: Pick<ReleaseRule, 'minChanges' | 'interval'> }): PublishedFindings {
-  const { revision: _revision, computedAt: _computedAt, ...findings } = analyses;
+  const { revision: _revision, computedAt: _computedAt, packStatistics: _packStatistics, ...findings } = analyses;
   const comparisons: Comparison[] = analyses.comparisons.map((comparison) => ({ ...comparison, groups: comparison.groups.map(roundGroup) }));
   return {
     ...findings,

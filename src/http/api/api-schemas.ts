@@ -56,17 +56,30 @@ export const signingKeySchema = z
  */
 export const personalPackSchema = z
   .object({
-    donation: donationViewSchema.shape.donation,
+    summary: z
+      .looseObject({ heading: z.string(), found: z.looseObject({ heading: z.string(), sentences: z.array(z.string()) }), next: z.looseObject({ heading: z.string(), steps: z.array(z.string()) }) })
+      .describe('The first page in plain words: what was found about people like the donor, what it means, what to do next and by when, and for deactivations the short-deadline caution'),
+    donation: donationViewSchema.shape.donation.describe('The donation as stored now, always shown'),
     peers: z.array(z.looseObject({ outcome: z.string(), suppressed: z.boolean(), sentence: z.string() })).describe('Donors with the same legitimate factors, suppressed below k'),
     prediction: z.array(z.looseObject({ outcome: z.string(), available: z.boolean(), sentence: z.string() })).describe('The outcome a model on the legitimate factors predicts, against the actual one'),
     effects: z
       .array(z.looseObject({ outcome: z.string(), attribute: z.string(), level: z.string(), status: z.enum(['compared', 'reference', 'suppressed', 'none']), sentence: z.string() }))
       .describe("The adjusted effect of each of the donor's protected attributes"),
     caveats: z.array(z.object({ code: z.string(), text: z.string() })),
-    letters: z.array(z.looseObject({ id: z.string(), title: z.string(), subject: z.string(), paragraphs: z.array(z.string()), text: z.string() })).describe('GDPR letters ready to send'),
+    letters: z
+      .array(z.looseObject({
+        id: z.string(), title: z.string(), subject: z.string(), paragraphs: z.array(z.string()), text: z.string(),
+        language: z.enum(['en', 'de', 'fr']).describe("The recipient's language"),
+        channel: z.looseObject({ kind: z.enum(['post', 'email', 'webform']) }),
+        howToSend: z.array(z.string()).describe("How to send it, in the donor's language (outside the letter)"),
+        translation: z.object({ language: z.enum(['en', 'de', 'fr']), title: z.string(), text: z.string() }).optional().describe("The letter in the donor's language, when the recipient's differs"),
+      }))
+      .describe('GDPR letters ready to send: only findings that help the donor, in the first person'),
+    help: z.looseObject({ heading: z.string(), countries: z.array(z.looseObject({ country: z.string(), entries: z.array(z.looseObject({ name: z.string(), web: z.string(), text: z.string(), source: z.string() })) })) }).describe('Where to get free help, per country, with sources'),
     manifest: z.looseObject({
       software: z.object({ name: z.literal('crowdaudit'), version: z.string() }),
-      datasetSha256: z.string(),
+      release: z.int().nullable().describe('The findings release every statistic comes from; null before the first'),
+      datasetSha256: z.string().nullable().describe('SHA-256 of the rows that release analysed'),
       campaign: z.string(),
       campaignVersion: z.string(),
       records: z.int().describe('Rounded to 5'),

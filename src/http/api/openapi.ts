@@ -138,7 +138,7 @@ export function buildOpenApiDocument(campaigns: Campaign[], baseUrl: string): Re
       get: {
         operationId: 'getPersonalEvidencePack',
         tags: ['evidence'],
-        summary: 'Your personal evidence pack: donation, peers, prediction, adjusted effects, caveats, GDPR letters, manifest (receipt as Bearer credential)',
+        summary: 'Your personal evidence pack: a first page in plain words, donation, peers, prediction, adjusted effects, caveats, GDPR letters (in each recipient\'s language, with a translation), help per country, manifest (receipt as Bearer credential); every statistic comes from the latest findings release',
         security: [{ receipt: [] }],
         parameters: queryParameters(evidenceQuerySchema),
         responses: {

@@ -22,6 +22,7 @@ export const evidenceQuerySchema = z
     lang: z.enum(LOCALES).optional(),
     controller: z.string().regex(/^[a-z0-9-]{1,60}$/, 'Not a controller name').optional(),
     country: z.string().regex(/^[a-z]{2}$/, 'Give a two-letter country code such as de, fr or at').optional(),
+    land: z.string().regex(/^[A-Z]{2}$/, 'Give the German Land as its two-letter code, such as BY or BE').optional(),
   })
   .strict();
 
@@ -31,9 +32,14 @@ export type EvidenceQuery = z.infer<typeof evidenceQuerySchema>;
 export function parseEvidenceQuery(dependencies: AppDependencies, campaignSlug: string, query: unknown, pathPrefix: string[] = ['query']): EvidenceQuery {
   const parsed = evidenceQuerySchema.safeParse(query);
   if (!parsed.success) throw validationError(issuesFromZod(parsed.error.issues).map((issue) => ({ ...issue, path: [...pathPrefix, ...issue.path] })));
-  const offered = controllersFor(dependencies.personalPacks.recipients, campaignSlug).map((controller) => controller.slug);
+  const campaign = dependencies.campaigns.get(campaignSlug);
+  const offered = campaign ? controllersFor(dependencies.personalPacks.recipients, campaign).map((controller) => controller.slug) : [];
   if (parsed.data.controller && !offered.includes(parsed.data.controller)) {
     throw validationError([{ path: [...pathPrefix, 'controller'], message: `Choose one of: ${offered.join(', ')}` }]);
+  }
+  const lands = Object.keys(dependencies.personalPacks.advice.get('de')?.complaintAuthorityByLand ?? {});
+  if (parsed.data.land && !lands.includes(parsed.data.land)) {
+    throw validationError([{ path: [...pathPrefix, 'land'], message: `Choose one of: ${lands.join(', ')}` }]);
   }
   return parsed.data;
 }
@@ -58,7 +64,7 @@ export function createPersonalEvidenceRouter(dependencies: AppDependencies, limi
     const donation = donationOfReceipt(dependencies, req);
     const query = parseEvidenceQuery(dependencies, donation.campaign, req.query);
     const locale = query.lang ?? (isLocale(donation.locale) ? donation.locale : 'en');
-    const pack = await dependencies.personalPacks.build(donation, { locale, controller: query.controller, country: query.country });
+    const pack = await dependencies.personalPacks.build(donation, { locale, controller: query.controller, country: query.country, land: query.land });
     await sendPersonalPack(res, pack, donation.id, query.format, locale);
   });
   return router;

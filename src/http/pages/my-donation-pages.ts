@@ -10,7 +10,8 @@ import { campaignOr404 } from '../api/campaigns-router';
 import type { AppDependencies } from '../dependencies';
 import { donationCsv } from '../donation-csv';
 import { deleteConfirmPage, deletedPage, donationPage, receiptEntryPage, type EvidenceChoices } from '../views/my-donation-views';
-import { CAMPAIGN_CONTROLLERS, controllersFor } from '../../evidence/letters';
+import { controllerOfRecord, controllersFor } from '../../evidence/letters';
+import type { DonorDetails } from '../../evidence/personal/pack-letters';
 import type { DonationView } from '../../donations/donation-service';
 import { parseEvidenceQuery, sendPersonalPack } from '../api/personal-evidence-router';
 import { purposeWithdrawnPage, requiredPurposePage } from '../views/purpose-withdrawal-views';
@@ -24,14 +25,29 @@ function typedReceipt(req: Request): string {
 }
 
 function evidenceChoices(dependencies: AppDependencies, donation: DonationView): EvidenceChoices {
-  const { recipients } = dependencies.personalPacks;
-  const choice = CAMPAIGN_CONTROLLERS[donation.campaign];
-  const record = donation.records[0];
+  const { recipients, advice } = dependencies.personalPacks;
+  const campaign = campaignOr404(dependencies, donation.campaign);
   return {
-    controllers: controllersFor(recipients, donation.campaign).map((controller) => ({ slug: controller.slug, name: controller.name })),
-    defaultController: choice && record ? choice.byValue[String(record[choice.field])] : undefined,
+    controllers: controllersFor(recipients, campaign).map((controller) => ({ slug: controller.slug, name: controller.name })),
+    defaultController: controllerOfRecord(campaign, donation.records[0]),
     countries: [...new Set(recipients.authorities.flatMap((authority) => authority['relevant-countries']))].filter((country) => /^[a-z]{2}$/.test(country)),
+    lands: Object.keys(advice.get('de')?.complaintAuthorityByLand ?? {}),
   };
+}
+
+/** The details that fill the letters: checked for length, used for this answer only, never stored or logged. */
+const donorDetailsSchema = z.object({
+  name: z.string().max(300).optional(),
+  address: z.string().max(300).optional(),
+  email: z.string().max(300).optional(),
+  birthdate: z.string().max(100).optional(),
+  account: z.string().max(4000).optional(),
+});
+
+function donorDetails(body: Record<string, unknown>): DonorDetails {
+  const parsed = donorDetailsSchema.safeParse({ name: body.name, address: body.address, email: body.email, birthdate: body.birthdate, account: body.account });
+  if (!parsed.success) throw new AppError(400, 'invalid_input', 'A detail for the letters is too long.', parsed.error.issues.map((issue) => ({ path: ['body', ...issue.path.map(String)], message: issue.message })));
+  return parsed.data;
 }
 
 export function createMyDonationPages(dependencies: AppDependencies): Router {
@@ -61,9 +77,9 @@ export function createMyDonationPages(dependencies: AppDependencies): Router {
       sendPage(res, receiptEntryPage(pageContext(dependencies, req, res), true), 404);
       return;
     }
-    const query = parseEvidenceQuery(dependencies, donation.campaign, { format: body.format, controller: body.controller, country: body.country }, ['body']);
+    const query = parseEvidenceQuery(dependencies, donation.campaign, { format: body.format, controller: body.controller || undefined, country: body.country || undefined, land: body.land || undefined }, ['body']);
     const { locale } = pageContext(dependencies, req, res);
-    const pack = await dependencies.personalPacks.build(donation, { locale, controller: query.controller, country: query.country });
+    const pack = await dependencies.personalPacks.build(donation, { locale, controller: query.controller, country: query.country, land: query.land, details: donorDetails(body) });
     await sendPersonalPack(res, pack, donation.id, query.format, locale);
   });
 

@@ -3,6 +3,8 @@ import { campaignText, localizedField } from '../../campaigns/localize';
 import type { Campaign, Locale, RecordValues } from '../../campaigns/types';
 import type { DonationReceipt } from '../../donations/donation-service';
 import type { Translate } from '../../i18n/messages';
+import { evidenceTranslator } from '../../i18n/evidence-messages';
+import { guideTranslator } from '../../i18n/pack-guide-messages';
 import type { OperatorProfile } from '../../operator/operator-profile';
 import type { DonationForm, FormErrors } from '../pages/donation-form';
 import { fieldId, RECORD_PREFIX, renderField } from './form-field';
@@ -137,5 +139,24 @@ export function receiptPage(campaign: Campaign, receipt: DonationReceipt, contex
   <input type="hidden" name="campaign" value="${campaign.slug}">
   <button type="submit" class="button button-primary">${t('receiptDownload')}</button>
 </form>
+${receiptPackSection(receipt.receipt, context)}
 <p><a href="/my-donation">${t('myDonationLink')}</a></p>`);
+}
+
+/** The evidence pack in one click from the receipt page: the receipt travels in the POST body, as on /my-donation. */
+function receiptPackSection(receipt: string, context: PageContext): SafeHtml {
+  const gt = guideTranslator(context.locale);
+  const et = evidenceTranslator(context.locale);
+  return html`<section class="evidence" aria-labelledby="receipt-pack-heading">
+  <h2 id="receipt-pack-heading">${gt('receiptPackHeading')}</h2>
+  <p>${gt('receiptPackIntro')}</p>
+  <form method="post" action="/my-donation/evidence">
+    ${hiddenCommon(context)}
+    <input type="hidden" name="receipt" value="${receipt}">
+    <div class="button-row">
+      <button type="submit" name="format" value="pdf" class="button button-primary">${et('evidenceButtonPdf')}</button>
+      <button type="submit" name="format" value="html" class="button button-secondary">${et('evidenceButtonHtml')}</button>
+    </div>
+  </form>
+</section>`;
 }

@@ -99,7 +99,7 @@ describe('donor pages', () => {
     expect(page.text).toContain('action="/my-donation/evidence"');
     const json = await post('/my-donation/evidence', { receipt: donated.receipt.receipt, format: 'json', controller: 'schufa', country: 'at' }).expect(200);
     expect(json.headers['content-disposition']).toMatch(/attachment; filename="crowdaudit-evidence-[0-9a-f]{8}\.json"/);
-    expect(Object.keys(JSON.parse(json.text))).toEqual(['donation', 'peers', 'prediction', 'effects', 'caveats', 'letters', 'manifest']);
+    expect(Object.keys(JSON.parse(json.text))).toEqual(['summary', 'donation', 'peers', 'prediction', 'effects', 'caveats', 'letters', 'help', 'manifest']);
     await post('/my-donation/evidence', { receipt: donated.receipt.receipt, format: 'docx' }).expect(400);
     await agent.post('/my-donation/evidence').type('form').send({ receipt: donated.receipt.receipt, format: 'pdf' }).set('Accept', 'text/html').expect(403);
     await post('/my-donation/evidence', { receipt: 'AAAA-BBBB', format: 'pdf' }).expect(404);
