@@ -40,6 +40,8 @@ export const fieldSchema = z
     constraints: constraintsSchema,
     role: z.enum(['outcome', 'protected', 'legitimate', 'context', 'donor-only']),
     quasiIdentifier: z.boolean(),
+    /** A fact about the person, not one record: the web form asks it once and copies it into every record. */
+    perDonor: z.boolean().optional(),
     specialCategory: z.boolean().optional(),
     generalisation: generalisationSchema.optional(),
     example: z.union([z.string(), z.number(), z.boolean()]),

@@ -49,6 +49,11 @@ export interface CampaignField {
   role: FieldRole;
   quasiIdentifier: boolean;
   /**
+   * A fact about the person (age band, income…), the same in each of their records: the web
+   * form asks it once and copies it into every record. Absent: a fact of one record.
+   */
+  perDonor?: boolean;
+  /**
    * A special category of personal data (GDPR Art. 9: racial or ethnic origin, health, religion…,
    * e.g. migration background): its processing needs explicit consent, Art. 9(2)(a).
    */

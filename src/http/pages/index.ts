@@ -12,7 +12,8 @@ const ONE_YEAR_MS = 365 * 86_400_000;
 export function createPagesRouter(dependencies: AppDependencies): Router {
   const router = Router();
   router.use((req, res, next) => {
-    const chosen = req.query.lang;
+    // A switcher button posts its choice in the body (to keep the form's answers); the body is parsed by now.
+    const chosen = isLocale(req.query.lang) ? req.query.lang : (req.body as Record<string, unknown> | undefined)?.switch_lang;
     if (isLocale(chosen)) {
       res.cookie('lang', chosen, { sameSite: 'lax', httpOnly: true, maxAge: ONE_YEAR_MS, secure: dependencies.config.baseUrl.startsWith('https://') });
     }

@@ -9,6 +9,7 @@ import type { CsvCellIssue } from '../../csv/check-csv-row';
 import { csvCellProblemText } from '../../csv/csv-problem-text';
 import type { CampaignCsvText } from '../../csv/read-campaign-csv-text';
 import { csvTranslator } from '../../i18n/csv-messages';
+import { formTranslator } from '../../i18n/form-messages';
 import { consentSection, hiddenCommon, valueLabel, type PageContext } from './donation-views';
 import { consentOperatorNotice } from './operator-views';
 import { html, type SafeHtml } from './html';
@@ -48,11 +49,12 @@ export function csvDonationFormPage(campaign: Campaign, form: CsvForm, errors: C
   const csvT = csvTranslator(locale);
   const title = t('formTitle', { name: campaign.title[locale] });
   const hasErrors = Object.keys(errors).length > 0;
-  return layout({ locale, t, operator: context.operator, title: hasErrors ? `${t('errorSummaryTitle')}: ${title}` : title, switcherPath: `/campaigns/${campaign.slug}/donate` }, html`
+  return layout({ locale, t, operator: context.operator, title: hasErrors ? `${t('errorSummaryTitle')}: ${title}` : title, switcherPath: `/campaigns/${campaign.slug}/donate/csv`, switcherForm: 'csv-form' }, html`
 <h1>${title}</h1>
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 ${summary(errors, context)}
 <p>${csvT('csvFormIntro')}</p>
+<p><a href="/campaigns/${campaign.slug}/donate">${formTranslator(locale)('formInstead')}</a></p>
 <p><a href="/campaigns/${campaign.slug}/template.csv" download>${csvT('csvTemplateLink')}</a></p>
 <p class="hint">${csvT('csvTemplateHint')}</p>
 <form method="post" action="/campaigns/${campaign.slug}/donate" enctype="multipart/form-data" novalidate id="csv-form" data-campaign="${previewData(campaign)}">
@@ -65,7 +67,7 @@ ${summary(errors, context)}
     <input type="file" id="records" name="records" accept=".csv,text/csv,text/plain" aria-describedby="records-hint${errors.file ? ' error-records' : ''}"${errors.file ? html` aria-invalid="true"` : ''}>
   </div>
   <section id="csv-preview" class="csv-preview" aria-live="polite" hidden></section>
-  ${consentSection(campaign, { values: {}, purposes: form.purposes, consentVersion: form.consentVersion }, { ...(errors.purposes ? { purposes: errors.purposes } : {}) }, context)}
+  ${consentSection(campaign, { purposes: form.purposes }, { ...(errors.purposes ? { purposes: errors.purposes } : {}) }, context)}
   <button type="submit" name="action" value="review" class="button button-primary">${csvT('csvCheckButton')}</button>
 </form>
 <script src="/static/build/donate-csv.js" defer></script>`);
@@ -124,15 +126,16 @@ export function csvReviewPage(campaign: Campaign, review: CsvReview, context: Pa
   ${review.purposes.map((purpose) => html`<input type="hidden" name="purposes" value="${purpose}">`)}
   <input type="hidden" name="idempotency_key" value="${review.idempotencyKey}">`;
   const purposeTitles = campaign.consent.purposes.filter((purpose) => review.purposes.includes(purpose.id)).map((purpose) => html`<li>${purpose.title[locale]}</li>`);
-  return layout({ locale, t, operator: context.operator, title: csvT('csvReviewTitle'), switcherPath: `/campaigns/${campaign.slug}/donate` }, html`
+  return layout({ locale, t, operator: context.operator, title: csvT('csvReviewTitle'), switcherPath: `/campaigns/${campaign.slug}/donate/csv`, switcherForm: 'csv-review-form' }, html`
 <h1>${csvT('csvReviewTitle')}</h1>
 <p>${csvT('csvReviewIntro')}</p>
 <p><strong>${csvT('csvRowCount', { count: review.csv.rows.length })}</strong></p>
 ${invalidRows > 0
     ? html`<div class="error-summary" role="alert" id="error-summary"><p>${invalidRows === 1 ? csvT('csvRowsWithProblemsOne') : csvT('csvRowsWithProblems', { count: invalidRows })}</p></div>`
     : html`<p class="notice" role="status">${csvT('csvAllRowsFine')}</p>`}
-<form method="post" action="/campaigns/${campaign.slug}/donate" enctype="multipart/form-data">
+<form method="post" action="/campaigns/${campaign.slug}/donate" enctype="multipart/form-data" id="csv-review-form">
   ${hiddenCommon(context)}
+  <input type="hidden" name="step" value="review">
   ${hidden}
   ${reviewTable(campaign, review.csv, context)}
   <div class="button-row">

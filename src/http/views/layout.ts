@@ -1,4 +1,5 @@
 import { LOCALES, type Locale } from '../../campaigns/types';
+import { formTranslator } from '../../i18n/form-messages';
 import type { Translate } from '../../i18n/messages';
 import { privacyTranslator } from '../../i18n/privacy-messages';
 import type { OperatorProfile } from '../../operator/operator-profile';
@@ -12,6 +13,12 @@ export interface PageFrame {
   title: string;
   /** Path the language switcher links to (a GET page; form state is not carried over). */
   switcherPath: string;
+  /**
+   * The id of a form on the page whose state must survive a change of language: the switcher
+   * then submits that form (`switch_lang`), and the server shows the same step again in the
+   * new language with every answer kept. Works without JavaScript (the `form` attribute).
+   */
+  switcherForm?: string;
   /** Named in the footer; a demo instance says so at the top of every page. */
   operator: Pick<OperatorProfile, 'demo' | 'name'>;
 }
@@ -20,11 +27,13 @@ export interface PageFrame {
 export function layout(frame: PageFrame, content: SafeHtml): string {
   const { locale, t } = frame;
   const pt = privacyTranslator(locale);
-  const switcher = LOCALES.map((other) =>
-    other === locale
-      ? html`<li><span aria-current="true" lang="${other}">${LANGUAGE_NAMES[other]}</span></li>`
-      : html`<li><a href="${frame.switcherPath}?lang=${other}" lang="${other}" hreflang="${other}">${LANGUAGE_NAMES[other]}</a></li>`,
-  );
+  const switcher = LOCALES.map((other) => {
+    if (other === locale) return html`<li><span aria-current="true" lang="${other}">${LANGUAGE_NAMES[other]}</span></li>`;
+    if (frame.switcherForm) {
+      return html`<li><button type="submit" class="link-button" form="${frame.switcherForm}" name="switch_lang" value="${other}" formnovalidate lang="${other}" title="${formTranslator(other)('switchLanguage')}">${LANGUAGE_NAMES[other]}</button></li>`;
+    }
+    return html`<li><a href="${frame.switcherPath}?lang=${other}" lang="${other}" hreflang="${other}">${LANGUAGE_NAMES[other]}</a></li>`;
+  });
   return `<!doctype html>\n${html`<html lang="${locale}">
 <head>
 <meta charset="utf-8">

@@ -23,11 +23,12 @@ describe('CSV donation pages', () => {
   let agent: ReturnType<typeof request.agent>;
   let csrfToken: string;
   const path = '/campaigns/platform-decisions/donate';
+  const formPath = `${path}/csv`;
 
   beforeEach(async () => {
     testApp = buildTestApp();
     agent = request.agent(testApp.app);
-    const form = await agent.get(`${path}?lang=en`).expect(200);
+    const form = await agent.get(`${formPath}?lang=en`).expect(200);
     csrfToken = hiddenValue(form.text, '_csrf');
   });
 
@@ -38,7 +39,7 @@ describe('CSV donation pages', () => {
   };
 
   test('when the CSV campaign form is opened, then it offers the file, the template and the preview script, with no inline code', async () => {
-    const page = (await agent.get(path).expect(200)).text;
+    const page = (await agent.get(formPath).expect(200)).text;
     expect(page).toContain('enctype="multipart/form-data"');
     expect(page).toContain('type="file" id="records" name="records"');
     expect(page).toContain('href="/campaigns/platform-decisions/template.csv"');
