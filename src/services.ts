@@ -17,6 +17,7 @@ import { RetentionService } from './donations/retention';
 import { CollectivePackService } from './evidence/collective/collective-pack-service';
 import { loadRecipients, type Recipients } from './evidence/letters';
 import { PersonalPackService } from './evidence/personal/personal-pack-service';
+import { analyseFor } from './evidence/releases/analyse-in-worker';
 import { FindingsReleases } from './evidence/releases/findings-releases';
 import { releaseRuleOf } from './evidence/releases/release-rule';
 import { loadOrCreateSigningKey, type SigningKey } from './evidence/signing-key';
@@ -75,6 +76,8 @@ export function buildServices(options: BuildServicesOptions): Services {
   // Every campaign's release rule is checked at start: a rule below k stops the server.
   const releaseRules = new Map(campaigns.list().map((campaign) => [campaign.slug, releaseRuleOf(campaign, config)]));
   const findings = new FindingsReleases(db, (campaign) => releaseRules.get(campaign.slug) ?? releaseRuleOf(campaign, config), {
+    // Off the event loop: a release reads every record and fits a dozen models.
+    analyse: analyseFor(db.memory ? ':memory:' : db.name),
     onBackgroundError: (error, campaign) => logger.error({ err: error, campaign: campaign.slug }, 'cutting a findings release failed'),
   });
   const signingKey = loadOrCreateSigningKey(config.signingKeyPath);

@@ -45,6 +45,12 @@ function parseJson(file: string, content: string): unknown {
   }
 }
 
+/** The campaign as its dictionary file defines it, without what is derived (functions do not cross to worker threads). */
+export function campaignDefinition(campaign: Campaign): CampaignDefinition {
+  const { consentSha256, recordSchema, donationSchema, coerceRecord, fieldsWithRole, ...definition } = campaign;
+  return definition;
+}
+
 /** Checks one campaign definition and derives its schemas. */
 export function buildCampaign(definition: unknown, file: string): Campaign {
   const parsed = campaignFileSchema.safeParse(definition);

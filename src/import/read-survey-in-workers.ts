@@ -9,9 +9,10 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Campaign, CampaignDefinition } from '../campaigns/types';
+import { campaignDefinition } from '../campaigns/load-campaigns';
+import type { Campaign } from '../campaigns/types';
+import { compiledWorkerScript } from '../compiled-worker';
 import type { CsvEncoding } from '../csv/decode-csv-bytes';
 import type { CsvDelimiter } from '../csv/detect-delimiter';
 import { planCsvFileParts } from './csv-file-parts';
@@ -27,21 +28,9 @@ export function defaultReaderCount(): number {
   return Math.max(1, Math.min(4, os.availableParallelism()));
 }
 
-/**
- * The compiled worker. Node runs JavaScript only, so when this module itself runs from the
- * TypeScript sources (the tests), the worker comes from the build (`npm test` builds first).
- */
+/** The compiled import worker (see `compiledWorkerScript`). */
 export function importWorkerScript(): string {
-  const script = __filename.endsWith('.ts')
-    ? path.resolve(__dirname, '../../dist/src/import/import-worker.js')
-    : path.join(__dirname, 'import-worker.js');
-  if (!fs.existsSync(script)) throw new Error(`The import worker ${script} is missing: run "npm run build" first.`);
-  return script;
-}
-
-function definitionOf(campaign: Campaign): CampaignDefinition {
-  const { consentSha256, recordSchema, donationSchema, coerceRecord, fieldsWithRole, ...definition } = campaign;
-  return definition;
+  return compiledWorkerScript('import/import-worker');
 }
 
 export interface ReadSurveyInWorkersOptions {
@@ -75,7 +64,7 @@ export async function readSurveyInWorkers(options: ReadSurveyInWorkersOptions): 
   const minPartBytes = options.minPartBytes ?? MIN_PART_BYTES;
   const size = fs.statSync(options.file).size;
   const workerData: ImportWorkerData = {
-    definition: definitionOf(campaign),
+    definition: campaignDefinition(campaign),
     file: options.file,
     encoding: options.encoding,
     delimiter: options.delimiter,

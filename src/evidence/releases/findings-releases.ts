@@ -13,12 +13,14 @@ import type { Campaign } from '../../campaigns/types';
 import { campaignRevision } from '../../storage/campaign-revision';
 import { ReleaseRepository } from '../../storage/release-repository';
 import { analyseCampaign } from '../campaign-analyses';
-import type { CampaignAnalyses, PublishedFindings } from '../campaign-analyses-types';
+import type { PublishedFindings } from '../campaign-analyses-types';
 import { publicFindings } from './public-findings';
+import type { Analyse } from './analyse-in-worker';
 import type { ReleaseRule } from './release-rule';
 
 export interface FindingsReleasesOptions {
-  analyse?: (db: Database, campaign: Campaign) => Promise<CampaignAnalyses>;
+  /** How the analyses are computed (default: in this thread; the app uses a worker thread, see `analyseFor`). */
+  analyse?: Analyse;
   now?: () => Date;
   /** Told when a release cut in the background fails (the last release stays published). */
   onBackgroundError?: (error: unknown, campaign: Campaign) => void;

@@ -12,7 +12,8 @@ export const errorResponseSchema = z.object({
       path: z.array(z.union([z.string(), z.number()])),
       message: z.string(),
       row: z.int().optional().describe('CSV uploads: the row as a spreadsheet numbers it (header = 1)'),
-    })),
+    })).describe('At most 100 issues'),
+    issuesOmitted: z.int().optional().describe('How many issues were found beyond those listed'),
   }),
 });
 

@@ -95,7 +95,7 @@ export function buildOpenApiDocument(campaigns: Campaign[], baseUrl: string): Re
       delete: {
         summary: 'Delete your donation everywhere, at once',
         security: [{ receipt: [] }],
-        responses: { 204: { description: 'Deleted; the receipt no longer works' }, ...errors(401, 429) },
+        responses: { 204: { description: 'Deleted; the receipt no longer works' }, ...errors(401, 403, 429) },
       },
     },
     '/api/v1/donations/me/purposes/{purpose}': {
@@ -104,7 +104,7 @@ export function buildOpenApiDocument(campaigns: Campaign[], baseUrl: string): Re
         description: 'Recorded with the consent version it withdraws from. The donation leaves the outputs of that purpose at once (ngo-sharing: the NGO pack). Withdrawing a purpose the donation no longer holds changes nothing (204). A required purpose (research) cannot be withdrawn alone: 409 purpose_required, delete the donation instead.',
         security: [{ receipt: [] }],
         parameters: [{ name: 'purpose', in: 'path', required: true, schema: { type: 'string', enum: [...new Set(campaigns.flatMap((c) => c.consent.purposes.filter((purpose) => !purpose.required).map((purpose) => purpose.id)))] } }],
-        responses: { 204: { description: 'Withdrawn; the rest of the donation stays' }, ...errors(400, 401, 409, 429) },
+        responses: { 204: { description: 'Withdrawn; the rest of the donation stays' }, ...errors(400, 401, 403, 409, 429) },
       },
     },
   };
@@ -137,7 +137,8 @@ export function buildOpenApiDocument(campaigns: Campaign[], baseUrl: string): Re
         },
         responses: {
           201: { description: 'Donated', content: { 'application/json': { schema: { $ref: '#/components/schemas/DonationReceipt' } } } },
-          ...errors(400, 404, 409, 413, 415, 422, 429),
+          // 403 cross_site_request: a browser on another site (Origin or Sec-Fetch-Site); 415: not JSON in UTF-8 nor multipart.
+          ...errors(400, 403, 404, 409, 413, 415, 422, 429),
         },
         description: 'A CSV whose rows fail the record schema is refused whole with 400 `invalid_csv`: each issue names `records[index].field` and the spreadsheet `row` (header = 1). Too many rows or too large a file: 413.',
       },

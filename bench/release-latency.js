@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+/**
+ * Does a findings release keep off the request path? While a release of a campaign with many
+ * donations is computed, /healthz is probed every 10 ms and donations are posted 4 at a time;
+ * the same is done while the server is idle, as the reference of the same run. The release is
+ * computed twice: in a worker thread (as the server does) and, for comparison, in the server's
+ * own thread. Uses the built code (npm run build) and a database file in a temporary folder.
+ * Usage: node bench/release-latency.js [--donations 100000]
+ * Goal (issue 16): worst /healthz latency under 50 ms during a recomputation.
+ */
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const dist = path.resolve(__dirname, '../dist/src');
+const { createApp } = require(`${dist}/app`);
+const { testConfig } = require(`${dist}/config`);
+const { openDatabase } = require(`${dist}/storage/open-database`);
+const { seedDemo } = require(`${dist}/demo/seed-demo`);
+const { FindingsReleases } = require(`${dist}/evidence/releases/findings-releases`);
+const { analyseCampaign } = require(`${dist}/evidence/campaign-analyses`);
+
+const argument = (name, fallback) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const donations = argument('donations', 100_000);
+const PROBE_EVERY_MS = 10;
+const DONATING_CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
+
+const percentile = (values, share) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(share * values.length) - 1)];
+
+/** Probes /healthz and posts donations until `until` settles; returns the latencies and the donations accepted per second. */
+async function load(base, body, until) {
+  let done = false;
+  const started = Date.now();
+  const finished = until.then(() => { done = true; });
+  const latencies = [];
+  const probe = (async () => {
+    while (!done) {
+      const sent = process.hrtime.bigint();
+      await (await fetch(`${base}/healthz`)).arrayBuffer();
+      latencies.push(Number(process.hrtime.bigint() - sent) / 1e6);
+      await new Promise((resolve) => setTimeout(resolve, PROBE_EVERY_MS));
+    }
+  })();
+  let accepted = 0;
+  const clients = Array.from({ length: DONATING_CLIENTS }, async () => {
+    while (!done) {
+      const response = await fetch(`${base}/api/v1/campaigns/credit-scores/donations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+      await response.arrayBuffer();
+      if (response.status === 201) accepted += 1;
+    }
+  });
+  await finished;
+  await Promise.all([probe, ...clients]);
+  const seconds = (Date.now() - started) / 1000;
+  return { latencies, perSecond: accepted / seconds, seconds };
+}
+
+async function main() {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-release-bench-'));
+  const databasePath = path.join(directory, 'crowdaudit.sqlite');
+  const db = openDatabase(databasePath);
+  const app = createApp({ db, config: testConfig({ databasePath, releaseMinChanges: 10 }) });
+  const dependencies = app.locals.dependencies;
+  const campaign = dependencies.campaigns.get('credit-scores');
+  let started = Date.now();
+  db.transaction(() => seedDemo(campaign, dependencies.donations, { count: donations, seed: 1 }))();
+  console.log(`cores: ${os.cpus().length}; seeded ${donations} donations in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const record = Object.fromEntries(campaign.schema.fields.map((field) => [field.name, field.example]));
+  const body = JSON.stringify({ consent: { version: campaign.consent.version, purposes: ['research'] }, records: [record], locale: 'en' });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
+
+  // Warm up connections and code paths, so that the first measured request is not the first one.
+  await load(base, body, new Promise((resolve) => setTimeout(resolve, 1000)));
+  const rule = () => ({ minChanges: 10, interval: 'PT0S', intervalMs: 0 });
+  const runs = [
+    ['worker thread (as served)', dependencies.findings],
+    ['server thread (reference)', new FindingsReleases(db, rule, { analyse: (database, target) => analyseCampaign(database, target) })],
+  ];
+  const results = [];
+  for (const [label, releases] of runs) {
+    started = Date.now();
+    const during = await load(base, body, releases.releaseIfDue(campaign));
+    const computeSeconds = (Date.now() - started) / 1000;
+    const idle = await load(base, body, new Promise((resolve) => setTimeout(resolve, during.seconds * 1000)));
+    results.push({ label, computeSeconds, during, idle });
+  }
+  for (const { label, computeSeconds, during, idle } of results) {
+    const worst = Math.max(...during.latencies);
+    console.log(`${label}: release computed in ${computeSeconds.toFixed(1)} s; /healthz during it: worst ${worst.toFixed(1)} ms, p99 ${percentile(during.latencies, 0.99).toFixed(1)} ms (idle worst ${Math.max(...idle.latencies).toFixed(1)} ms; goal worst < 50 ms: ${worst < 50 ? 'met' : 'NOT met'}); donations accepted ${during.perSecond.toFixed(0)}/s against ${idle.perSecond.toFixed(0)}/s idle (ratio ${(during.perSecond / idle.perSecond).toFixed(2)})`);
+  }
+  server.close();
+  db.close();
+  fs.rmSync(directory, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,43 @@
+/**
+ * Analyses for a release, computed in a worker thread (`analysis-worker.ts`) on its own
+ * connection: the request path never waits for them. Releases are rare (at most one per campaign
+ * and interval, one at a time per campaign: see `FindingsReleases`), so each gets a fresh worker
+ * rather than a pool. An in-memory database has no file a worker could open: it is analysed in
+ * this thread.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Database } from 'better-sqlite3';
+import { campaignDefinition } from '../../campaigns/load-campaigns';
+import type { Campaign } from '../../campaigns/types';
+import { compiledWorkerScript } from '../../compiled-worker';
+import { analyseCampaign } from '../campaign-analyses';
+import type { CampaignAnalyses } from '../campaign-analyses-types';
+import type { AnalysisWorkerData, AnalysisWorkerMessage } from './analysis-worker';
+
+export type Analyse = (db: Database, campaign: Campaign) => Promise<CampaignAnalyses>;
+
+/** Analyses of the campaign's records in `databasePath`, computed by a worker thread. */
+export function analyseInWorker(databasePath: string): Analyse {
+  return (_db, campaign) => new Promise<CampaignAnalyses>((resolve, reject) => {
+    const workerData: AnalysisWorkerData = { databasePath, definition: campaignDefinition(campaign) };
+    const worker = new Worker(compiledWorkerScript('evidence/releases/analysis-worker'), { workerData });
+    let settled = false;
+    worker.once('message', (message: AnalysisWorkerMessage) => {
+      settled = true;
+      if (message.ok) resolve(message.analyses);
+      else reject(new Error(`Analysing ${campaign.slug} failed: ${message.message}`));
+    });
+    worker.once('error', (error: unknown) => {
+      settled = true;
+      reject(new Error(`Analysing ${campaign.slug} failed: ${error instanceof Error ? error.message : String(error)}`));
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`The analysis worker for ${campaign.slug} stopped (exit code ${code}) without a result.`));
+    });
+  });
+}
+
+/** In a worker for a database file, in this thread for an in-memory one. */
+export function analyseFor(databasePath: string): Analyse {
+  return databasePath === ':memory:' ? (db, campaign) => analyseCampaign(db, campaign) : analyseInWorker(databasePath);
+}
