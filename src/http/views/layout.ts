@@ -19,6 +19,8 @@ export interface PageFrame {
    * new language with every answer kept. Works without JavaScript (the `form` attribute).
    */
   switcherForm?: string;
+  /** A wider column on large screens, for pages of tables (findings); forms stay narrow. */
+  wide?: boolean;
   /** Named in the footer; a demo instance says so at the top of every page. */
   operator: Pick<OperatorProfile, 'demo' | 'name'>;
 }
@@ -49,7 +51,7 @@ export function layout(frame: PageFrame, content: SafeHtml): string {
   <nav aria-label="${t('language')}"><ul class="language-switcher">${switcher}</ul></nav>
 </header>
 ${frame.operator.demo ? html`<p class="demo-banner" role="note">${pt('demoBanner')}</p>` : ''}
-<main id="main" tabindex="-1">
+<main id="main" tabindex="-1"${frame.wide ? html` class="main-wide"` : ''}>
 ${content}
 </main>
 <footer class="site-footer"><p>${t('footer')}</p>${frame.operator.demo ? '' : html`<p>${pt('operatedBy', { name: frame.operator.name })}</p>`}<p><a href="/my-donation">${t('myDonationLink')}</a> · <a href="/privacy">${pt('privacyLink')}</a> · <a href="/imprint">${pt('imprintLink')}</a></p></footer>
