@@ -9,6 +9,7 @@ import type { CsvCellIssue } from '../../csv/check-csv-row';
 import { csvCellProblemText } from '../../csv/csv-problem-text';
 import type { CampaignCsvText } from '../../csv/read-campaign-csv-text';
 import { csvTranslator } from '../../i18n/csv-messages';
+import { csvGuideTranslator } from '../../i18n/csv-guide-messages';
 import { formTranslator } from '../../i18n/form-messages';
 import { consentSection, hiddenCommon, valueLabel, type PageContext } from './donation-views';
 import { consentOperatorNotice } from './operator-views';
@@ -55,8 +56,9 @@ ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 ${summary(errors, context)}
 <p>${csvT('csvFormIntro')}</p>
 <p><a href="/campaigns/${campaign.slug}/donate">${formTranslator(locale)('formInstead')}</a></p>
-<p><a href="/campaigns/${campaign.slug}/template.csv" download>${csvT('csvTemplateLink')}</a></p>
+<p><a href="/campaigns/${campaign.slug}/template.csv?lang=${locale}" download>${csvT('csvTemplateLink')}</a></p>
 <p class="hint">${csvT('csvTemplateHint')}</p>
+<p><a href="/campaigns/${campaign.slug}/columns">${csvGuideTranslator(locale)('guideLink')}</a></p>
 <form method="post" action="/campaigns/${campaign.slug}/donate" enctype="multipart/form-data" novalidate id="csv-form" data-campaign="${previewData(campaign)}">
   ${hiddenCommon(context)}
   <div class="field${errors.file ? ' field-error' : ''}">
