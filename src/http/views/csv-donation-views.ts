@@ -6,7 +6,7 @@
 import { localizedField } from '../../campaigns/localize';
 import type { Campaign } from '../../campaigns/types';
 import type { CsvCellIssue } from '../../csv/check-csv-row';
-import { csvCellProblemText } from '../../csv/csv-problem-text';
+import { csvCellProblemText, csvProblemSentences, problemRowsFirst } from '../../csv/csv-problem-text';
 import type { CampaignCsvText } from '../../csv/read-campaign-csv-text';
 import { csvTranslator } from '../../i18n/csv-messages';
 import { csvGuideTranslator } from '../../i18n/csv-guide-messages';
@@ -84,35 +84,48 @@ export interface CsvReview {
   idempotencyKey: string;
 }
 
+/** The problems in full sentences, above the table, each linking to its row. */
+function problemList(csv: CampaignCsvText, context: PageContext): SafeHtml {
+  const csvT = csvTranslator(context.locale);
+  const sentences = csvProblemSentences(csv, context.locale, context.t, csvT);
+  if (sentences.length === 0) return html``;
+  return html`<section class="problem-list" aria-labelledby="problem-list-heading">
+  <h2 id="problem-list-heading">${csvT('csvProblemListHeading')}</h2>
+  <ul>${sentences.map((sentence) => html`<li><a href="#row-${sentence.index + 2}">${sentence.text}</a></li>`)}</ul>
+  <p class="hint">${csvT('csvProblemsFirst')}</p>
+</section>`;
+}
+
 function reviewTable(campaign: Campaign, csv: CampaignCsvText, context: PageContext): SafeHtml {
   const csvT = csvTranslator(context.locale);
   const issuesByIndex = new Map<number, CsvCellIssue[]>();
   for (const issue of csv.issues) issuesByIndex.set(issue.index, [...(issuesByIndex.get(issue.index) ?? []), issue]);
-  const headers = csv.columns.map((field) => html`<th scope="col">${localizedField(field, context.locale).title}</th>`);
-  const rows = csv.rows.map((cells, index) => {
+  const titles = csv.columns.map((field) => localizedField(field, context.locale).title);
+  const headers = titles.map((title) => html`<th scope="col">${title}</th>`);
+  // On a phone each row becomes a card whose cells name their column (data-label, shown by the stylesheet).
+  const rows = problemRowsFirst(csv, csv.rows.map((_cells, index) => index)).map((index) => {
+    const cells = csv.rows[index];
     const record = csv.records[index];
     const issues = issuesByIndex.get(index) ?? [];
     const rowNumber = index + 2;
     const rowProblems = issues.filter((issue) => !issue.field).map((issue) => csvCellProblemText(issue, undefined, context.t, csvT));
-    // Named beside the row number too: the invalid cell may sit off-screen in a wide table.
-    const badFields = csv.columns.filter((field) => issues.some((issue) => issue.field === field.name)).map((field) => localizedField(field, context.locale).title);
-    if (badFields.length > 0) rowProblems.push(csvT('csvRowProblemFields', { name: badFields.join(', ') }));
     const tableCells = csv.columns.map((field, position) => {
       const problem = issues.find((issue) => issue.field === field.name);
       if (problem) {
-        return html`<td class="cell-invalid"><span class="cell-value">${cells[position] ?? ''}</span> <strong class="cell-problem">${csvCellProblemText(problem, field, context.t, csvT)}</strong></td>`;
+        return html`<td class="cell-invalid" data-label="${titles[position]}"><span class="cell-value">${cells[position] ?? ''}</span> <strong class="cell-problem">${csvCellProblemText(problem, field, context.t, csvT)}</strong></td>`;
       }
       const shown = record ? valueLabel(campaign, field.name, record[field.name], context) : cells[position] ?? '';
-      return html`<td>${shown}</td>`;
+      return html`<td data-label="${titles[position]}">${shown}</td>`;
     });
-    return html`<tr${issues.length > 0 ? html` class="row-invalid"` : ''}>
-  <td><input type="checkbox" name="remove" value="${index}" id="remove-${index}"${issues.length > 0 ? html` checked` : ''}><label for="remove-${index}" class="visually-hidden">${csvT('csvRemoveRow', { row: rowNumber })}</label></td>
-  <th scope="row">${rowNumber}${rowProblems.length > 0 ? html` <strong class="cell-problem">${rowProblems.join(' ')}</strong>` : ''}</th>
+    return html`<tr id="row-${rowNumber}"${issues.length > 0 ? html` class="row-invalid"` : ''}>
+  <td class="remove-cell"><input type="checkbox" name="remove" value="${index}" id="remove-${index}"${issues.length > 0 ? html` checked` : ''}><label for="remove-${index}">${csvT('csvRemoveRow', { row: rowNumber })}</label></td>
+  <th scope="row" data-label="${csvT('csvRowHeading')}">${rowNumber}${rowProblems.length > 0 ? html` <strong class="cell-problem">${rowProblems.join(' ')}</strong>` : ''}</th>
   ${tableCells}
 </tr>`;
   });
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="${csvT('csvReviewTitle')}">
-<table class="csv-table">
+  return html`${problemList(csv, context)}
+<div class="table-scroll" tabindex="0" role="region" aria-label="${csvT('csvReviewTitle')}">
+<table class="csv-table csv-cards">
   <thead><tr><th scope="col">${csvT('csvRemoveHeading')}</th><th scope="col">${csvT('csvRowHeading')}</th>${headers}</tr></thead>
   <tbody>${rows}</tbody>
 </table>

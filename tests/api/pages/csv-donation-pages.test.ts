@@ -53,7 +53,9 @@ describe('CSV donation pages', () => {
     const response = await upload(jobsCsv(['1200', '1300', 'lots', '1500'])).expect(400);
     expect(response.text).toContain('Check your rows before you send');
     expect(response.text).toContain('1 row needs attention');
-    expect(response.text).toContain('Check: Pay in cents');
+    expect(response.text).toContain('<a href="#row-4">Row 4, column “Pay in cents”: Please enter a number from 0 to 100000.</a>');
+    // The problem row comes first in the table.
+    expect(response.text.indexOf('id="row-4"')).toBeLessThan(response.text.indexOf('id="row-2"'));
     expect(response.text).toContain('Row 4: Please enter a number from 0 to 100000.');
     expect(response.text).toMatch(/<input type="checkbox" name="remove" value="2" id="remove-2" checked>/);
     expect(response.text).not.toContain('value="confirm"');
