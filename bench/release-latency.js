@@ -36,10 +36,22 @@ async function load(base, body, until) {
   const started = Date.now();
   const finished = until.then(() => { done = true; });
   const latencies = [];
+  let failed = 0;
+  // A server that stalls long enough drops kept-alive connections: that counts as a failure.
+  const attempt = async (request) => {
+    try {
+      const response = await request();
+      await response.arrayBuffer();
+      return response.status;
+    } catch {
+      failed += 1;
+      return 0;
+    }
+  };
   const probe = (async () => {
     while (!done) {
       const sent = process.hrtime.bigint();
-      await (await fetch(`${base}/healthz`)).arrayBuffer();
+      await attempt(() => fetch(`${base}/healthz`));
       latencies.push(Number(process.hrtime.bigint() - sent) / 1e6);
       await new Promise((resolve) => setTimeout(resolve, PROBE_EVERY_MS));
     }
@@ -47,15 +59,14 @@ async function load(base, body, until) {
   let accepted = 0;
   const clients = Array.from({ length: DONATING_CLIENTS }, async () => {
     while (!done) {
-      const response = await fetch(`${base}/api/v1/campaigns/credit-scores/donations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
-      await response.arrayBuffer();
-      if (response.status === 201) accepted += 1;
+      const status = await attempt(() => fetch(`${base}/api/v1/campaigns/credit-scores/donations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }));
+      if (status === 201) accepted += 1;
     }
   });
   await finished;
   await Promise.all([probe, ...clients]);
   const seconds = (Date.now() - started) / 1000;
-  return { latencies, perSecond: accepted / seconds, seconds };
+  return { latencies, perSecond: accepted / seconds, seconds, failed };
 }
 
 async function main() {
@@ -91,7 +102,7 @@ async function main() {
   }
   for (const { label, computeSeconds, during, idle } of results) {
     const worst = Math.max(...during.latencies);
-    console.log(`${label}: release computed in ${computeSeconds.toFixed(1)} s; /healthz during it: worst ${worst.toFixed(1)} ms, p99 ${percentile(during.latencies, 0.99).toFixed(1)} ms (idle worst ${Math.max(...idle.latencies).toFixed(1)} ms; goal worst < 50 ms: ${worst < 50 ? 'met' : 'NOT met'}); donations accepted ${during.perSecond.toFixed(0)}/s against ${idle.perSecond.toFixed(0)}/s idle (ratio ${(during.perSecond / idle.perSecond).toFixed(2)})`);
+    console.log(`${label}: release computed in ${computeSeconds.toFixed(1)} s; /healthz during it: worst ${worst.toFixed(1)} ms, p99 ${percentile(during.latencies, 0.99).toFixed(1)} ms (idle worst ${Math.max(...idle.latencies).toFixed(1)} ms; goal worst < 50 ms: ${worst < 50 ? 'met' : 'NOT met'}); donations accepted ${during.perSecond.toFixed(0)}/s against ${idle.perSecond.toFixed(0)}/s idle (ratio ${(during.perSecond / idle.perSecond).toFixed(2)}); failed requests ${during.failed} (idle ${idle.failed})`);
   }
   server.close();
   db.close();

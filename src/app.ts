@@ -2,6 +2,7 @@
  * The Express app, built from its dependencies and never listening: `server.ts` listens, tests
  * import `createApp` with an in-memory database.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
@@ -9,11 +10,13 @@ import { createApiRouter } from './http/api';
 import type { AppDependencies } from './http/dependencies';
 import { createCsrfProtection } from './http/middleware/csrf';
 import { errorHandler, notFoundHandler } from './http/middleware/error-handler';
+import { DatabaseRateLimitStore, rateLimitClientKeySecret } from './http/middleware/database-rate-limit-store';
 import { createRateLimiters } from './http/middleware/rate-limits';
 import { requestLogger } from './http/middleware/request-logger';
 import { securityHeaders } from './http/middleware/security-headers';
 import { createPagesRouter } from './http/pages';
 import { buildServices, type BuildServicesOptions } from './services';
+import { RateLimitRepository } from './storage/rate-limit-repository';
 
 export type CreateAppOptions = BuildServicesOptions;
 
@@ -23,13 +26,21 @@ const PUBLIC_DIRECTORY = path.resolve(__dirname, __dirname.includes(`${path.sep}
 export function buildDependencies(options: CreateAppOptions): AppDependencies {
   const services = buildServices(options);
   const { config } = services;
-  return { ...services, csrf: createCsrfProtection({ secret: config.csrfSecret, secureCookies: config.baseUrl.startsWith('https://') }) };
+  return {
+    ...services,
+    csrf: createCsrfProtection({ secret: config.csrfSecret, secureCookies: config.baseUrl.startsWith('https://') }),
+    rateLimits: config.rateLimits ? new RateLimitRepository(services.db) : undefined,
+  };
 }
 
 export function createApp(options: CreateAppOptions): Express {
   const dependencies = buildDependencies(options);
   const { config, logger } = dependencies;
-  const limits = createRateLimiters(config.rateLimits);
+  const { rateLimits } = dependencies;
+  // Every process on the database derives the same key from the shared CSRF secret (a random one
+  // only where there is none: an in-memory database, with one process).
+  const clientKeySecret = config.csrfSecret ? rateLimitClientKeySecret(config.csrfSecret) : randomBytes(32);
+  const limits = createRateLimiters(rateLimits && ((limiter) => new DatabaseRateLimitStore(rateLimits, limiter, clientKeySecret)));
 
   const app = express();
   app.disable('x-powered-by');

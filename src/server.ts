@@ -75,6 +75,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       force.unref();
       server.close(() => {
         clearTimeout(force);
+        dependencies.rateLimits?.close();
         db.close();
         logger.info('crowdaudit stopped');
         resolve();

@@ -60,7 +60,7 @@ describe('withdrawing one purpose through the API', () => {
     const document = (await request(testApp.app).get('/api/v1/openapi.json').expect(200)).body;
     const operation = document.paths['/api/v1/donations/me/purposes/{purpose}'].delete;
     expect(operation.parameters[0].schema.enum).toEqual(['ngo-sharing', 'collective-action']);
-    expect(Object.keys(operation.responses).sort()).toEqual(['204', '400', '401', '409', '429']);
+    expect(Object.keys(operation.responses).sort()).toEqual(['204', '400', '401', '403', '409', '429']);
     expect(document.paths['/api/v1/campaigns/{slug}'].get.description).toContain('consent.operator');
   });
 

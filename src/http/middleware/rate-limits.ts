@@ -1,10 +1,12 @@
 /**
- * Rate limits per client address (kept in memory only, never logged). Guessing receipts is the
- * attack that matters: 140-bit codes cannot be guessed, but throttling also keeps a script from
- * hammering the lookup. RATE_LIMITS=off turns them off for benchmarks behind a trusted proxy.
+ * Rate limits per client address (counted in the database, shared by every process on it, the
+ * address kept only as a keyed hash: see `DatabaseRateLimitStore`; never logged). Guessing
+ * receipts is the attack that matters: 140-bit codes cannot be guessed, but throttling also keeps
+ * a script from hammering the lookup. RATE_LIMITS=off turns them off for benchmarks behind a
+ * trusted proxy.
  */
 import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import { AppError } from '../../app-error';
 
 export interface RateLimiters {
@@ -18,10 +20,11 @@ export interface RateLimiters {
 
 const passThrough: RequestHandler = (_req, _res, next) => next();
 
-function limiter(windowMs: number, limit: number, what: string): RequestHandler {
+function limiter(windowMs: number, limit: number, what: string, store: Store): RequestHandler {
   return rateLimit({
     windowMs,
     limit,
+    store,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res, next) => {
@@ -33,11 +36,12 @@ function limiter(windowMs: number, limit: number, what: string): RequestHandler 
   });
 }
 
-export function createRateLimiters(enabled: boolean): RateLimiters {
-  if (!enabled) return { receipts: passThrough, donations: passThrough, accessTokens: passThrough };
+/** @param storeFor the counts of one limiter, by name; undefined turns rate limits off. */
+export function createRateLimiters(storeFor: ((limiter: string) => Store) | undefined): RateLimiters {
+  if (!storeFor) return { receipts: passThrough, donations: passThrough, accessTokens: passThrough };
   return {
-    receipts: limiter(60_000, 20, 'attempts with a receipt code'),
-    donations: limiter(10 * 60_000, 60, 'donations from this connection'),
-    accessTokens: limiter(60_000, 30, 'requests with an access token'),
+    receipts: limiter(60_000, 20, 'attempts with a receipt code', storeFor('receipts')),
+    donations: limiter(10 * 60_000, 60, 'donations from this connection', storeFor('donations')),
+    accessTokens: limiter(60_000, 30, 'requests with an access token', storeFor('access-tokens')),
   };
 }

@@ -6,6 +6,7 @@ import { migration005 } from './005-import-batches';
 import { migration006 } from './006-findings-releases';
 import { migration007 } from './007-random-row-ids';
 import { migration008 } from './008-consent-withdrawals';
+import { migration009 } from './009-rate-limits';
 
 export interface Migration {
   version: number;
@@ -14,4 +15,4 @@ export interface Migration {
 }
 
 /** Every migration, in the order it is applied. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
