@@ -24,6 +24,7 @@ export function personalPackHtml(pack: PersonalPack, locale: Locale): string {
   return `<!doctype html>\n${html`<html lang="${locale}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${et('packTitle')} – crowdaudit</title><style>${new SafeHtml(STYLE)}</style></head>
 <body>
+<main>
 <h1>${et('packTitle')}</h1>
 <p>${et('packIntro')}</p>
 <h2>${et('yourDonation')}</h2>
@@ -42,6 +43,7 @@ ${paragraphs(pack.effects)}
 <h2>${et('lettersHeading')}</h2>
 <p>${et('lettersIntro')}</p>
 ${pack.letters.map((letter) => html`<section class="letter" id="letter-${letter.id}"><h2>${letter.title}</h2><pre>${letter.text}</pre></section>`)}
+</main>
 </body>
 </html>`.value}\n`;
 }

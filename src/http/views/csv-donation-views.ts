@@ -39,7 +39,7 @@ function summary(errors: CsvFormErrors, context: PageContext): SafeHtml {
   if (errors.file) entries.push(['records', errors.file]);
   if (errors.purposes) entries.push(['purpose-0', errors.purposes]);
   if (entries.length === 0) return html``;
-  return html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary" aria-labelledby="error-summary-title">
+  return html`<div class="error-summary" role="alert" tabindex="-1" autofocus id="error-summary" aria-labelledby="error-summary-title">
   <h2 id="error-summary-title">${context.t('errorSummaryTitle')}</h2>
   <ul>${entries.map(([target, message]) => html`<li><a href="#${target}">${message}</a></li>`)}</ul>
 </div>`;
@@ -146,7 +146,7 @@ export function csvReviewPage(campaign: Campaign, review: CsvReview, context: Pa
 <p>${csvT('csvReviewIntro')}</p>
 <p><strong>${csvT('csvRowCount', { count: review.csv.rows.length })}</strong></p>
 ${invalidRows > 0
-    ? html`<div class="error-summary" role="alert" id="error-summary"><p>${invalidRows === 1 ? csvT('csvRowsWithProblemsOne') : csvT('csvRowsWithProblems', { count: invalidRows })}</p></div>`
+    ? html`<div class="error-summary" role="alert" tabindex="-1" autofocus id="error-summary"><p>${invalidRows === 1 ? csvT('csvRowsWithProblemsOne') : csvT('csvRowsWithProblems', { count: invalidRows })}</p></div>`
     : html`<p class="notice" role="status">${csvT('csvAllRowsFine')}</p>`}
 <form method="post" action="/campaigns/${campaign.slug}/donate" enctype="multipart/form-data" id="csv-review-form">
   ${hiddenCommon(context)}

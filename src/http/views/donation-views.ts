@@ -38,7 +38,7 @@ function errorSummary(campaign: Campaign, form: DonationForm, errors: FormErrors
   const items = controls.filter((control) => errors[control.key]).map((control) => html`<li><a href="#${fieldId(control.key)}">${control.title}: ${errors[control.key]}</a></li>`);
   if (errors.purposes) items.push(html`<li><a href="#purpose-0">${errors.purposes}</a></li>`);
   if (items.length === 0) return html``;
-  return html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary" aria-labelledby="error-summary-title">
+  return html`<div class="error-summary" role="alert" tabindex="-1" autofocus id="error-summary" aria-labelledby="error-summary-title">
   <h2 id="error-summary-title">${context.t('errorSummaryTitle')}</h2>
   <ul>${items}</ul>
 </div>`;

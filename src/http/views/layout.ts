@@ -50,7 +50,7 @@ export function layout(frame: PageFrame, content: SafeHtml): string {
   <a class="site-name" href="/">${t('siteName')}</a>
   <nav aria-label="${t('language')}"><ul class="language-switcher">${switcher}</ul></nav>
 </header>
-${frame.operator.demo ? html`<p class="demo-banner" role="note">${pt('demoBanner')}</p>` : ''}
+${frame.operator.demo ? html`<aside class="demo-banner" aria-label="${pt('demoBanner')}"><p>${pt('demoBanner')}</p></aside>` : ''}
 <main id="main" tabindex="-1"${frame.wide ? html` class="main-wide"` : ''}>
 ${content}
 </main>

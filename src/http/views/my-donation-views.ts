@@ -4,6 +4,7 @@ import type { DonationView } from '../../donations/donation-service';
 import { campaignText } from '../../campaigns/localize';
 import { html, type SafeHtml } from './html';
 import { evidenceTranslator } from '../../i18n/evidence-messages';
+import { formTranslator } from '../../i18n/form-messages';
 import { layout } from './layout';
 import { purposeWithdrawalSection } from './purpose-withdrawal-views';
 import { recordTable, type PageContext } from './donation-views';
@@ -17,7 +18,7 @@ export function receiptEntryPage(context: PageContext, notFound = false): string
   const { t, locale } = context;
   return layout({ locale, t, operator: context.operator, title: t('myDonationTitle'), switcherPath: '/my-donation' }, html`
 <h1>${t('myDonationTitle')}</h1>
-${notFound ? html`<div class="error-summary" role="alert" id="error-summary"><p><a href="#receipt">${t('receiptNotFound')}</a></p></div>` : ''}
+${notFound ? html`<div class="error-summary" role="alert" tabindex="-1" autofocus id="error-summary"><p><a href="#receipt">${t('receiptNotFound')}</a></p></div>` : ''}
 <form method="post" action="/my-donation">
   ${hidden(context)}
   <div class="field${notFound ? ' field-error' : ''}">
@@ -70,6 +71,7 @@ export function donationPage(campaign: Campaign, donation: DonationView, receipt
 <p>${t('donatedOn', { name: donation.createdOn })}</p>
 <p>${t('consentGiven', { name: donation.consent.version })}</p>
 <ul>${purposes}</ul>
+<h2>${formTranslator(locale)('recordsHeading')}</h2>
 ${recordPager(shown, hidden(context, receipt), context)}
 ${records}
 <div class="button-row">
