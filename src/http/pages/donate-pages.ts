@@ -3,7 +3,7 @@
  * page posts `action=confirm` (or `edit`), and the receipt page offers the code as a text file.
  * A random idempotency key in the review page makes a reload or double click harmless.
  */
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { AppError } from '../../app-error';
 import { campaignText } from '../../campaigns/localize';
 import { normaliseReceipt } from '../../donations/receipt';
@@ -16,6 +16,21 @@ import { donationFormPage, receiptPage } from '../views/donation-views';
 import { EMPTY_FORM } from './donation-form';
 import { handleFormDonation } from './form-donation-flow';
 import { formBody, pageContext, sendPage } from './page-context';
+
+/** BASE_URL's default in config.ts: what the server assumes when the operator set none. */
+const DEFAULT_BASE_URL = 'http://localhost:3000';
+
+/**
+ * Where the donor reaches this site: BASE_URL when the operator set it, else the address the
+ * donor's browser used (the default http://localhost:3000 is wrong on any other port or host).
+ * The file goes only to the person who asked, so a forged Host header fools no one else.
+ */
+function siteAddress(dependencies: AppDependencies, req: Request): string {
+  const configured = dependencies.config.baseUrl;
+  if (configured !== DEFAULT_BASE_URL) return configured;
+  const host = req.get('host');
+  return host && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? `${req.protocol}://${host}` : configured;
+}
 
 export function createDonatePages(dependencies: AppDependencies): Router {
   const router = Router();
@@ -98,7 +113,7 @@ export function createDonatePages(dependencies: AppDependencies): Router {
       ...(campaign ? [`${context.t('receiptFileCampaign')}: ${campaignText(campaign, context.locale).title}`] : []),
       '',
       context.t('receiptKeep'),
-      `${context.t('receiptFileWhere')}: ${dependencies.config.baseUrl}/my-donation`,
+      `${context.t('receiptFileWhere')}: ${siteAddress(dependencies, req)}/my-donation`,
     ];
     res.set('Cache-Control', 'no-store').type('text/plain; charset=utf-8').attachment('crowdaudit-receipt.txt').send(`${lines.join('\r\n')}\r\n`);
   });

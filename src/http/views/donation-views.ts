@@ -35,7 +35,9 @@ function errorSummary(campaign: Campaign, form: DonationForm, errors: FormErrors
       }),
     ),
   ];
-  const items = controls.filter((control) => errors[control.key]).map((control) => html`<li><a href="#${fieldId(control.key)}">${control.title}: ${errors[control.key]}</a></li>`);
+  // French sets a space before the colon.
+  const colon = context.locale === 'fr' ? '\u00a0: ' : ': ';
+  const items = controls.filter((control) => errors[control.key]).map((control) => html`<li><a href="#${fieldId(control.key)}">${control.title}${colon}${errors[control.key]}</a></li>`);
   if (errors.purposes) items.push(html`<li><a href="#purpose-0">${errors.purposes}</a></li>`);
   if (items.length === 0) return html``;
   return html`<div class="error-summary" role="alert" tabindex="-1" autofocus id="error-summary" aria-labelledby="error-summary-title">

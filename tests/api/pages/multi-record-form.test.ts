@@ -107,7 +107,7 @@ describe('the guided form for many records', () => {
 
   test('when the second record has an error, then the summary names the record and links to its control', async () => {
     const page = await post('/campaigns/platform-decisions/donate', { ...twoJobs(), 'record.1.month': '', action: 'review' }).expect(400);
-    expect(page.text).toContain('<a href="#field-1-month">Record 2, Month: Please answer this question.</a>');
+    expect(page.text).toContain('<a href="#field-1-month">Record 2, Month: Please enter a month like 2024-03.</a>');
     expect(page.text).toContain('id="field-1-month"');
   });
 

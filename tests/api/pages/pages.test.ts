@@ -86,7 +86,7 @@ describe('donor pages', () => {
     delete fields['record.bureau'];
     const response = await post('/campaigns/credit-scores/donate', { ...fields, 'record.score_value': '97,5', action: 'review' }).expect(400);
     expect(response.text).toContain('class="error-summary"');
-    expect(response.text).toContain('<a href="#field-bureau">Credit bureau: Please answer this question.</a>');
+    expect(response.text).toContain('<a href="#field-bureau">Credit bureau: Please choose one of the options.</a>');
     expect(response.text).toContain('value="97,5"');
     expect(storedCounts(testApp.db).donations).toBe(0);
   });
