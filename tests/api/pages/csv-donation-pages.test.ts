@@ -76,6 +76,17 @@ describe('CSV donation pages', () => {
     expect(pays).toEqual([1200, 1300, 1500]);
   });
 
+  test('when the language is switched on the CSV review, then the same rows come back in that language and nothing is donated', async () => {
+    const review = await upload(jobsCsv(['1200', '1300', 'lots'])).expect(400);
+    expect(review.text).toContain('form="csv-review-form" name="switch_lang" value="fr"');
+    const rows = hiddenValue(review.text, 'records_csv');
+    const french = await upload(undefined, { records_csv: rows, step: 'review', switch_lang: 'fr', idempotency_key: hiddenValue(review.text, 'idempotency_key') }).expect(400);
+    expect(french.text).toContain('<html lang="fr">');
+    expect(french.text).toContain('Ligne 4, colonne « Paiement en centimes »'.slice(0, 18));
+    expect(hiddenValue(french.text, 'records_csv')).toBe(rows);
+    expect(storedCounts(testApp.db).donations).toBe(0);
+  });
+
   test('when the hidden rows are tampered with before confirming, then they are checked again and nothing bad is stored', async () => {
     const response = await upload(undefined, { records_csv: jobsCsv(['1200', '-5']), idempotency_key: 'tampered-key-1', action: 'confirm' }).expect(400);
     expect(response.text).toContain('Row 3: Please enter a number from 0 to 100000.');
