@@ -66,7 +66,9 @@ export function donationPage(campaign: Campaign, donation: DonationView, receipt
   const purposes = text.purposes.filter((purpose) => donation.consent.purposes.includes(purpose.id)).map((purpose) => html`<li>${purpose.title}</li>`);
   const shown = recordPage(donation.records.length, requestedPage);
   const records = donation.records.slice(shown.start, shown.end).map((record, index) => html`<h3>${t('recordNumber', { name: shown.start + index + 1 })}</h3>${recordTable(campaign, record, context)}`);
-  return layout({ locale, t, operator: context.operator, title: t('myDonationTitle'), switcherPath: '/my-donation' }, html`
+  // The switcher posts the receipt back (never in a URL), so the donation stays open in the new language.
+  return layout({ locale, t, operator: context.operator, title: t('myDonationTitle'), switcherPath: '/my-donation', switcherForm: 'donation-language' }, html`
+<form method="post" action="/my-donation" id="donation-language">${hidden(context, receipt)}<input type="hidden" name="action" value="view"></form>
 <h1>${t('myDonationTitle')}: ${text.title}</h1>
 <p>${t('donatedOn', { name: donation.createdOn })}</p>
 <p>${t('consentGiven', { name: donation.consent.version })}</p>

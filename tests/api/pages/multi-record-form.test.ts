@@ -163,6 +163,17 @@ describe('the guided form for many records', () => {
     await post('/my-donation/receipt', { receipt: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG', switch_lang: 'de' }).set('Accept', 'text/html').expect(404);
   });
 
+  test('when the language is switched while a donation is open on /my-donation, then it stays open in that language', async () => {
+    const review = await post('/campaigns/platform-decisions/donate', { ...twoJobs(), action: 'review' }).expect(200);
+    const code = receiptIn((await post('/campaigns/platform-decisions/donate', [...hiddenFields(review.text, 'review-form'), ['action', 'confirm']]).expect(201)).text);
+    const open = await post('/my-donation', { receipt: code, action: 'view' }).expect(200);
+    expect(open.text).toContain('form="donation-language" name="switch_lang" value="fr"');
+    const french = await post('/my-donation', [...hiddenFields(open.text, 'donation-language'), ['switch_lang', 'fr']]).expect(200);
+    expect(french.text).toContain('<html lang="fr">');
+    expect(french.text).toContain('<h1>Votre don');
+    expect(french.text).toContain('<h2>Vos entrées</h2>');
+  });
+
   test('when the credit-score form is posted the old way (one record, no count), then it still donates one record', async () => {
     const fields: Record<string, string> = {};
     for (const field of credit.schema.fields.filter((candidate) => candidate.constraints.required)) {
