@@ -21,6 +21,7 @@ const en = {
   switchLanguage: 'Change language (your answers are kept)',
   recordAdded: 'A new empty block was added at the end: record {number}.',
   recordRemoved: 'The record was removed.',
+  coarsenedMeans: '“Coarsened” means made less exact: for example a wider age group, a year instead of a month, one postcode digit instead of two, until each row fits at least {k} people.',
 };
 
 type FormMessageKey = keyof typeof en;
@@ -41,6 +42,7 @@ const de: Catalogue = {
   switchLanguage: 'Sprache wechseln (Ihre Angaben bleiben erhalten)',
   recordAdded: 'Am Ende wurde ein neuer leerer Block hinzugefügt: Eintrag {number}.',
   recordRemoved: 'Der Eintrag wurde entfernt.',
+  coarsenedMeans: '„Vergröbert“ heißt ungenauer gemacht: zum Beispiel eine breitere Altersgruppe, ein Jahr statt eines Monats, eine Ziffer der Postleitzahl statt zwei, bis jede Zeile auf mindestens {k} Menschen passt.',
 };
 
 const fr: Catalogue = {
@@ -58,6 +60,7 @@ const fr: Catalogue = {
   switchLanguage: 'Changer de langue (vos réponses sont conservées)',
   recordAdded: 'Un nouveau bloc vide a été ajouté à la fin : entrée {number}.',
   recordRemoved: 'L\u2019entrée a été retirée.',
+  coarsenedMeans: '« Sous une forme simplifiée » veut dire moins précise : par exemple une tranche d\u2019âge plus large, une année au lieu d\u2019un mois, un chiffre du code postal au lieu de deux, jusqu\u2019à ce que chaque ligne corresponde à au moins {k} personnes.',
 };
 
 const catalogues: Record<Locale, Catalogue> = { en, de, fr };

@@ -53,7 +53,7 @@ export function consentSection(campaign: Campaign, form: Pick<DonationForm, 'pur
   const purposes = text.purposes.map((purpose, index) => html`<div class="choice choice-block">
     <input type="checkbox" id="purpose-${index}" name="purposes" value="${purpose.id}"${form.purposes.includes(purpose.id) ? html` checked` : ''} aria-describedby="purpose-${index}-hint">
     <label for="purpose-${index}"><strong>${purpose.title}</strong></label>
-    <p class="hint" id="purpose-${index}-hint">${purpose.description}</p>
+    <p class="hint" id="purpose-${index}-hint">${purpose.description}${purpose.id === 'ngo-sharing' ? ` ${formTranslator(context.locale)('coarsenedMeans', { k: campaign.minGroupSize })}` : ''}</p>
   </div>`);
   return html`<section class="consent" aria-labelledby="consent-heading">
   <h2 id="consent-heading">${t('consentHeading')}</h2>

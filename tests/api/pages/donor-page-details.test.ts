@@ -72,6 +72,14 @@ describe('details of the donor pages', () => {
     expect(testApp.dependencies.donations.findByReceipt(code)!.records[0].postcode_region).toBe('10');
   });
 
+  test('when the consent offers sharing with NGOs, then "coarsened" is explained in plain words beside it', async () => {
+    const form = (await agent.get('/campaigns/credit-scores/donate').expect(200)).text;
+    expect(form).toContain('in a coarsened form');
+    expect(form).toContain('“Coarsened” means made less exact');
+    const german = (await agent.get('/campaigns/credit-scores/donate?lang=de').expect(200)).text;
+    expect(german).toContain('„Vergröbert“ heißt ungenauer gemacht');
+  });
+
   test('when a month is asked, then the input has no placeholder (invalid on type=month)', async () => {
     const form = (await agent.get('/campaigns/credit-scores/donate').expect(200)).text;
     expect(form).toMatch(/<input type="month"[^>]*id="field-report_month"/);
