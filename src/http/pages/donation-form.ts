@@ -96,6 +96,12 @@ export function withRecordRemoved(form: DonationForm, index: number): DonationFo
   return { ...form, records: records.length > 0 ? records : [{}] };
 }
 
+/** The form without blocks left wholly empty (an "add another" not used), keeping at least one. */
+export function withoutEmptyRecords(form: DonationForm): DonationForm {
+  const filled = form.records.filter((record) => Object.values(record).some((value) => value.trim() !== ''));
+  return filled.length === form.records.length ? form : { ...form, records: filled.length > 0 ? filled : [{}] };
+}
+
 /** Every record as the API would receive it: the person's facts copied into each. */
 export function formRecords(form: DonationForm): Array<Record<string, string>> {
   return form.records.map((record) => ({ ...form.values, ...record }));

@@ -12,7 +12,7 @@ import { idempotencyKeySchema } from '../../donations/idempotency';
 import { isLocale } from '../../i18n/locale';
 import type { AppDependencies } from '../dependencies';
 import { donationFormPage, receiptPage, reviewPage } from '../views/donation-views';
-import { checkDonationForm, readDonationForm, withRecordAdded, withRecordRemoved } from './donation-form';
+import { checkDonationForm, readDonationForm, withoutEmptyRecords, withRecordAdded, withRecordRemoved } from './donation-form';
 import { formBody, pageContext, sendPage } from './page-context';
 
 export function handleFormDonation(dependencies: AppDependencies, campaign: Campaign, req: Request, res: Response): void {
@@ -50,13 +50,15 @@ export function handleFormDonation(dependencies: AppDependencies, campaign: Camp
     sendPage(res, donationFormPage(campaign, { ...form, purposes: [] }, {}, context, context.t('consentOutdated')), 409);
     return;
   }
-  const check = checkDonationForm(campaign, form, context.locale, context.t);
+  // A block added and never filled is dropped, not reported as a record full of missing answers.
+  const filled = withoutEmptyRecords(form);
+  const check = checkDonationForm(campaign, filled, context.locale, context.t);
   if (!check.ok) {
-    sendPage(res, donationFormPage(campaign, form, check.errors, context), 400);
+    sendPage(res, donationFormPage(campaign, filled, check.errors, context), 400);
     return;
   }
   if (action !== 'confirm') {
-    sendPage(res, reviewPage(campaign, form, check.body.records, randomUUID(), context));
+    sendPage(res, reviewPage(campaign, filled, check.body.records, randomUUID(), context));
     return;
   }
   const key = idempotencyKeySchema.safeParse(form.idempotencyKey);

@@ -105,6 +105,13 @@ describe('the guided form for many records', () => {
     expect(page.text).toContain('You have reached the limit of 25 records');
   });
 
+  test('when a block was added and left empty, then the review leaves it out instead of reporting it', async () => {
+    const { record_count: _count, ...firstOnly } = Object.fromEntries(Object.entries(twoJobs()).filter(([name]) => !name.startsWith('record.1.')));
+    const review = await post('/campaigns/platform-decisions/donate', { ...firstOnly, record_count: '2', 'record.1.month': '', 'record.1.pay_cents': '', action: 'review' }).expect(200);
+    expect(review.text).toContain('name="record_count" value="1"');
+    expect(review.text).not.toContain('Record 2');
+  });
+
   test('when the second record has an error, then the summary names the record and links to its control', async () => {
     const page = await post('/campaigns/platform-decisions/donate', { ...twoJobs(), 'record.1.month': '', action: 'review' }).expect(400);
     expect(page.text).toContain('<a href="#field-1-month">Record 2, Month: Please enter a month like 2024-03.</a>');
