@@ -24,6 +24,11 @@ export interface DisparityOptions {
   adjust?: AdjustMethod;
   /** k: groups with fewer rows are flagged. */
   minGroupSize?: number;
+  /**
+   * Which outcome value is the harmful one (a refusal, a deactivation): 1, or 0 (the default) when
+   * outcome 1 is the favourable one (an approval). The four-fifths rule compares favourable rates.
+   */
+  harmful?: 0 | 1;
   onProgress?: (rowsRead: number) => void;
 }
 
@@ -57,8 +62,22 @@ export interface DisparityResult {
   groups: DisparityGroup[];
   chiSquare: { statistic: number; df: number; pValue: number } | null;
   stratified?: { strata: string; groups: StratifiedGroup[] };
-  heuristics: { fourFifthsRule: { note: string; threshold: 0.8; lowestRatio: number | null; belowFourFifths: string[] } };
+  heuristics: { fourFifthsRule: FourFifthsRule };
   warnings: string[];
+}
+
+/**
+ * The four-fifths rule: a group's rate of the *favourable* outcome under 80% of the reference's.
+ * `favourableRatios` are those ratios (1 − rate over 1 − the reference's rate when outcome 1 is
+ * harmful), so a group refused more often is flagged, not the group refused less often.
+ */
+export interface FourFifthsRule {
+  note: string;
+  threshold: 0.8;
+  harmfulOutcome: 0 | 1;
+  favourableRatios: Record<string, number | null>;
+  lowestRatio: number | null;
+  belowFourFifths: string[];
 }
 
 interface Counts {
@@ -87,6 +106,8 @@ interface Counts {
  */
 export async function disparity(source: RowSource, options: DisparityOptions): Promise<DisparityResult> {
   const adjust = options.adjust ?? 'holm';
+  const harmful = options.harmful ?? 0;
+  if (harmful !== 0 && harmful !== 1) throw new AnalysisError(`The harmful outcome must be 0 or 1 (got ${String(harmful)}).`);
   if (adjust !== 'holm' && adjust !== 'bh') throw new AnalysisError(`Unknown adjustment "${String(adjust)}": use holm or bh.`);
   const minGroupSize = options.minGroupSize ?? 5;
   if (!Number.isInteger(minGroupSize) || minGroupSize < 1) throw new AnalysisError(`The minimum group size k must be a whole number of at least 1 (got ${minGroupSize}).`);
@@ -145,7 +166,13 @@ export async function disparity(source: RowSource, options: DisparityOptions): P
   });
 
   const chi = chiSquareIndependence(names.map((name) => [counts.get(name)!.n - counts.get(name)!.positives, counts.get(name)!.positives]));
-  const ratios = groups.filter((group) => group.group !== reference && group.ratio !== null);
+  const favourable = (group: DisparityGroup) => (harmful === 1 ? 1 - group.rate : group.rate);
+  const referenceFavourable = harmful === 1 ? 1 - referenceRate : referenceRate;
+  const favourableRatios: Record<string, number | null> = {};
+  for (const group of groups) {
+    if (group.group !== reference) favourableRatios[group.group] = referenceFavourable > 0 ? favourable(group) / referenceFavourable : null;
+  }
+  const ratios = Object.entries(favourableRatios).filter((entry): entry is [string, number] => entry[1] !== null);
   const result: DisparityResult = {
     outcome: options.outcome,
     group: groupLabel(options.groups),
@@ -157,10 +184,12 @@ export async function disparity(source: RowSource, options: DisparityOptions): P
     chiSquare: chi ? { statistic: chi.statistic, df: chi.df, pValue: chi.pValue } : null,
     heuristics: {
       fourFifthsRule: {
-        note: 'Heuristic, not a statistical test: flags groups whose rate is under 80% of the reference rate.',
+        note: `Heuristic, not a statistical test: flags groups whose rate of the favourable outcome (${options.outcome} = ${1 - harmful}) is under 80% of the reference group's.`,
         threshold: 0.8,
-        lowestRatio: ratios.length > 0 ? Math.min(...ratios.map((group) => group.ratio!)) : null,
-        belowFourFifths: ratios.filter((group) => group.ratio! < 0.8).map((group) => group.group),
+        harmfulOutcome: harmful,
+        favourableRatios,
+        lowestRatio: ratios.length > 0 ? Math.min(...ratios.map(([, ratio]) => ratio)) : null,
+        belowFourFifths: ratios.filter(([, ratio]) => ratio < 0.8).map(([name]) => name),
       },
     },
     warnings: [

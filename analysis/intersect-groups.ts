@@ -5,7 +5,7 @@
  * column keeps its own level, unchanged.
  */
 import { isMissing, levelOf } from './cells';
-import type { Row } from './types';
+import type { Cell, Row } from './types';
 
 /**
  * The group of a row: the level of the one group column, or `a=x & b=y` for several.
@@ -21,4 +21,14 @@ export function intersectGroups(row: Row, groupColumns: readonly string[]): stri
 /** The name of the grouping in results: `sex`, or `sex × foreign_worker` for crossed columns. */
 export function groupLabel(groupColumns: readonly string[]): string {
   return groupColumns.join(' × ');
+}
+
+/**
+ * The same group key from cells already picked out of a row: `cells[offset + i]` is the cell of
+ * `groupColumns[i]`. Undefined when any is missing.
+ */
+export function groupKeyOfCells(cells: ReadonlyArray<Cell | undefined>, offset: number, groupColumns: readonly string[]): string | undefined {
+  for (let index = 0; index < groupColumns.length; index += 1) if (isMissing(cells[offset + index])) return undefined;
+  if (groupColumns.length === 1) return levelOf(cells[offset]!).trim();
+  return groupColumns.map((column, index) => `${column}=${levelOf(cells[offset + index]!).trim()}`).join(' & ');
 }

@@ -82,7 +82,7 @@ export function csvRowSource(file: string): RowSource {
           const parsed = Papa.parse<string[]>(header ? block : block.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
           let cells = parsed.data;
           if (!header) {
-            header = (cells[0] ?? []).map((name) => name.trim());
+            header = checkedHeader(file, cells[0] ?? []);
             cells = cells.slice(1);
           }
           for (const row of cells) {
@@ -104,5 +104,23 @@ function readHeader(file: string): string[] {
   const first = completeLineBlocks(file).next();
   if (first.done) return [];
   const parsed = Papa.parse<string[]>(first.value.replace(/^\uFEFF/, ''), { preview: 1 });
-  return (parsed.data[0] ?? []).map((name) => name.trim());
+  return checkedHeader(file, parsed.data[0] ?? []);
+}
+
+/**
+ * The header's names, trimmed. Two columns of one name are refused: a row would keep only the
+ * last one's cell, so an analysis would silently read a different column than the analyst meant.
+ */
+function checkedHeader(file: string, names: readonly string[]): string[] {
+  const header = names.map((name) => name.trim());
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const name of header) {
+    if (seen.has(name)) duplicates.add(name);
+    seen.add(name);
+  }
+  if (duplicates.size > 0) {
+    throw new AnalysisError(`${file}: the header names ${[...duplicates].map((name) => `"${name}"`).join(', ')} more than once; rename the columns so that each name is used once.`);
+  }
+  return header;
 }

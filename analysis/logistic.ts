@@ -6,10 +6,13 @@
  * Start μ = (y + ½)/2 as R's `binomial()$initialize`; then repeat: η = Xβ, μ = 1/(1 + e^−η),
  * w = μ(1 − μ), z = η + (y − μ)/w, β ← WLS of z on X with weights w; stop when
  * |D − D_old|/(|D| + 0.1) < ε (R's rule) with D = −2 Σ [y log μ + (1−y) log(1−μ)]. ε defaults to
- * 1e-12, not DESIGN.md's 1e-10: the standard errors use the weights of the last step, and at 1e-10
- * they can differ from a tightly converged fit by 1e-6 relative (seen on AER's CreditCard data).
- * Var(β) = (XᵀWX)⁻¹ from the last step; Wald z = β/se, p = 2Φ(−|z|), 95% CI β ± 1.96 se,
- * odds ratio e^β; AIC = D + 2p (0/1 data).
+ * R's `glm.control()` default, 1e-8, so the iterations, estimates and standard errors are those of
+ * a plain `glm(y ~ …, family = binomial)`: the standard errors use the weights of the last step,
+ * so a tighter ε (R's results with `glm.control(epsilon = 1e-12)`) moves them by up to 1e-6
+ * relative. Var(β) = (XᵀWX)⁻¹ from the last step; Wald z = β/se, p = 2Φ(−|z|), 95% CI β ± 1.96
+ * se, odds ratio e^β with its interval e^ciLow – e^ciHigh (R's `exp(confint.default(fit))`);
+ * AIC = D + 2p (0/1 data); residual df n − p, null df n − 1; the likelihood-ratio test against the
+ * intercept-only model, D_null − D on p − 1 df (R's `anova(glm(y ~ 1), fit, test = "LRT")`).
  *
  * Separation (a predictor that perfectly splits 0 from 1) has no finite maximum: fitted
  * probabilities reach 0 or 1 and estimates drift without bound. It is reported in `warnings`,
@@ -22,7 +25,7 @@
  *   fit.coefficients.find((c) => c.term === 'sex=female')?.oddsRatio;
  */
 import { AnalysisError } from './analysis-error';
-import { normalQuantileAt, normalTwoSidedP } from './distributions';
+import { chiSquareUpperTail, normalQuantileAt, normalTwoSidedP } from './distributions';
 import { fitLeastSquares } from './fit-least-squares';
 import type { QrFactor } from './streaming-qr';
 import { buildModelFrame, type FrameOptions, type ModelFrame, type ModelSpec } from './model-frame';
@@ -31,15 +34,22 @@ import type { RowSource } from './types';
 
 export interface LogisticCoefficient extends Coefficient {
   oddsRatio: number;
+  /** The odds ratio's 95% interval: e^ciLow – e^ciHigh. */
+  oddsRatioCiLow: number;
+  oddsRatioCiHigh: number;
 }
 
 export interface LogisticResult {
   model: 'logistic';
   n: number;
   coefficients: LogisticCoefficient[];
+  dfResidual: number;
+  dfNull: number;
   deviance: number;
   nullDeviance: number;
   aic: number;
+  /** Against the intercept-only model: D_null − D on p − 1 degrees of freedom. */
+  likelihoodRatio: { statistic: number; df: number; pValue: number };
   iterations: number;
   converged: boolean;
   dropped: number;
@@ -76,9 +86,11 @@ function checkOutcome(frame: ModelFrame): number {
     if (y === 1) positives += 1;
     else if (y !== 0 && bad === undefined) bad = y;
   });
-  if (!frame.outcomeNumeric || bad !== undefined) {
-    throw new AnalysisError(`The outcome "${frame.outcome}" must be 0 or 1 in every row${bad !== undefined ? ` (found ${bad})` : ''}.`);
+  // A text outcome reads as NaN here: name its first text value instead ("found NaN" said nothing).
+  if (!frame.outcomeNumeric) {
+    throw new AnalysisError(`The outcome "${frame.outcome}" must be 0 or 1 in every row (found "${frame.outcomeText ?? ''}"). For a text column, give the outcome as a condition, e.g. "${frame.outcome} = ${frame.outcomeText ?? 'LEVEL'}".`);
   }
+  if (bad !== undefined) throw new AnalysisError(`The outcome "${frame.outcome}" must be 0 or 1 in every row (found ${bad}).`);
   if (positives === 0 || positives === frame.n) {
     throw new AnalysisError(`The outcome "${frame.outcome}" is ${positives === 0 ? 0 : 1} in every row used; there is nothing to explain.`);
   }
@@ -86,7 +98,7 @@ function checkOutcome(frame: ModelFrame): number {
 }
 
 export function fitLogistic(frame: ModelFrame, options: { epsilon?: number; maxIterations?: number } = {}): LogisticResult {
-  const epsilon = options.epsilon ?? 1e-12;
+  const epsilon = options.epsilon ?? 1e-8;
   const maxIterations = options.maxIterations ?? 100;
   const positives = checkOutcome(frame);
   const p = frame.terms.length;
@@ -144,6 +156,8 @@ export function fitLogistic(frame: ModelFrame, options: { epsilon?: number; maxI
       ciLow: finalBeta[index] - quantile * stdError,
       ciHigh: finalBeta[index] + quantile * stdError,
       oddsRatio: Math.exp(finalBeta[index]),
+      oddsRatioCiLow: Math.exp(finalBeta[index] - quantile * stdError),
+      oddsRatioCiHigh: Math.exp(finalBeta[index] + quantile * stdError),
     };
   });
 
@@ -155,9 +169,12 @@ export function fitLogistic(frame: ModelFrame, options: { epsilon?: number; maxI
     model: 'logistic',
     n: frame.n,
     coefficients,
+    dfResidual: frame.n - p,
+    dfNull: frame.n - 1,
     deviance,
     nullDeviance,
     aic: deviance + 2 * p,
+    likelihoodRatio: { statistic: nullDeviance - deviance, df: p - 1, pValue: chiSquareUpperTail(Math.max(nullDeviance - deviance, 0), p - 1) },
     iterations,
     converged,
     dropped: frame.dropped,

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AnalysisError } from './analysis-error';
 import { compareLevels, isMissing, levelOf, numberOf } from './cells';
+import { modelTerms } from './model-terms';
 import type { Cell, ReferenceLevels, RowSource } from './types';
 
 /** A categorical column with more levels than this is almost surely a mistake (an id, free text). */
@@ -20,6 +21,7 @@ const ROWS_PER_CHUNK = 4096;
 
 export interface ModelSpec {
   outcome: string;
+  /** Columns and interactions as R writes them: `age`, `race:sex`, `race*sex` (see model-terms.ts). */
   predictors: string[];
   reference?: ReferenceLevels;
   /** Columns to treat as categorical although their values are numbers (codes such as 1–4). */
@@ -27,16 +29,22 @@ export interface ModelSpec {
 }
 
 export interface Term {
+  /** `(Intercept)`, `age`, `sex=female`, or for an interaction its parts joined by `:` (`race=Black:sex=Female`). */
   name: string;
+  /** The column (for an interaction, its columns joined by `:`). */
   column: string;
   /** For a dummy: the level it marks. */
   level?: string;
+  /** For an interaction: the parts whose product it is, each a column and, for a factor, its level. */
+  parts?: Array<{ column: string; level?: string }>;
 }
 
 interface ColumnScan {
   name: string;
   allNumeric: boolean;
   levels: Map<string, number> | undefined;
+  /** The first cell that is not a number, to name it in errors. */
+  firstText?: string;
 }
 
 export interface ModelFrame {
@@ -49,6 +57,8 @@ export interface ModelFrame {
   factors: Map<string, { levels: string[]; reference: string }>;
   /** The outcome's column kind, checked by the model. */
   outcomeNumeric: boolean;
+  /** The outcome's first cell that is not a number (when `outcomeNumeric` is false), for errors. */
+  outcomeText?: string;
   /** Calls `visit(x, y)` for every used row; `x` is reused between calls. */
   forEachRow(visit: (x: Float64Array, y: number) => void): void;
   close(): void;
@@ -59,13 +69,14 @@ export interface FrameOptions {
 }
 
 export async function buildModelFrame(source: RowSource, spec: ModelSpec, options: FrameOptions = {}): Promise<ModelFrame> {
-  const columns = [spec.outcome, ...spec.predictors];
+  if (spec.predictors.length === 0) throw new AnalysisError('Give at least one predictor.');
   const available = new Set(await source.columns());
+  const structure = modelTerms(spec.predictors, (name) => available.has(name));
+  const columns = [spec.outcome, ...structure.columns];
   for (const column of columns) {
     if (!available.has(column)) throw new AnalysisError(`Unknown column "${column}". Columns are: ${[...available].join(', ')}.`);
   }
-  if (new Set(columns).size !== columns.length) throw new AnalysisError('A column is named twice among the outcome and predictors.');
-  if (spec.predictors.length === 0) throw new AnalysisError('Give at least one predictor.');
+  if (structure.columns.includes(spec.outcome)) throw new AnalysisError(`The outcome "${spec.outcome}" is also among the predictors.`);
 
   // The outcome is never a factor, so it collects no levels.
   const scans: ColumnScan[] = columns.map((name, index) => ({ name, allNumeric: true, levels: index === 0 ? undefined : new Map() }));
@@ -97,7 +108,10 @@ export async function buildModelFrame(source: RowSource, spec: ModelSpec, option
         const scan = scans[index];
         // Once a column has shown text it is categorical: parsing its cells as numbers is wasted work.
         const value = scan.allNumeric ? numberOf(cell!) : Number.NaN;
-        if (scan.allNumeric && !Number.isFinite(value)) scan.allNumeric = false;
+        if (scan.allNumeric && !Number.isFinite(value)) {
+          scan.allNumeric = false;
+          scan.firstText = levelOf(cell!).trim();
+        }
         chunk[offset + index * 2] = value;
         chunk[offset + index * 2 + 1] = scan.levels ? levelCode(scan, cell!) : -1;
       }
@@ -128,8 +142,8 @@ export async function buildModelFrame(source: RowSource, spec: ModelSpec, option
   };
   try {
     if (n === 0) throw new AnalysisError(read === 0 ? 'The selection is empty: no rows to analyse.' : `No row is complete: all ${read} rows miss a value in ${columns.join(', ')}.`);
-    const layout = designLayout(scans, spec);
-    return frameOver(spec.outcome, descriptor, width, n, dropped, layout, scans[0].allNumeric, cleanUp);
+    const layout = designLayout(scans, spec, structure.terms);
+    return frameOver(spec.outcome, descriptor, width, n, dropped, layout, scans[0], cleanUp);
   } catch (error) {
     cleanUp();
     throw error;
@@ -150,44 +164,90 @@ function levelCode(scan: ColumnScan, cell: Cell): number {
   return code;
 }
 
+/** One factor or number in a model term: where its design columns start and how it is coded. */
+type Component =
+  | { kind: 'numeric'; cell: number }
+  | { kind: 'factor'; cell: number; positionByCode: Int32Array; size: number; levels: string[] };
+
 interface Layout {
   terms: Term[];
   factors: Map<string, { levels: string[]; reference: string }>;
-  /** For each predictor: numeric → its design column; categorical → design column per level code (−1 = reference). */
-  encoders: Array<{ kind: 'numeric'; column: number } | { kind: 'categorical'; columnByCode: Int32Array }>;
+  /** Per model term: its first design column and components; a row sets at most one of its columns. */
+  encoders: Array<{ base: number; components: Component[]; strides: number[] }>;
 }
 
-function designLayout(scans: ColumnScan[], spec: ModelSpec): Layout {
+interface ScannedFactor {
+  levels: string[];
+  reference: string;
+  codes: Map<string, number>;
+}
+
+function factorOf(scan: ColumnScan, spec: ModelSpec): ScannedFactor | undefined {
+  if (scan.allNumeric && !spec.categorical?.includes(scan.name)) return undefined;
+  if (!scan.levels) throw new AnalysisError(`Column "${scan.name}" has more than ${MAX_LEVELS} different values; it cannot be a categorical predictor.`);
+  const levels = [...scan.levels.keys()].sort(compareLevels);
+  if (levels.length < 2) throw new AnalysisError(`Column "${scan.name}" has only one level ("${levels[0]}") in the rows used; it cannot explain anything. Remove it.`);
+  const reference = spec.reference?.[scan.name] ?? levels[0];
+  if (!levels.includes(reference)) {
+    throw new AnalysisError(`Unknown reference level "${reference}" for column "${scan.name}". Its levels are: ${levels.join(', ')}.`);
+  }
+  return { levels, reference, codes: scan.levels };
+}
+
+/**
+ * The design matrix's columns, as R's `model.matrix`: a number enters as itself; a factor by
+ * treatment contrasts (a dummy per level but the reference) when the term without it is in the
+ * model (the intercept for a main effect, `sex` for `race:sex` after `sex`), else by a dummy for
+ * every level (R's rule, Chambers & Hastie 1992, §2.4.1). An interaction's columns are the
+ * products of its parts' columns, the first part varying fastest.
+ */
+function designLayout(scans: ColumnScan[], spec: ModelSpec, modelTermList: number[][]): Layout {
   const terms: Term[] = [{ name: '(Intercept)', column: '(Intercept)' }];
-  const encoders: Layout['encoders'] = [];
   const factors: Layout['factors'] = new Map();
-  for (const scan of scans.slice(1)) {
-    if (scan.allNumeric && !spec.categorical?.includes(scan.name)) {
-      encoders.push({ kind: 'numeric', column: terms.length });
-      terms.push({ name: scan.name, column: scan.name });
-      continue;
+  const scanned = scans.slice(1).map((scan) => factorOf(scan, spec));
+  scanned.forEach((factor, index) => {
+    if (factor) factors.set(scans[index + 1].name, { levels: factor.levels, reference: factor.reference });
+  });
+  const present = new Set<string>(['']);
+  const encoders: Layout['encoders'] = [];
+  for (const modelTerm of modelTermList) {
+    const components: Component[] = modelTerm.map((column) => {
+      const cell = (column + 1) * 2;
+      const factor = scanned[column];
+      if (!factor) return { kind: 'numeric', cell };
+      const margin = modelTerm.filter((other) => other !== column).join(',');
+      const levels = present.has(margin) ? factor.levels.filter((level) => level !== factor.reference) : factor.levels;
+      const positionByCode = new Int32Array(factor.codes.size).fill(-1);
+      levels.forEach((level, position) => {
+        positionByCode[factor.codes.get(level)!] = position;
+      });
+      return { kind: 'factor', cell, positionByCode, size: levels.length, levels };
+    });
+    present.add(modelTerm.join(','));
+    const strides: number[] = [];
+    let count = 1;
+    for (const component of components) {
+      strides.push(count);
+      count *= component.kind === 'factor' ? component.size : 1;
     }
-    if (!scan.levels) throw new AnalysisError(`Column "${scan.name}" has more than ${MAX_LEVELS} different values; it cannot be a categorical predictor.`);
-    const levels = [...scan.levels.keys()].sort(compareLevels);
-    if (levels.length < 2) throw new AnalysisError(`Column "${scan.name}" has only one level ("${levels[0]}") in the rows used; it cannot explain anything. Remove it.`);
-    const reference = spec.reference?.[scan.name] ?? levels[0];
-    if (!levels.includes(reference)) {
-      throw new AnalysisError(`Unknown reference level "${reference}" for column "${scan.name}". Its levels are: ${levels.join(', ')}.`);
+    encoders.push({ base: terms.length, components, strides });
+    for (let index = 0; index < count; index += 1) {
+      const parts = modelTerm.map((column, part) => {
+        const component = components[part];
+        const name = scans[column + 1].name;
+        return component.kind === 'factor' ? { column: name, level: component.levels[Math.floor(index / strides[part]) % component.size] } : { column: name };
+      });
+      const name = parts.map((part) => (part.level === undefined ? part.column : `${part.column}=${part.level}`)).join(':');
+      if (parts.length === 1) terms.push({ name, column: parts[0].column, ...(parts[0].level !== undefined ? { level: parts[0].level } : {}) });
+      else terms.push({ name, column: parts.map((part) => part.column).join(':'), parts });
     }
-    factors.set(scan.name, { levels, reference });
-    const columnByCode = new Int32Array(scan.levels.size).fill(-1);
-    for (const level of levels) {
-      if (level === reference) continue;
-      columnByCode[scan.levels.get(level)!] = terms.length;
-      terms.push({ name: `${scan.name}=${level}`, column: scan.name, level });
-    }
-    encoders.push({ kind: 'categorical', columnByCode });
   }
   return { terms, encoders, factors };
 }
 
-function frameOver(outcome: string, descriptor: number, width: number, n: number, dropped: number, layout: Layout, outcomeNumeric: boolean, close: () => void): ModelFrame {
+function frameOver(outcome: string, descriptor: number, width: number, n: number, dropped: number, layout: Layout, outcomeScan: ColumnScan, close: () => void): ModelFrame {
   const p = layout.terms.length;
+  const encoders = layout.encoders;
   const forEachRow = (visit: (x: Float64Array, y: number) => void) => {
     const chunk = new Float64Array(ROWS_PER_CHUNK * width);
     const bytes = new Uint8Array(chunk.buffer);
@@ -202,14 +262,24 @@ function frameOver(outcome: string, descriptor: number, width: number, n: number
         const offset = row * width;
         x.fill(0);
         x[0] = 1;
-        layout.encoders.forEach((encoder, index) => {
-          const cell = offset + (index + 1) * 2;
-          if (encoder.kind === 'numeric') x[encoder.column] = chunk[cell];
-          else {
-            const column = encoder.columnByCode[chunk[cell + 1]];
-            if (column >= 0) x[column] = 1;
+        for (const encoder of encoders) {
+          let column = encoder.base;
+          let value = 1;
+          const { components, strides } = encoder;
+          for (let part = 0; part < components.length; part += 1) {
+            const component = components[part];
+            if (component.kind === 'numeric') value *= chunk[offset + component.cell];
+            else {
+              const position = component.positionByCode[chunk[offset + component.cell + 1]];
+              if (position < 0) {
+                value = 0;
+                break;
+              }
+              column += position * strides[part];
+            }
           }
-        });
+          if (value !== 0) x[column] = value;
+        }
         visit(x, chunk[offset]);
       }
     }
@@ -220,7 +290,8 @@ function frameOver(outcome: string, descriptor: number, width: number, n: number
     dropped,
     terms: layout.terms,
     factors: layout.factors,
-    outcomeNumeric,
+    outcomeNumeric: outcomeScan.allNumeric,
+    ...(outcomeScan.firstText !== undefined ? { outcomeText: outcomeScan.firstText } : {}),
     forEachRow,
     close,
   };

@@ -58,7 +58,7 @@ export async function ols(source: RowSource, options: OlsOptions): Promise<OlsRe
 
 /** OLS on a prepared frame (also used for a donor's predicted outcome). */
 export function fitOls(frame: ModelFrame, robust?: 'hc3'): OlsResult {
-  if (!frame.outcomeNumeric) throw new AnalysisError(`The outcome "${frame.outcome}" is not numeric; OLS needs numbers.`);
+  if (!frame.outcomeNumeric) throw new AnalysisError(`The outcome "${frame.outcome}" is not numeric (found "${frame.outcomeText ?? ''}"); OLS needs numbers.`);
   const p = frame.terms.length;
   const dfResidual = frame.n - p;
   if (dfResidual <= 0) throw new AnalysisError(`Too few rows (${frame.n}) for ${p} coefficients.`);

@@ -41,6 +41,7 @@ function designRow(frame: ModelShape, record: Row): Float64Array {
   const x = new Float64Array(frame.terms.length);
   frame.terms.forEach((term, index) => {
     if (index === 0) x[index] = 1;
+    else if (term.parts) x[index] = term.parts.reduce((product, part) => product * (part.level === undefined ? numberOf(record[part.column]!) : levelOf(record[part.column]!).trim() === part.level ? 1 : 0), 1);
     else if (term.level === undefined) x[index] = numberOf(record[term.column]!);
     else x[index] = levelOf(record[term.column]!).trim() === term.level ? 1 : 0;
   });
@@ -149,7 +150,7 @@ export async function recordPrediction(input: RowSource | readonly Row[], record
 /** The record must have numbers where the model has numbers and levels the model has seen. */
 function checkRecordFits(frame: ModelShape, record: Row): void {
   for (const term of frame.terms.slice(1)) {
-    if (term.level === undefined && !Number.isFinite(numberOf(record[term.column]!))) {
+    if (term.level === undefined && !term.parts && !Number.isFinite(numberOf(record[term.column]!))) {
       throw new AnalysisError(`The record's "${term.column}" is not a number.`);
     }
   }

@@ -2,12 +2,15 @@
  * The `crowdaudit` command. Each sub-command lives in its own file under `src/cli/` and
  * registers itself on the program; this file only wires them together.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { registerServeCommand } from './cli/serve-command';
 import { registerSeedDemoCommand } from './cli/seed-demo-command';
 import { registerRegressCommand } from './cli/regress-command';
 import { registerDisparityCommand } from './cli/disparity-command';
 import { registerCompareCommand } from './cli/compare-command';
+import { registerErrorRatesCommand } from './cli/error-rates-command';
+import { registerCalibrationCommand } from './cli/calibration-command';
+import { registerSurvivalCommand } from './cli/survival-command';
 import { registerImportCommand } from './cli/import-command';
 import { registerBackupCommand } from './cli/backup-command';
 import { registerPurgeCommand } from './cli/purge-command';
@@ -27,6 +30,9 @@ export function buildProgram(): Command {
   registerRegressCommand(program);
   registerDisparityCommand(program);
   registerCompareCommand(program);
+  registerErrorRatesCommand(program);
+  registerCalibrationCommand(program);
+  registerSurvivalCommand(program);
   registerImportCommand(program);
   registerBackupCommand(program);
   registerPurgeCommand(program);
@@ -41,7 +47,9 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (error: unknown) {
-    if (error instanceof CommanderError) {
+    // Commander has already printed its own parse errors; an InvalidArgumentError thrown by a
+    // command's action (a bad --reference, no --csv/--db) has not, and would exit 1 silently.
+    if (error instanceof CommanderError && !(error instanceof InvalidArgumentError)) {
       process.exitCode = error.exitCode;
       return;
     }

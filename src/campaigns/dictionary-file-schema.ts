@@ -42,6 +42,7 @@ export const fieldSchema = z
     quasiIdentifier: z.boolean(),
     /** A fact about the person, not one record: the web form asks it once and copies it into every record. */
     perDonor: z.boolean().optional(),
+    harmful: z.boolean().optional(),
     specialCategory: z.boolean().optional(),
     generalisation: generalisationSchema.optional(),
     example: z.union([z.string(), z.number(), z.boolean()]),
@@ -64,6 +65,9 @@ export const fieldSchema = z
         }
       }
       if (new Set(values).size !== values.length) context.addIssue({ code: 'custom', path: ['constraints', 'enum'], message: 'has duplicate values' });
+    }
+    if (field.harmful !== undefined && (field.role !== 'outcome' || field.type !== 'boolean')) {
+      context.addIssue({ code: 'custom', path: ['harmful'], message: 'only a boolean outcome says whether true is the harmful value' });
     }
     if (field.quasiIdentifier && !field.generalisation) {
       context.addIssue({ code: 'custom', path: ['generalisation'], message: 'a quasi-identifier needs a generalisation' });

@@ -54,6 +54,11 @@ export interface CampaignField {
    */
   perDonor?: boolean;
   /**
+   * For a boolean outcome: true when `true` is the harmful value (a refusal, a deactivation),
+   * false when it is the favourable one. The four-fifths rule compares favourable rates.
+   */
+  harmful?: boolean;
+  /**
    * A special category of personal data (GDPR Art. 9: racial or ethnic origin, health, religion…,
    * e.g. migration background): its processing needs explicit consent, Art. 9(2)(a).
    */

@@ -13,6 +13,8 @@ export interface InputOptions {
   db?: string;
   campaign?: string;
   reference: string[];
+  /** `--where 'COL OP VALUE'` filters (repeatable). */
+  where?: string[];
   format?: OutputFormat;
 }
 
@@ -26,7 +28,8 @@ export function addInputOptions(command: Command): Command {
     .option('--db <file>', 'read a campaign\'s donated records from a crowdaudit SQLite database')
     .option('--campaign <slug>', 'the campaign to read with --db')
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices(['table', 'json', 'csv']))
-    .option('--reference <level>', 'reference level; for regress: column=level (repeatable)', collect, [] as string[]);
+    .option('--reference <level>', 'reference level; for regress: column=level (repeatable)', collect, [] as string[])
+    .option('--where <condition>', "keep only rows meeting 'COLUMN OP VALUE' (=, !=, <, <=, >, >=, in (a, b)); repeatable", collect, [] as string[]);
 }
 
 export function rowSourceOf(options: InputOptions): RowSource {

@@ -34,7 +34,7 @@ export function runCompare(options: CompareCommandOptions): Promise<string> {
     reference: options.reference.at(-1),
     minGroupSize: options.minGroupSize,
     onProgress,
-  }), tabular);
+  }), tabular, [options.outcome]);
 }
 
 /** `crowdaudit compare`: a numeric outcome by group, against a reference group. */

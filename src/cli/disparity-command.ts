@@ -1,6 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { disparity, type DisparityResult } from '../../analysis/disparity';
 import type { AdjustMethod } from '../../analysis/p-adjust';
+import { loadCampaigns } from '../campaigns/load-campaigns';
 import { addInputOptions, type InputOptions } from './analysis-input';
 import type { Tabular } from './output-format';
 import { runAnalysis } from './run-analysis';
@@ -11,9 +12,24 @@ export interface DisparityCommandOptions extends InputOptions {
   strata?: string;
   adjust: AdjustMethod;
   minGroupSize: number;
+  /** Which outcome value is harmful ('0' or '1'); for a campaign, the dictionary says when not given. */
+  harmful?: '0' | '1';
 }
 
-function tabular(result: DisparityResult): Tabular {
+/**
+ * The harmful outcome value: `--harmful`, else for a campaign its data dictionary's `harmful`
+ * on the outcome field, else 0 (outcome 1 favourable), which the output then says it assumed.
+ */
+export function harmfulOutcomeOf(options: DisparityCommandOptions): { harmful: 0 | 1; assumed: boolean } {
+  if (options.harmful !== undefined) return { harmful: options.harmful === '1' ? 1 : 0, assumed: false };
+  if (options.db && options.campaign) {
+    const field = loadCampaigns().get(options.campaign)?.schema.fields.find((candidate) => candidate.name === options.outcome);
+    if (field?.harmful !== undefined) return { harmful: field.harmful ? 1 : 0, assumed: false };
+  }
+  return { harmful: 0, assumed: true };
+}
+
+function tabular(result: DisparityResult, assumed: boolean): Tabular {
   return {
     headers: ['group', 'n', 'positives', 'rate', 'ciLow', 'ciHigh', 'ratio', 'ratioCiLow', 'ratioCiHigh', 'difference', 'fisherP', 'fisherPAdjusted'],
     rows: result.groups.map((group) => [group.group, group.n, group.positives, group.rate, group.ciLow, group.ciHigh, group.ratio, group.ratioCiLow, group.ratioCiHigh, group.difference, group.fisherP, group.fisherPAdjusted]),
@@ -22,9 +38,11 @@ function tabular(result: DisparityResult): Tabular {
       result.chiSquare ? `Pearson chi-square = ${result.chiSquare.statistic.toPrecision(5)}, df = ${result.chiSquare.df}, p = ${result.chiSquare.pValue.toExponential(3)}` : 'No chi-square test (the outcome has one value).',
       ...(result.stratified ? result.stratified.groups.map((group) => `Within strata of ${result.stratified!.strata}: ${group.group} vs ${result.reference}: CMH chi-square = ${group.statistic.toPrecision(5)}, p = ${group.pValue.toExponential(3)} (adjusted ${group.pValueAdjusted.toExponential(3)}), common odds ratio = ${group.commonOddsRatio?.toPrecision(4) ?? '–'}${group.ciLow !== null && group.ciHigh !== null ? ` [${group.ciLow.toPrecision(4)}, ${group.ciHigh.toPrecision(4)}]` : ''}`) : []),
       ...result.groups.filter((group) => group.ratioNote).map((group) => `${group.group}: ${group.ratioNote}`),
-      `Four-fifths rule — ${result.heuristics.fourFifthsRule.note} Below 0.8: ${result.heuristics.fourFifthsRule.belowFourFifths.join(', ') || 'none'}.`,
+      `Four-fifths rule — ${result.heuristics.fourFifthsRule.note} Below 0.8: ${result.heuristics.fourFifthsRule.belowFourFifths.join(', ') || 'none'}.${assumed ? ' (Assumed outcome 1 is favourable; give --harmful 1 if it is the harmful one.)' : ''}`,
       ...result.warnings.map((warning) => `Warning: ${warning}`),
     ],
+    summary: [['nTotal', result.n], ['dropped', result.dropped], ['reference', result.reference], ['adjust', result.adjust],
+      ['chiSquare', result.chiSquare?.statistic], ['chiSquareDf', result.chiSquare?.df], ['chiSquarePValue', result.chiSquare?.pValue]],
   };
 }
 
@@ -34,7 +52,9 @@ function tabular(result: DisparityResult): Tabular {
  * @throws AnalysisError or InvalidArgumentError with a message that names the column or option.
  */
 export function runDisparity(options: DisparityCommandOptions): Promise<string> {
+  const { harmful, assumed } = harmfulOutcomeOf(options);
   return runAnalysis(options, (source, onProgress) => disparity(source, {
+    harmful,
     outcome: options.outcome,
     groups: options.group,
     reference: options.reference.at(-1),
@@ -42,7 +62,7 @@ export function runDisparity(options: DisparityCommandOptions): Promise<string> 
     adjust: options.adjust,
     minGroupSize: options.minGroupSize,
     onProgress,
-  }), tabular);
+  }), (result) => tabular(result, assumed), [options.outcome]);
 }
 
 export function groupOption(command: Command): Command {
@@ -62,10 +82,11 @@ export function registerDisparityCommand(program: Command): void {
       program
         .command('disparity')
         .description('rates of a 0/1 outcome by group: Wilson intervals, rate ratios, Fisher tests (Holm), chi-square')
-        .requiredOption('--outcome <column>', 'the 0/1 outcome column'),
+        .requiredOption('--outcome <column>', "the 0/1 outcome column, or a condition such as 'score_text != Low'"),
     )
       .option('--strata <column>', 'also test within the strata of a legitimate factor (Cochran–Mantel–Haenszel)')
-      .addOption(new Option('--adjust <method>', 'multiple-testing adjustment').choices(['holm', 'bh']).default('holm')),
+      .addOption(new Option('--adjust <method>', 'multiple-testing adjustment').choices(['holm', 'bh']).default('holm'))
+      .addOption(new Option('--harmful <value>', 'the outcome value that is harmful (1 for a refusal, 0 for an approval); a campaign\'s dictionary says it').choices(['0', '1'])),
   ).action(async (options: DisparityCommandOptions) => {
     process.stdout.write(await runDisparity(options));
   });

@@ -1,6 +1,8 @@
 /**
  * Prints analysis results: `json` exactly as the library returns them (DESIGN.md's shapes),
  * `csv` one row per coefficient or group, `table` aligned columns for a person at a terminal.
+ * Whole-model figures (deviance, AIC, the likelihood-ratio test…) are `notes` under a table and,
+ * in csv, `summary` columns repeated on every row, so a spreadsheet or `read.csv` keeps them.
  */
 import Papa from 'papaparse';
 
@@ -28,14 +30,23 @@ export interface Tabular {
   rows: Cell[][];
   /** Lines printed under the table (fit statistics, warnings). */
   notes: string[];
+  /** Figures of the whole result, added to every csv row as `name` columns (not shown in tables). */
+  summary?: Array<[string, Cell | boolean]>;
 }
 
 export function render(result: unknown, tabular: Tabular, format: OutputFormat): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(result, null, 2)}\n`;
-    case 'csv':
-      return `${Papa.unparse({ fields: tabular.headers, data: tabular.rows.map((row) => row.map((cell) => cell ?? '')) })}\n`;
+    case 'csv': {
+      const summary = tabular.summary ?? [];
+      const fields = [...tabular.headers, ...summary.map(([name]) => name)];
+      // A name twice would be read as one column by most CSV readers (and refused by ours).
+      const twice = fields.find((field, index) => fields.indexOf(field) !== index);
+      if (twice !== undefined) throw new Error(`The csv output would have the column "${twice}" twice.`);
+      const data = tabular.rows.map((row) => [...row, ...summary.map(([, value]) => (typeof value === 'boolean' ? String(value) : value))].map((cell) => cell ?? ''));
+      return `${Papa.unparse({ fields, data })}\n`;
+    }
     default:
       return `${alignedTable(tabular.headers, tabular.rows)}\n${tabular.notes.map((note) => `${note}\n`).join('')}`;
   }

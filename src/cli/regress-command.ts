@@ -14,19 +14,30 @@ export interface RegressOptions extends InputOptions {
 }
 
 function tabular(result: OlsResult | LogisticResult): Tabular {
-  const logisticFit = result.model === 'logistic';
-  const headers = ['term', 'estimate', 'stdError', 'statistic', 'pValue', 'ciLow', 'ciHigh', ...(logisticFit ? ['oddsRatio'] : [])];
-  const rows = result.coefficients.map((coefficient) => [
-    coefficient.term, coefficient.estimate, coefficient.stdError, coefficient.statistic, coefficient.pValue, coefficient.ciLow, coefficient.ciHigh,
-    ...('oddsRatio' in coefficient ? [coefficient.oddsRatio] : []),
-  ]);
-  const notes = result.model === 'ols'
-    ? [`n = ${result.n} (${result.dropped} rows dropped for missing values), residual df = ${result.dfResidual}${result.robust ? ', HC3 robust standard errors' : ''}`,
-      `R² = ${result.rSquared.toPrecision(5)}, adjusted R² = ${result.adjRSquared.toPrecision(5)}, F = ${result.fStatistic.toPrecision(5)}, p = ${result.fPValue.toExponential(3)}`]
-    : [`n = ${result.n} (${result.dropped} rows dropped for missing values), ${result.iterations} IRLS iterations${result.converged ? '' : ' (not converged)'}`,
-      `deviance = ${result.deviance.toPrecision(6)}, null deviance = ${result.nullDeviance.toPrecision(6)}, AIC = ${result.aic.toPrecision(6)}`,
-      ...result.warnings.map((warning) => `Warning: ${warning}`)];
-  return { headers, rows, notes };
+  if (result.model === 'ols') {
+    return {
+      headers: ['term', 'estimate', 'stdError', 'statistic', 'pValue', 'ciLow', 'ciHigh'],
+      rows: result.coefficients.map((c) => [c.term, c.estimate, c.stdError, c.statistic, c.pValue, c.ciLow, c.ciHigh]),
+      notes: [
+        `n = ${result.n} (${result.dropped} rows dropped for missing values), residual df = ${result.dfResidual}${result.robust ? ', HC3 robust standard errors' : ''}`,
+        `R² = ${result.rSquared.toPrecision(5)}, adjusted R² = ${result.adjRSquared.toPrecision(5)}, F = ${result.fStatistic.toPrecision(5)} on ${result.coefficients.length - 1} and ${result.dfResidual} df, p = ${result.fPValue.toExponential(3)}`,
+      ],
+      summary: [['n', result.n], ['dropped', result.dropped], ['dfResidual', result.dfResidual], ['rSquared', result.rSquared], ['adjRSquared', result.adjRSquared], ['fStatistic', result.fStatistic], ['fPValue', result.fPValue]],
+    };
+  }
+  const lr = result.likelihoodRatio;
+  return {
+    headers: ['term', 'estimate', 'stdError', 'statistic', 'pValue', 'ciLow', 'ciHigh', 'oddsRatio', 'oddsRatioCiLow', 'oddsRatioCiHigh'],
+    rows: result.coefficients.map((c) => [c.term, c.estimate, c.stdError, c.statistic, c.pValue, c.ciLow, c.ciHigh, c.oddsRatio, c.oddsRatioCiLow, c.oddsRatioCiHigh]),
+    notes: [
+      `n = ${result.n} (${result.dropped} rows dropped for missing values), ${result.iterations} IRLS iterations${result.converged ? '' : ' (not converged)'}`,
+      `deviance = ${result.deviance.toPrecision(6)} on ${result.dfResidual} df, null deviance = ${result.nullDeviance.toPrecision(6)} on ${result.dfNull} df, AIC = ${result.aic.toPrecision(6)}`,
+      `Likelihood-ratio test against the intercept-only model: chi-square = ${lr.statistic.toPrecision(5)}, df = ${lr.df}, p = ${lr.pValue.toExponential(3)}`,
+      ...result.warnings.map((warning) => `Warning: ${warning}`),
+    ],
+    summary: [['n', result.n], ['dropped', result.dropped], ['dfResidual', result.dfResidual], ['dfNull', result.dfNull], ['deviance', result.deviance], ['nullDeviance', result.nullDeviance], ['aic', result.aic],
+      ['lrStatistic', lr.statistic], ['lrDf', lr.df], ['lrPValue', lr.pValue], ['iterations', result.iterations], ['converged', result.converged]],
+  };
 }
 
 /** Runs `regress` and returns what it prints. */
@@ -36,7 +47,7 @@ export async function runRegress(options: RegressOptions): Promise<string> {
   return runAnalysis<OlsResult | LogisticResult>(options, (source, onProgress) => {
     const spec = { outcome: options.outcome, predictors: options.predictors, reference, categorical: options.categorical, onProgress };
     return options.model === 'logistic' ? logistic(source, spec) : ols(source, { ...spec, robust: options.robust });
-  }, tabular);
+  }, tabular, [options.outcome]);
 }
 
 /** `crowdaudit regress`: OLS (lm) or logistic (glm binomial) regression that agrees with R. */
@@ -45,8 +56,8 @@ export function registerRegressCommand(program: Command): void {
     program
       .command('regress')
       .description('linear (OLS) or logistic regression, as R\'s lm and glm')
-      .requiredOption('--outcome <column>', 'the outcome column (numeric; 0/1 for logistic)')
-      .requiredOption('--predictors <columns>', 'comma-separated predictor columns', listOf)
+      .requiredOption('--outcome <column>', "the outcome column (numeric; 0/1 for logistic), or a condition such as 'score_text != Low'")
+      .requiredOption('--predictors <columns>', 'comma-separated predictor columns; a*b for both and their interaction, a:b for the interaction alone', listOf)
       .addOption(new Option('--model <model>', 'the model').choices(['ols', 'logistic']).default('ols'))
       .addOption(new Option('--robust <type>', 'heteroskedasticity-robust standard errors (OLS)').choices(['hc3']))
       .option('--categorical <columns>', 'comma-separated numeric columns to treat as categories (codes)', listOf),

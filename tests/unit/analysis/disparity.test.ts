@@ -91,7 +91,19 @@ describe('disparity edge cases', () => {
 
   test('when a group falls under four fifths of the reference rate, then only the labelled heuristic lists it', async () => {
     const result = await disparity(arrayRowSource(rowsOf([['a', 20, 10], ['b', 20, 4], ['c', 20, 9]])), { outcome: 'y', groups: ['g'] });
-    expect(result.heuristics.fourFifthsRule).toEqual({ note: expect.stringContaining('not a statistical test'), threshold: 0.8, lowestRatio: 0.4, belowFourFifths: ['b'] });
+    expect(result.heuristics.fourFifthsRule).toEqual({ note: expect.stringContaining('not a statistical test'), threshold: 0.8, harmfulOutcome: 0, favourableRatios: { b: 0.4, c: 0.9 }, lowestRatio: 0.4, belowFourFifths: ['b'] });
+  });
+
+  test('when outcome 1 is the harmful one, then the four-fifths rule flags the group harmed more often, not the one harmed less', async () => {
+    // Refusals: a 50%, b 80% (favourable 20%: 0.4 of a's 50%), c 10% (favourable 90%: 1.8).
+    const rows = rowsOf([['a', 20, 10], ['b', 20, 16], ['c', 20, 2]]);
+    const asIfFavourable = await disparity(arrayRowSource(rows), { outcome: 'y', groups: ['g'] });
+    expect(asIfFavourable.heuristics.fourFifthsRule.belowFourFifths).toEqual(['c']);
+    const harmful = await disparity(arrayRowSource(rows), { outcome: 'y', groups: ['g'], harmful: 1 });
+    expect(harmful.heuristics.fourFifthsRule).toMatchObject({ harmfulOutcome: 1, belowFourFifths: ['b'] });
+    expect(harmful.heuristics.fourFifthsRule.lowestRatio).toBeCloseTo(0.4, 12);
+    expect(harmful.heuristics.fourFifthsRule.favourableRatios.c).toBeCloseTo(1.8, 12);
+    expect(harmful.heuristics.fourFifthsRule.note).toContain('favourable outcome (y = 0)');
   });
 
   test('when missing values occur, then those rows are dropped and counted', async () => {

@@ -21,10 +21,10 @@ describe('analysis commands', () => {
     expectMatchesR(JSON.parse(output), germanReference().ols_amount);
   });
 
-  test('when regress prints CSV, then there is one row per coefficient', async () => {
+  test('when regress prints CSV, then there is one row per coefficient, with the fit statistics as columns', async () => {
     const output = await runRegress({ ...common, format: 'csv', outcome: 'decision', predictors: ['age', 'sex'], model: 'logistic' });
     const lines = output.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('term,estimate,stdError,statistic,pValue,ciLow,ciHigh,oddsRatio');
+    expect(lines[0]).toBe('term,estimate,stdError,statistic,pValue,ciLow,ciHigh,oddsRatio,oddsRatioCiLow,oddsRatioCiHigh,n,dropped,dfResidual,dfNull,deviance,nullDeviance,aic,lrStatistic,lrDf,lrPValue,iterations,converged');
     expect(lines.map((line) => line.split(',')[0])).toEqual(['term', '(Intercept)', 'age', 'sex=male']);
   });
 

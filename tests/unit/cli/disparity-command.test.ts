@@ -26,10 +26,11 @@ describe('crowdaudit disparity', () => {
     expectMatchesR(stratified.stratified.groups, groupMethodsReference().results.stratified_housing_by_telephone, 'stratified');
   });
 
-  test('when it prints CSV, then there is one row per group with the columns of the JSON groups', async () => {
+  test('when it prints CSV, then there is one row per group with the columns of the JSON groups and the chi-square as columns', async () => {
     const output = await runDisparity({ csv: GERMAN_CSV, format: 'csv', outcome: 'decision', group: ['housing'], reference: ['own'], adjust: 'holm', minGroupSize: 5 });
     const lines = output.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('group,n,positives,rate,ciLow,ciHigh,ratio,ratioCiLow,ratioCiHigh,difference,fisherP,fisherPAdjusted');
+    expect(lines[0]).toBe('group,n,positives,rate,ciLow,ciHigh,ratio,ratioCiLow,ratioCiHigh,difference,fisherP,fisherPAdjusted,nTotal,dropped,reference,adjust,chiSquare,chiSquareDf,chiSquarePValue');
+    expect(lines[1].split(',').slice(-4, -1)).toEqual(['holm', expect.stringMatching(/^18\.199/), '2']);
     expect(lines.slice(1).map((line) => line.split(',').slice(0, 3).join(','))).toEqual(['free,108,64', 'own,713,527', 'rent,179,109']);
   });
 
