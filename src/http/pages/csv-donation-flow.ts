@@ -19,7 +19,7 @@ import { isLocale } from '../../i18n/locale';
 import type { AppDependencies } from '../dependencies';
 import { csvDonationFormPage, csvReviewPage, type CsvForm } from '../views/csv-donation-views';
 import { receiptPage, type PageContext } from '../views/donation-views';
-import { formBody, pageContext, sendPage } from './page-context';
+import { formBody, pageContext, rememberLocale, sendPage } from './page-context';
 
 function asList(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
@@ -57,6 +57,8 @@ export function handleCsvDonation(dependencies: AppDependencies, campaign: Campa
 
   // A change of language shows the same step again: the upload form, or the review of the rows carried.
   const switching = isLocale(body.switch_lang);
+  // A multipart body is read after the pages' cookie middleware ran: remember the choice here.
+  if (switching) rememberLocale(dependencies, res, context.locale);
   if (body.action === 'edit' || (switching && sourceText(req, body) === undefined)) {
     sendPage(res, csvDonationFormPage(campaign, form, {}, context));
     return;

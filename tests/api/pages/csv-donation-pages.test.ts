@@ -84,6 +84,7 @@ describe('CSV donation pages', () => {
     expect(french.text).toContain('<html lang="fr">');
     expect(french.text).toContain('Ligne 4, colonne « Paiement en centimes »'.slice(0, 18));
     expect(hiddenValue(french.text, 'records_csv')).toBe(rows);
+    expect(String(french.headers['set-cookie'])).toContain('lang=fr');
     expect(storedCounts(testApp.db).donations).toBe(0);
   });
 
