@@ -36,6 +36,13 @@ describe('a CSV that forgives', () => {
     ]);
   });
 
+  test('when a row uses exactly the labels the issue found refused ("Uber", "Male", "Berlin", "35–44", "06/2025"), then it is read', () => {
+    const text = 'platform,month,decision_type,adverse,age_band,sex,nationality,migration_background,city\nUber,06/2025,job-pay,No,35–44,Male,German,No,Berlin\n';
+    const csv = readCampaignCsv(platform, Buffer.from(text, 'utf8'));
+    expect(csv.issues).toEqual([]);
+    expect(csv.records[0]).toMatchObject({ platform: 'uber', month: '2025-06', age_band: '35-44', sex: 'male', nationality: 'german', city: 'berlin' });
+  });
+
   test.each([
     ['2025-06', '2025-06'],
     ['2025-6', '2025-06'],
