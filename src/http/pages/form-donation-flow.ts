@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Campaign } from '../../campaigns/types';
 import { idempotencyKeySchema } from '../../donations/idempotency';
+import { formTranslator } from '../../i18n/form-messages';
 import { isLocale } from '../../i18n/locale';
 import type { AppDependencies } from '../dependencies';
 import { donationFormPage, receiptPage, reviewPage } from '../views/donation-views';
@@ -37,13 +38,17 @@ export function handleFormDonation(dependencies: AppDependencies, campaign: Camp
     sendPage(res, donationFormPage(campaign, form, {}, context));
     return;
   }
+  // The page comes back scrolled to the block concerned (the button's formaction has its #fragment);
+  // the notice says what happened, for those who cannot see the page move.
+  const ft = formTranslator(context.locale);
   if (action === 'add') {
     const added = withRecordAdded(campaign, form);
-    sendPage(res, donationFormPage(campaign, added, {}, context));
+    sendPage(res, donationFormPage(campaign, added, {}, context, added === form ? undefined : ft('recordAdded', { number: added.records.length })));
     return;
   }
   if (action.startsWith('remove:')) {
-    sendPage(res, donationFormPage(campaign, withRecordRemoved(form, Number(action.slice('remove:'.length))), {}, context));
+    const removed = withRecordRemoved(form, Number(action.slice('remove:'.length)));
+    sendPage(res, donationFormPage(campaign, removed, {}, context, removed === form ? undefined : ft('recordRemoved')));
     return;
   }
   if (form.consentVersion !== campaign.consent.version) {

@@ -80,7 +80,7 @@ function recordBlock(campaign: Campaign, form: DonationForm, index: number, erro
   const number = index + 1;
   // "Remove" posts the form back without the block; formnovalidate, so that nothing stops it.
   const remove = form.records.length > 1
-    ? html`<button type="submit" name="action" value="remove:${index}" formnovalidate class="button button-secondary">${ft('removeRecord', { number })}</button>`
+    ? html`<button type="submit" name="action" value="remove:${index}" formnovalidate formaction="/campaigns/${campaign.slug}/donate#record-${Math.max(1, index)}" class="button button-secondary">${ft('removeRecord', { number })}</button>`
     : '';
   return html`<section class="record-block" id="record-${number}" aria-labelledby="record-${number}-heading">
   <h3 id="record-${number}-heading">${ft('recordHeading', { number })}</h3>

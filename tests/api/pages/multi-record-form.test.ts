@@ -89,6 +89,7 @@ describe('the guided form for many records', () => {
     expect(page.text).toContain('value="1250"');
     expect(page.text).toContain('value="remove:1"');
     expect(page.text).not.toContain('class="error-summary"');
+    expect(page.text).toContain('<p class="notice" role="status">A new empty block was added at the end: record 2.</p>');
   });
 
   test('when a block is removed, then the others move up with their answers', async () => {
