@@ -1,32 +1,33 @@
 /**
- * The CSV template of a campaign, made from its dictionary: a header and one example row. Without
- * a language it speaks the dictionary's codes (field names, enum values), for scripts; in a
- * donor's language it speaks as the site does — column titles, answer labels, yes/no words, and
- * for German and French a `;` separator and decimal commas, as their spreadsheets expect. The
- * upload reads both back to the same record. UTF-8 with a byte-order mark, because Excel reads
- * a file without one in the machine's legacy code page and mangles ä and é.
+ * The CSV template of a campaign, made from its dictionary: a header and one example row, written
+ * for a spreadsheet in the donor's language (csv-style.ts): UTF-8 with a byte-order mark, because
+ * Excel reads a file without one in the machine's legacy code page and mangles ä and é, and ";"
+ * with "," decimals in German and French. By default it speaks the dictionary's codes (field
+ * names, enum values); with `labels` it speaks as the site does — column titles, answer labels,
+ * yes/no words — which the upload reads back to the same record.
  */
-import Papa from 'papaparse';
 import { toCsv } from '../csv/csv-cell';
+import { spreadsheetCsvStyle } from '../csv/csv-style';
 import { localizedField } from './localize';
 import type { Campaign, CampaignField, Locale } from './types';
 
 const YES_NO: Record<Locale, [string, string]> = { en: ['Yes', 'No'], de: ['Ja', 'Nein'], fr: ['Oui', 'Non'] };
 
-function localizedExample(field: CampaignField, locale: Locale): string {
+function labelledExample(field: CampaignField, locale: Locale): string | number {
   const { example } = field;
   if (typeof example === 'boolean') return YES_NO[locale][example ? 0 : 1];
-  if (typeof example === 'number') return locale === 'en' ? String(example) : String(example).replace('.', ',');
+  if (typeof example === 'number') return example;
   return field.constraints.enum ? localizedField(field, locale).label(example) : example;
 }
 
-export function csvTemplate(campaign: Campaign, locale?: Locale): string {
-  if (!locale) {
+export function csvTemplate(campaign: Campaign, locale: Locale, options: { labels?: boolean } = {}): string {
+  const style = spreadsheetCsvStyle(locale);
+  if (!options.labels) {
     const columns = campaign.schema.fields.map((field) => field.name);
     const example = Object.fromEntries(campaign.schema.fields.map((field) => [field.name, field.example]));
-    return `\ufeff${toCsv(columns, [example])}`;
+    return toCsv(columns, [example], style);
   }
-  const header = campaign.schema.fields.map((field) => localizedField(field, locale).title);
-  const row = campaign.schema.fields.map((field) => localizedExample(field, locale));
-  return `\ufeff${Papa.unparse({ fields: header, data: [row] }, { newline: '\r\n', delimiter: locale === 'en' ? ',' : ';' })}\r\n`;
+  const titles = campaign.schema.fields.map((field) => localizedField(field, locale).title);
+  const example = Object.fromEntries(campaign.schema.fields.map((field, position) => [titles[position], labelledExample(field, locale)]));
+  return toCsv(titles, [example], style);
 }

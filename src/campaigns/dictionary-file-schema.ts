@@ -31,7 +31,8 @@ const constraintsSchema = z
   })
   .strict();
 
-export const fieldSchema = z
+/** A field's keys and types, before the cross-checks: the API's response schema extends it. */
+export const fieldShape = z
   .object({
     name: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case (a-z, 0-9, _)'),
     type: z.enum(['string', 'integer', 'number', 'boolean', 'yearmonth']),
@@ -45,47 +46,51 @@ export const fieldSchema = z
     harmful: z.boolean().optional(),
     specialCategory: z.boolean().optional(),
     generalisation: generalisationSchema.optional(),
-    example: z.union([z.string(), z.number(), z.boolean()]),
+    // Table Schema: an example is a string, as it would be written in a CSV cell ("97.5", "false");
+    // the loader reads it into the field's type.
+    example: z.string({ error: 'must be a string, as written in a CSV cell (Table Schema), e.g. "97.5" or "false"' }),
     enumLabels: z.record(z.string(), text).optional(),
     translations: z.object({ de: fieldTranslationSchema, fr: fieldTranslationSchema }).strict(),
   })
-  .strict()
-  .superRefine((field, context) => {
-    const values = field.constraints.enum;
-    if (values) {
-      if (field.type !== 'string') context.addIssue({ code: 'custom', path: ['constraints', 'enum'], message: 'only string fields can have an enum' });
-      const labelSets: Array<[Array<string>, Record<string, string> | undefined]> = [
-        [['enumLabels'], field.enumLabels],
-        [['translations', 'de', 'enumLabels'], field.translations.de.enumLabels],
-        [['translations', 'fr', 'enumLabels'], field.translations.fr.enumLabels],
-      ];
-      for (const [path, labels] of labelSets) {
-        for (const value of values) {
-          if (!labels?.[value]) context.addIssue({ code: 'custom', path: [...path, value], message: `missing a label for "${value}"` });
-        }
-      }
-      if (new Set(values).size !== values.length) context.addIssue({ code: 'custom', path: ['constraints', 'enum'], message: 'has duplicate values' });
-    }
-    if (field.harmful !== undefined && (field.role !== 'outcome' || field.type !== 'boolean')) {
-      context.addIssue({ code: 'custom', path: ['harmful'], message: 'only a boolean outcome says whether true is the harmful value' });
-    }
-    if (field.quasiIdentifier && !field.generalisation) {
-      context.addIssue({ code: 'custom', path: ['generalisation'], message: 'a quasi-identifier needs a generalisation' });
-    }
-    if (field.constraints.pattern !== undefined) {
-      try {
-        new RegExp(field.constraints.pattern);
-      } catch {
-        context.addIssue({ code: 'custom', path: ['constraints', 'pattern'], message: 'is not a valid regular expression' });
-      }
-    }
-  });
+  .strict();
 
-const purposeSchema = z
+export const fieldSchema = fieldShape.superRefine((field, context) => {
+  const values = field.constraints.enum;
+  if (values) {
+    if (field.type !== 'string') context.addIssue({ code: 'custom', path: ['constraints', 'enum'], message: 'only string fields can have an enum' });
+    const labelSets: Array<[Array<string>, Record<string, string> | undefined]> = [
+      [['enumLabels'], field.enumLabels],
+      [['translations', 'de', 'enumLabels'], field.translations.de.enumLabels],
+      [['translations', 'fr', 'enumLabels'], field.translations.fr.enumLabels],
+    ];
+    for (const [path, labels] of labelSets) {
+      for (const value of values) {
+        if (!labels?.[value]) context.addIssue({ code: 'custom', path: [...path, value], message: `missing a label for "${value}"` });
+      }
+    }
+    if (new Set(values).size !== values.length) context.addIssue({ code: 'custom', path: ['constraints', 'enum'], message: 'has duplicate values' });
+  }
+  if (field.harmful !== undefined && (field.role !== 'outcome' || field.type !== 'boolean')) {
+    context.addIssue({ code: 'custom', path: ['harmful'], message: 'only a boolean outcome says whether true is the harmful value' });
+  }
+  if (field.quasiIdentifier && !field.generalisation) {
+    context.addIssue({ code: 'custom', path: ['generalisation'], message: 'a quasi-identifier needs a generalisation' });
+  }
+  if (field.constraints.pattern !== undefined) {
+    try {
+      new RegExp(field.constraints.pattern);
+    } catch {
+      context.addIssue({ code: 'custom', path: ['constraints', 'pattern'], message: 'is not a valid regular expression' });
+    }
+  }
+});
+
+export const purposeSchema = z
   .object({ id: z.enum(['research', 'ngo-sharing', 'collective-action']), required: z.boolean(), title: localizedSchema, description: localizedSchema })
   .strict();
 
-export const campaignFileSchema = z
+/** A campaign file's keys and types, before the cross-checks: the API's response schemas pick from it. */
+export const campaignFileShape = z
   .object({
     slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by dashes'),
     version: text,
@@ -104,25 +109,26 @@ export const campaignFileSchema = z
     consent: z.object({ version: text, text: localizedSchema, purposes: z.array(purposeSchema).min(1) }).strict(),
     schema: z.object({ fields: z.array(fieldSchema).min(1), missingValues: z.array(z.string()) }).strict(),
   })
-  .strict()
-  .superRefine((campaign, context) => {
-    if (campaign.releaseMinChanges !== undefined && campaign.releaseMinChanges < campaign.minGroupSize) {
-      context.addIssue({ code: 'custom', path: ['releaseMinChanges'], message: `must be at least minGroupSize (${campaign.minGroupSize}), so that no release differs from the one before by fewer than k donors` });
+  .strict();
+
+export const campaignFileSchema = campaignFileShape.superRefine((campaign, context) => {
+  if (campaign.releaseMinChanges !== undefined && campaign.releaseMinChanges < campaign.minGroupSize) {
+    context.addIssue({ code: 'custom', path: ['releaseMinChanges'], message: `must be at least minGroupSize (${campaign.minGroupSize}), so that no release differs from the one before by fewer than k donors` });
+  }
+  const seen = new Map<string, number>();
+  campaign.schema.fields.forEach((field, index) => {
+    if (seen.has(field.name)) {
+      context.addIssue({ code: 'custom', path: ['schema', 'fields', index, 'name'], message: `duplicates field ${seen.get(field.name)} ("${field.name}")` });
     }
-    const seen = new Map<string, number>();
-    campaign.schema.fields.forEach((field, index) => {
-      if (seen.has(field.name)) {
-        context.addIssue({ code: 'custom', path: ['schema', 'fields', index, 'name'], message: `duplicates field ${seen.get(field.name)} ("${field.name}")` });
-      }
-      seen.set(field.name, index);
-    });
-    if (!campaign.schema.fields.some((field) => field.role === 'outcome')) {
-      context.addIssue({ code: 'custom', path: ['schema', 'fields'], message: 'needs at least one field with role "outcome"' });
-    }
-    const research = campaign.consent.purposes.find((purpose) => purpose.id === 'research');
-    if (!research?.required) {
-      context.addIssue({ code: 'custom', path: ['consent', 'purposes'], message: 'must include the purpose "research" with required: true' });
-    }
-    const ids = campaign.consent.purposes.map((purpose) => purpose.id);
-    if (new Set(ids).size !== ids.length) context.addIssue({ code: 'custom', path: ['consent', 'purposes'], message: 'has a purpose twice' });
+    seen.set(field.name, index);
   });
+  if (!campaign.schema.fields.some((field) => field.role === 'outcome')) {
+    context.addIssue({ code: 'custom', path: ['schema', 'fields'], message: 'needs at least one field with role "outcome"' });
+  }
+  const research = campaign.consent.purposes.find((purpose) => purpose.id === 'research');
+  if (!research?.required) {
+    context.addIssue({ code: 'custom', path: ['consent', 'purposes'], message: 'must include the purpose "research" with required: true' });
+  }
+  const ids = campaign.consent.purposes.map((purpose) => purpose.id);
+  if (new Set(ids).size !== ids.length) context.addIssue({ code: 'custom', path: ['consent', 'purposes'], message: 'has a purpose twice' });
+});

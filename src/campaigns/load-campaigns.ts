@@ -45,10 +45,18 @@ function parseJson(file: string, content: string): unknown {
   }
 }
 
-/** The campaign as its dictionary file defines it, without what is derived (functions do not cross to worker threads). */
+function typedExample(coerceRecord: (raw: Record<string, unknown>) => Record<string, unknown>, name: string, text: string): string | number | boolean {
+  const value = coerceRecord({ [name]: text })[name];
+  return typeof value === 'number' || typeof value === 'boolean' ? value : text;
+}
+
+/**
+ * The campaign as its dictionary file defines it, without what is derived (functions do not cross
+ * to worker threads): examples written back as text, as the file has them, so buildCampaign takes it.
+ */
 export function campaignDefinition(campaign: Campaign): CampaignDefinition {
   const { consentSha256, recordSchema, donationSchema, coerceRecord, fieldsWithRole, ...definition } = campaign;
-  return definition;
+  return { ...definition, schema: { ...definition.schema, fields: definition.schema.fields.map((field) => ({ ...field, example: String(field.example) })) } };
 }
 
 /** Checks one campaign definition and derives its schemas. */
@@ -58,7 +66,12 @@ export function buildCampaign(definition: unknown, file: string): Campaign {
     const issue = parsed.error.issues[0];
     throw new CampaignFileError(file, formatPath(issue.path), issue.message);
   }
-  const campaign = parsed.data as CampaignDefinition;
+  const fromFile = parsed.data;
+  const coerceRecord = recordCoercer(fromFile.schema.fields as CampaignDefinition['schema']['fields'], fromFile.schema.missingValues);
+  // The file writes each example as text (Table Schema); the server, its API and the template use
+  // the typed value, as a donor's record holds it.
+  const fields = fromFile.schema.fields.map((field) => ({ ...field, example: typedExample(coerceRecord, field.name, field.example) }));
+  const campaign = { ...fromFile, schema: { ...fromFile.schema, fields } } as CampaignDefinition;
   const recordSchema = buildRecordSchema(campaign.schema.fields);
   campaign.schema.fields.forEach((field, index) => {
     const example = recordSchema.safeParse({ [field.name]: field.example });
@@ -70,7 +83,7 @@ export function buildCampaign(definition: unknown, file: string): Campaign {
     consentSha256: createHash('sha256').update(canonicalJson(campaign.consent)).digest('hex'),
     recordSchema,
     donationSchema: buildDonationSchema(campaign, recordSchema),
-    coerceRecord: recordCoercer(campaign.schema.fields, campaign.schema.missingValues),
+    coerceRecord,
     fieldsWithRole: (role: FieldRole) => campaign.schema.fields.filter((field) => field.role === role),
   };
 }

@@ -75,7 +75,8 @@ export function fieldValueSchema(field: CampaignField): z.ZodType {
     default:
       schema = stringSchema(field);
   }
-  return field.constraints.required ? schema : schema.optional();
+  // The dictionary's words reach /api/v1/openapi.json with the field (toJSONSchema reads meta).
+  return (field.constraints.required ? schema : schema.optional()).meta({ title: field.title, description: field.description });
 }
 
 export function buildRecordSchema(fields: readonly CampaignField[]): z.ZodType<RecordValues> {

@@ -129,7 +129,7 @@ describe('collective evidence pack API', () => {
     }
     expect(Math.min(...classes.values())).toBeGreaterThanOrEqual(5);
     const datapackage = JSON.parse(text(files['datapackage.json']));
-    expect(datapackage.profile).toBe('tabular-data-package');
+    expect(datapackage.profile).toBe('data-package');
     expect(datapackage.resources[0]).toMatchObject({ name: 'records', path: 'data/records.csv', profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8' });
     expect(datapackage.resources[0].schema.fields.map((field: { name: string }) => field.name)).toEqual(Object.keys(rows[0]));
   });

@@ -102,9 +102,11 @@ describe('donation journey in the browser', () => {
     const json = await downloadText(() => page.click('button[value="json"]'));
     expect(JSON.parse(json.text).donation.records[0]).toMatchObject({ score_value: 97.5, postcode_region: '10', bureau: campaign.schema.fields[1].constraints.enum![0] });
     const csv = await downloadText(() => page.click('button[value="csv"]'));
-    const [header, row] = csv.text.trim().split(/\r?\n/);
-    expect(header.split(',')).toEqual(campaign.schema.fields.map((field) => field.name));
-    expect(row).toContain('97.5');
+    // For Excel in German: a byte-order mark, ";" between cells and a decimal comma.
+    expect(csv.text.startsWith('\ufeff')).toBe(true);
+    const [header, row] = csv.text.slice(1).trim().split(/\r?\n/);
+    expect(header.split(';')).toEqual(campaign.schema.fields.map((field) => field.name));
+    expect(row.split(';')).toContain('97,5');
 
     await page.click('form[action="/my-donation/delete"] button');
     expect(await page.textContent('h1')).toBe('Spende endgültig löschen?');

@@ -15,7 +15,7 @@ import { dataPackage } from './datapackage';
 import { methodsMarkdown } from './methods-markdown';
 import { MANIFEST_PATH, PUBLIC_KEY_PATH, RECORDS_PATH, SIGNATURE_PATH, type PackManifest } from './pack-manifest';
 import { packRecords, SHARING_PURPOSE } from './pack-records';
-import { chartFiles, RESULT_TABLES, resultFiles } from './result-files';
+import { chartFiles, resultFiles } from './result-files';
 import { recordsTableSchema } from './table-schema';
 
 export const MAX_SUPPRESSED_SHARE = 0.05;
@@ -44,13 +44,17 @@ function assemble(campaign: Campaign, analyses: PublishedFindings | undefined, r
   const createdOn = createdIso.slice(0, 10);
   const schema = recordsTableSchema(records.fields, records.levels);
   const recordsCsv = encoder.encode(toCsv(records.columns, records.rows));
-  const files: Record<string, Uint8Array> = {
-    'datapackage.json': encoder.encode(`${JSON.stringify(dataPackage(campaign, schema, RESULT_TABLES, createdIso), null, 2)}\n`),
+  const described: Record<string, Uint8Array> = {
     [RECORDS_PATH]: recordsCsv,
     ...resultFiles(analyses),
     ...chartFiles(campaign, analyses),
     'METHODS.md': encoder.encode(methodsMarkdown(campaign, analyses, records, createdOn, signingKey.fingerprint)),
     [PUBLIC_KEY_PATH]: encoder.encode(signingKey.publicKeyPem),
+  };
+  // datapackage.json first in the zip, as before; it describes (and hashes) the files after it.
+  const files: Record<string, Uint8Array> = {
+    'datapackage.json': encoder.encode(`${JSON.stringify(dataPackage(campaign, schema, described, createdIso), null, 2)}\n`),
+    ...described,
   };
   const manifest: PackManifest = {
     files: Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, sha256(bytes)])),

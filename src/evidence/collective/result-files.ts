@@ -9,6 +9,7 @@ import { toCsv } from '../../csv/csv-cell';
 import type { CampaignFindings, PublishedFindings } from '../campaign-analyses-types';
 import { comparisonChartGroups } from '../charts/comparison-chart-groups';
 import { groupEstimateChart } from '../charts/group-estimate-chart';
+import { RESULT_TABLE_SCHEMAS } from './result-table-schemas';
 
 const encoder = new TextEncoder();
 
@@ -50,12 +51,10 @@ function effectRows(analyses: CampaignFindings): Array<Record<string, unknown>> 
   });
 }
 
-const GROUP_COLUMNS = ['outcome', 'attribute', 'kind', 'level', 'isReference', 'suppressed', 'donors', 'records', 'estimate', 'ciLow', 'ciHigh'];
-const EFFECT_COLUMNS = ['outcome', 'attribute', 'level', 'reference', 'kind', 'suppressed', 'difference', 'differenceCiLow', 'differenceCiHigh', 'ratio', 'rawPValue', 'adjustedModel', 'adjustedEstimate', 'adjustedOddsRatio', 'adjustedCiLow', 'adjustedCiHigh', 'adjustedPValue', 'holmPValue', 'adjustedFor', 'adjustedNote'];
-const PLANNER_COLUMNS = ['outcome', 'attribute', 'level', 'reference', 'kind', 'gap', 'moreDonors', 'donorsNeeded', 'moreReferenceDonors'];
-
-/** The CSV tables of results/, by resource name, with their columns (for datapackage.json). */
-export const RESULT_TABLES: Record<string, string[]> = { groups: GROUP_COLUMNS, effects: EFFECT_COLUMNS, planner: PLANNER_COLUMNS };
+const columnsOf = (name: keyof typeof RESULT_TABLE_SCHEMAS) => RESULT_TABLE_SCHEMAS[name].fields.map((field) => field.name);
+const GROUP_COLUMNS = columnsOf('groups');
+const EFFECT_COLUMNS = columnsOf('effects');
+const PLANNER_COLUMNS = columnsOf('planner');
 
 /** Booleans as 1/0, like records.csv. */
 function flat(rows: Array<Record<string, unknown>>): Array<Record<string, unknown>> {

@@ -1,7 +1,8 @@
 /**
- * The Frictionless Table Schema of `data/records.csv`: the dictionary's fields as exported. A
- * generalised quasi-identifier becomes a string without its enum (its values are now bands or
- * merged groups); booleans are written 1/0 and say so; every field may be empty (suppressed).
+ * The Frictionless Table Schema of `data/records.csv`: the dictionary's fields as exported, with
+ * the dictionary's constraints (`required`, `enum`, `minimum`, `maximum`, `pattern`). A generalised
+ * quasi-identifier becomes a string without its constraints (its values are now bands or merged
+ * groups, empty at the last level); booleans are written 1/0 and say so.
  */
 import type { CampaignField } from '../../campaigns/types';
 import { ROW_ID_COLUMN } from './pack-records';
@@ -33,14 +34,18 @@ function exportedAtLevel(field: CampaignField, level: number): TableSchemaField 
     return { name: field.name, type: 'string', title: field.title, description: `${field.description} Generalised for publication (level ${level}); empty where hidden.` };
   }
   const constraints: Record<string, unknown> = {};
+  // Rows are dropped whole for k-anonymity, never emptied at level 0: a required field stays filled.
+  if (field.constraints.required) constraints.required = true;
   if (field.constraints.enum) constraints.enum = field.constraints.enum;
   if (field.constraints.minimum !== undefined) constraints.minimum = field.constraints.minimum;
   if (field.constraints.maximum !== undefined) constraints.maximum = field.constraints.maximum;
+  if (field.constraints.pattern !== undefined) constraints.pattern = field.constraints.pattern;
   const exported: TableSchemaField = { name: field.name, type: field.type, title: field.title, description: field.description };
   if (Object.keys(constraints).length > 0) exported.constraints = constraints;
   if (field.type === 'boolean') {
     exported.trueValues = ['1'];
     exported.falseValues = ['0'];
+    exported.description = `${field.description} Written 1 (yes) or 0 (no).`;
   }
   return exported;
 }

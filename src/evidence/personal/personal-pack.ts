@@ -128,7 +128,10 @@ export async function buildPersonalPack(
       prediction.push({ outcome: outcome.name, available: true, ...predicted, sentence });
     } catch (error) {
       if (!(error instanceof AnalysisError)) throw error;
-      prediction.push({ outcome: outcome.name, available: false, sentence: et('predictionUnavailable', { outcome: outcomeTitle, reason: error.message }) });
+      // The analysis explains itself to analysts in English ("Give at least one predictor."); a
+      // donor reads why in the pack's language. Only the k rule above speaks the donor's language.
+      const reason = snapshot.donors < k ? error.message : et(legitimate.length === 0 ? 'predictionNoFactors' : 'predictionModelFailed');
+      prediction.push({ outcome: outcome.name, available: false, sentence: et('predictionUnavailable', { outcome: outcomeTitle, reason }) });
     }
   }
 

@@ -7,6 +7,7 @@ import { AppError, issuesFromZod, validationError } from '../../app-error';
 import type { Campaign, DonationBody } from '../../campaigns/types';
 import { idempotencyKeySchema } from '../../donations/idempotency';
 import type { DonationView } from '../../donations/donation-service';
+import { isLocale } from '../../i18n/locale';
 import { bearerCredential } from '../bearer-credential';
 import { donationOfReceipt } from './receipt-donation';
 import { donationCsv } from '../donation-csv';
@@ -63,7 +64,7 @@ export function createDonationsRouter(dependencies: AppDependencies, limits: Rat
     res.set('Cache-Control', 'no-store');
     if (query.data.format === 'csv') {
       const campaign = campaignOr404(dependencies, donation.campaign);
-      res.type('text/csv; charset=utf-8').attachment(`crowdaudit-${donation.campaign}-donation.csv`).send(donationCsv(campaign, donation));
+      res.type('text/csv; charset=utf-8').attachment(`crowdaudit-${donation.campaign}-donation.csv`).send(donationCsv(campaign, donation, isLocale(donation.locale) ? donation.locale : 'en'));
       return;
     }
     res.json({ donation });

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { csvTemplate } from '../../campaigns/csv-template';
+import { localeOf } from '../../i18n/locale';
 import { formatFingerprint } from '../../evidence/signing-key';
-import { isLocale } from '../../i18n/locale';
 import { campaignOr404 } from '../api/campaigns-router';
 import type { AppDependencies } from '../dependencies';
 import { campaignPage, homePage } from '../views/campaign-views';
@@ -28,9 +28,9 @@ export function createCampaignPages(dependencies: AppDependencies): Router {
   });
   router.get('/campaigns/:slug/template.csv', (req, res) => {
     const campaign = campaignOr404(dependencies, String(req.params.slug));
-    // ?lang= gives the template in a donor's language (titles and labels); without it, the dictionary's codes.
-    const locale = isLocale(req.query.lang) ? req.query.lang : undefined;
-    res.type('text/csv; charset=utf-8').attachment(`${campaign.slug}-template.csv`).send(csvTemplate(campaign, locale));
+    // ?labels=true: column titles and answer labels in the reader's language, as the site shows them.
+    const labels = req.query.labels === 'true';
+    res.type('text/csv; charset=utf-8').attachment(`${campaign.slug}-template.csv`).send(csvTemplate(campaign, localeOf(req), { labels }));
   });
   return router;
 }

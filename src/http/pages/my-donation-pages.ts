@@ -2,6 +2,7 @@
  * `/my-donation`: the receipt is typed into a form and travels only in POST bodies, never in a
  * URL, so it cannot end up in a history, a log or a Referer.
  */
+import { localeOf } from '../../i18n/locale';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../app-error';
@@ -77,7 +78,7 @@ export function createMyDonationPages(dependencies: AppDependencies): Router {
     res.set('Cache-Control', 'no-store');
     const fileName = `crowdaudit-${donation.campaign}-donation.${format.data}`;
     if (format.data === 'csv') {
-      res.type('text/csv; charset=utf-8').attachment(fileName).send(donationCsv(campaignOr404(dependencies, donation.campaign), donation));
+      res.type('text/csv; charset=utf-8').attachment(fileName).send(donationCsv(campaignOr404(dependencies, donation.campaign), donation, localeOf(req)));
     } else {
       res.type('application/json').attachment(fileName).send(JSON.stringify({ donation }, null, 2));
     }

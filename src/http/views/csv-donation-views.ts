@@ -56,7 +56,7 @@ ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 ${summary(errors, context)}
 <p>${csvT('csvFormIntro')}</p>
 <p><a href="/campaigns/${campaign.slug}/donate">${formTranslator(locale)('formInstead')}</a></p>
-<p><a href="/campaigns/${campaign.slug}/template.csv?lang=${locale}" download>${csvT('csvTemplateLink')}</a></p>
+<p><a href="/campaigns/${campaign.slug}/template.csv?lang=${locale}&amp;labels=true" download>${csvT('csvTemplateLink')}</a></p>
 <p class="hint">${csvT('csvTemplateHint')}</p>
 <p><a href="/campaigns/${campaign.slug}/columns">${csvGuideTranslator(locale)('guideLink')}</a></p>
 <form method="post" action="/campaigns/${campaign.slug}/donate" enctype="multipart/form-data" novalidate id="csv-form" data-campaign="${previewData(campaign)}">

@@ -51,6 +51,6 @@ export function csvGuidePage(campaign: Campaign, context: PageContext): string {
 <h1>${title}</h1>
 <p>${gt('guideIntro')}</p>
 <p>${gt('guideSeparators')}</p>
-<p><a href="/campaigns/${campaign.slug}/template.csv?lang=${locale}" download>${gt('guideTemplate')}</a></p>
+<p><a href="/campaigns/${campaign.slug}/template.csv?lang=${locale}&amp;labels=true" download>${gt('guideTemplate')}</a></p>
 ${campaign.schema.fields.map((field) => column(field, locale, gt))}`);
 }

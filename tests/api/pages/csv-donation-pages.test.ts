@@ -42,7 +42,7 @@ describe('CSV donation pages', () => {
     const page = (await agent.get(formPath).expect(200)).text;
     expect(page).toContain('enctype="multipart/form-data"');
     expect(page).toContain('type="file" id="records" name="records"');
-    expect(page).toContain('href="/campaigns/platform-decisions/template.csv?lang=en"');
+    expect(page).toContain('href="/campaigns/platform-decisions/template.csv?lang=en&amp;labels=true"');
     expect(page).toContain('href="/campaigns/platform-decisions/columns"');
     expect(page).toContain('<script src="/static/build/donate-csv.js" defer></script>');
     expect(page).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|\sstyle=/i);

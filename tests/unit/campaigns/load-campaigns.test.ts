@@ -34,7 +34,7 @@ describe('loading campaign files', () => {
     ['a quasi-identifier without generalisation', (d: Definition) => { delete d.schema.fields[fieldIndex('postcode_region')].generalisation; }, new RegExp(`schema\\.fields\\[${fieldIndex('postcode_region')}\\]\\.generalisation`)],
     ['research not required', (d: Definition) => { d.consent.purposes[0].required = false; }, /consent\.purposes: must include the purpose "research"/],
     ['a missing French consent text', (d: Definition) => { delete d.consent.text.fr; }, /consent\.text\.fr/],
-    ['an example outside the constraints', (d: Definition) => { d.schema.fields[fieldIndex('score_value')].example = -3; }, new RegExp(`schema\\.fields\\[${fieldIndex('score_value')}\\]\\.example`)],
+    ['an example outside the constraints', (d: Definition) => { d.schema.fields[fieldIndex('score_value')].example = '-3'; }, new RegExp(`schema\\.fields\\[${fieldIndex('score_value')}\\]\\.example`)],
     ['an unknown property', (d: Definition) => { d.schema.fields[0].colour = 'red'; }, /schema\.fields\[0\]/],
     ['a special category that is not true or false', (d: Definition) => { d.schema.fields[0].specialCategory = 'yes'; }, /schema\.fields\[0\]\.specialCategory/],
   ])('when a file has %s, then loading fails naming the file and the field', (_case, change, message) => {

@@ -1,0 +1,99 @@
+/**
+ * The Table Schemas of `results/groups.csv`, `results/effects.csv` and `results/planner.csv`:
+ * every column typed as it is written (numbers as `number`, counts as `integer`, yes/no flags as
+ * `boolean` written 1/0), so a Frictionless reader or R's `frictionless` package gets numbers,
+ * not text. The column order of the CSV files is the order of the fields here.
+ */
+import type { TableSchema, TableSchemaField } from './table-schema';
+
+const KINDS = ['rate', 'mean'];
+
+const text = (name: string, title: string, description: string, constraints?: Record<string, unknown>): TableSchemaField => ({
+  name,
+  type: 'string',
+  title,
+  description,
+  ...(constraints ? { constraints } : {}),
+});
+const number = (name: string, title: string, description: string): TableSchemaField => ({ name, type: 'number', title, description });
+const count = (name: string, title: string, description: string): TableSchemaField => ({ name, type: 'integer', title, description, constraints: { minimum: 0 } });
+/** A yes/no flag, written 1/0 like the booleans of data/records.csv. */
+const flag = (name: string, title: string, description: string): TableSchemaField => ({
+  name,
+  type: 'boolean',
+  title,
+  description: `${description} Written 1 (yes) or 0 (no).`,
+  trueValues: ['1'],
+  falseValues: ['0'],
+  constraints: { required: true },
+});
+
+const required = { required: true };
+const kind = text('kind', 'Kind of outcome', '"rate" for a yes/no outcome (estimates are proportions from 0 to 1), "mean" for a number (estimates in the outcome\'s unit).', { required: true, enum: KINDS });
+const outcome = text('outcome', 'Outcome', 'The outcome field of data/records.csv.', required);
+const attribute = text('attribute', 'Protected attribute', 'The protected field of data/records.csv the groups are formed by.', required);
+const level = text('level', 'Group', 'The value of the attribute that forms this group.', required);
+const reference = text('reference', 'Reference group', 'The group compared against: the largest group with at least k donors.', required);
+
+const groups: TableSchemaField[] = [
+  outcome,
+  attribute,
+  kind,
+  level,
+  flag('isReference', 'Is the reference group', 'Whether this group is the one the others are compared with.'),
+  flag('suppressed', 'Suppressed', 'Whether the group has fewer than k donors and is therefore not shown: its other cells are empty.'),
+  count('donors', 'Donors', 'Donors in the group, rounded as in the release.'),
+  count('records', 'Records', 'Records in the group, rounded as in the release.'),
+  number('estimate', 'Estimate', 'The rate (0 to 1) or mean of the outcome in the group.'),
+  number('ciLow', 'Lower 95% limit', 'Lower limit of the 95% interval of the estimate (Wilson for rates, t for means, clustered by donor); empty when it cannot be computed.'),
+  number('ciHigh', 'Upper 95% limit', 'Upper limit of the 95% interval of the estimate; empty when it cannot be computed.'),
+];
+
+const effects: TableSchemaField[] = [
+  outcome,
+  attribute,
+  level,
+  reference,
+  kind,
+  flag('suppressed', 'Suppressed', 'Whether the group or the reference has fewer than k donors: the other cells are empty.'),
+  number('difference', 'Raw difference', 'Rate or mean of the group minus that of the reference, before any adjustment.'),
+  number('differenceCiLow', 'Raw difference, lower 95% limit', 'Lower limit of the 95% interval of the raw difference; empty when it cannot be computed.'),
+  number('differenceCiHigh', 'Raw difference, upper 95% limit', 'Upper limit of the 95% interval of the raw difference; empty when it cannot be computed.'),
+  number('ratio', 'Rate ratio', "The group's rate divided by the reference's (rates only); empty for means or when the reference rate is 0."),
+  number('rawPValue', 'Raw p-value', "Fisher's exact test (rates) or Welch's t test (means), not adjusted."),
+  text('adjustedModel', 'Adjusted model', 'The model that holds the legitimate factors fixed: "ols" (linear) or "logistic"; empty when no adjusted effect could be estimated.', { enum: ['ols', 'logistic'] }),
+  number('adjustedEstimate', 'Adjusted estimate', "The group's coefficient: units of the outcome (ols) or log-odds (logistic)."),
+  number('adjustedOddsRatio', 'Adjusted odds ratio', 'exp(adjusted estimate), logistic models only.'),
+  number('adjustedCiLow', 'Adjusted estimate, lower 95% limit', 'Lower limit of the 95% interval of the adjusted estimate.'),
+  number('adjustedCiHigh', 'Adjusted estimate, upper 95% limit', 'Upper limit of the 95% interval of the adjusted estimate.'),
+  number('adjustedPValue', 'Adjusted p-value', 'p-value of the adjusted estimate, before correction for multiple testing.'),
+  number('holmPValue', 'Holm-corrected p-value', "The adjusted p-value after Holm's correction across every adjusted effect of the campaign."),
+  text('adjustedFor', 'Adjusted for', 'The legitimate factors held fixed, separated by spaces.'),
+  text('adjustedNote', 'Why no adjusted effect', 'Why there is no adjusted effect (too few rows, separation …); empty otherwise.'),
+];
+
+const planner: TableSchemaField[] = [
+  outcome,
+  attribute,
+  level,
+  reference,
+  kind,
+  number('gap', 'Gap looked for', 'The gap to detect with 80% power (α = 0.05, two-sided): percentage points for rates, units of the outcome for means.'),
+  count('moreDonors', 'More donors needed', 'More donors needed in the group (0 when enough); empty for a group under k, where only the total is given.'),
+  { ...count('donorsNeeded', 'Donors needed', 'Donors the group needs in all.'), constraints: { required: true, minimum: 0 } },
+  { ...count('moreReferenceDonors', 'More reference donors needed', 'More donors needed in the reference group as well, when it alone is too small.'), constraints: { required: true, minimum: 0 } },
+];
+
+/** The result tables by resource name (results/<name>.csv). */
+export const RESULT_TABLE_SCHEMAS: Record<'groups' | 'effects' | 'planner', TableSchema> = {
+  groups: { fields: groups, missingValues: [''] },
+  effects: { fields: effects, missingValues: [''] },
+  planner: { fields: planner, missingValues: [''] },
+};
+
+/** What each result table holds, for its resource's description. */
+export const RESULT_TABLE_DESCRIPTIONS: Record<keyof typeof RESULT_TABLE_SCHEMAS, { title: string; description: string }> = {
+  groups: { title: 'Findings: each group', description: 'For each outcome and protected attribute, each group\'s rate or mean with its 95% interval, as in the public release; groups under k are only marked suppressed.' },
+  effects: { title: 'Findings: each group against the reference', description: 'Raw differences and the effects adjusted for the legitimate factors, with Holm-corrected p-values.' },
+  planner: { title: 'Findings: donors still needed', description: 'How many more donors each comparison needs to detect the gap given with 80% power.' },
+};

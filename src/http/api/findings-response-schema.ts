@@ -1,0 +1,117 @@
+/**
+ * What `GET /api/v1/campaigns/:slug/findings` answers (see PublishedFindings in
+ * src/evidence/campaign-analyses-types.ts), as a zod schema for the OpenAPI document; an API test
+ * parses real answers with it, so it cannot drift from the types.
+ */
+import { z } from 'zod';
+
+const kind = z.enum(['rate', 'mean']).describe('rate: a yes/no outcome (estimates 0 to 1); mean: a number');
+const interval = z.number().nullable();
+
+const groupSchema = z.union([
+  z.object({ level: z.string(), suppressed: z.literal(true) }).strict().describe('A group of fewer than k donors: nothing else is shown'),
+  z
+    .object({ level: z.string(), suppressed: z.literal(false), donors: z.int(), records: z.int(), estimate: z.number(), ciLow: interval, ciHigh: interval })
+    .strict()
+    .describe('Rate or mean of the group with its 95% interval; counts rounded as in the release'),
+]);
+
+const comparisonSchema = z
+  .object({
+    outcome: z.string(),
+    attribute: z.string().describe('A protected field'),
+    kind,
+    reference: z.string().nullable().describe('The largest group; null when fewer than two groups have k donors'),
+    groups: z.array(groupSchema),
+    adjustedFor: z.array(z.string()).describe('Legitimate factors the adjusted model holds fixed'),
+    note: z.string().optional(),
+  })
+  .strict();
+
+const rawEffectSchema = z
+  .object({
+    difference: z.number().describe("The group's rate or mean minus the reference's"),
+    ratio: z.number().nullable().optional(),
+    ratioCiLow: z.number().nullable().optional(),
+    ratioCiHigh: z.number().nullable().optional(),
+    ciLow: z.number().nullable().optional(),
+    ciHigh: z.number().nullable().optional(),
+    pValue: z.number().nullable().describe("Fisher's exact test (rates) or Welch's t test (means), unadjusted"),
+  })
+  .strict();
+
+const adjustedEffectSchema = z
+  .object({
+    model: z.enum(['ols', 'logistic']),
+    term: z.string(),
+    estimate: z.number().describe('Units of the outcome (ols) or log-odds (logistic)'),
+    oddsRatio: z.number().optional(),
+    ciLow: z.number(),
+    ciHigh: z.number(),
+    pValue: z.number(),
+    pValueAdjusted: z.number().describe('Holm-adjusted across every adjusted effect of the campaign'),
+    adjustedFor: z.array(z.string()),
+    n: z.int(),
+  })
+  .strict();
+
+const effectBase = { outcome: z.string(), attribute: z.string(), level: z.string(), reference: z.string(), kind };
+const effectSchema = z.union([
+  z.object({ ...effectBase, suppressed: z.literal(true) }).strict(),
+  z.object({ ...effectBase, suppressed: z.literal(false), raw: rawEffectSchema, adjusted: adjustedEffectSchema.nullable(), adjustedNote: z.string().optional() }).strict(),
+]);
+
+const plannerSchema = z
+  .object({
+    ...effectBase,
+    gap: z.number().describe('Percentage points for rates, units of the outcome for means'),
+    moreDonors: z.int().nullable(),
+    donorsNeeded: z.int(),
+    moreReferenceDonors: z.int(),
+  })
+  .strict();
+
+const caveatSchema = z.enum(['self-selected', 'association-not-cause', 'clustered-records', 'small-sample', 'multiple-testing']);
+const plannerGapsSchema = z.object({ ratePoints: z.number(), meanEffectSize: z.number() }).strict().describe('The gaps the planner looked for');
+
+const released = z
+  .object({
+    campaign: z.string(),
+    campaignVersion: z.string(),
+    donations: z.int().describe('Rounded to countsRoundedTo'),
+    donors: z.int().describe('Rounded to countsRoundedTo'),
+    records: z.int().describe('Rounded to countsRoundedTo'),
+    minGroupSize: z.int(),
+    comparisons: z.array(comparisonSchema),
+    effects: z.array(effectSchema),
+    planner: z.array(plannerSchema),
+    notAnalysed: z.array(z.object({ field: z.string(), reason: z.string() }).strict()),
+    caveats: z.array(caveatSchema),
+    release: z.object({ number: z.int(), releasedOn: z.string(), minChanges: z.int(), interval: z.string() }).strict(),
+    countsRoundedTo: z.int(),
+    plannerGaps: plannerGapsSchema,
+  })
+  .strict()
+  .meta({ title: 'Released findings' });
+
+const beforeFirstRelease = z
+  .object({
+    campaign: z.string(),
+    campaignVersion: z.string(),
+    minGroupSize: z.int(),
+    release: z.null(),
+    releaseRule: z.object({ minChanges: z.int(), interval: z.string() }).strict(),
+    donations: z.null(),
+    donors: z.null(),
+    records: z.null(),
+    comparisons: z.array(comparisonSchema).max(0),
+    effects: z.array(effectSchema).max(0),
+    planner: z.array(plannerSchema).max(0),
+    notAnalysed: z.array(z.object({ field: z.string(), reason: z.string() }).strict()).max(0),
+    caveats: z.array(caveatSchema).max(0),
+    plannerGaps: plannerGapsSchema,
+  })
+  .strict()
+  .meta({ title: 'Before the first release' });
+
+export const findingsResponseSchema = z.union([released, beforeFirstRelease]);
