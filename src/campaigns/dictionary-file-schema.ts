@@ -41,6 +41,8 @@ export const fieldShape = z
     constraints: constraintsSchema,
     role: z.enum(['outcome', 'protected', 'legitimate', 'context', 'donor-only']),
     quasiIdentifier: z.boolean(),
+    /** A fact about the person, not one record: the web form asks it once and copies it into every record. */
+    perDonor: z.boolean().optional(),
     harmful: z.boolean().optional(),
     specialCategory: z.boolean().optional(),
     generalisation: generalisationSchema.optional(),

@@ -12,18 +12,20 @@ export interface FieldProblem {
 }
 
 export function fieldMessage(field: CampaignField, problem: FieldProblem, t: Translate): string {
-  if (problem.input === undefined && problem.code !== 'too_small' && problem.code !== 'too_big') return t('errorRequired');
+  // A missing answer is told what kind of answer is wanted, not only that one is missing.
+  const missing = problem.input === undefined && problem.code !== 'too_small' && problem.code !== 'too_big';
+  if (missing && field.type === 'string' && !field.constraints.enum) return t('errorRequired');
   if (field.constraints.enum) return t('errorChoose');
   switch (field.type) {
     case 'boolean':
       return t('errorYesNo');
     case 'yearmonth':
       // A well-formed month that fails is after the current one (the only refinement on months).
-      return problem.code === 'custom' ? t('errorFutureMonth') : t('errorMonth');
+      return problem.code === 'custom' && !missing ? t('errorFutureMonth') : t('errorMonth');
     case 'integer':
     case 'number': {
       const { minimum, maximum } = field.constraints;
-      if (problem.code === 'invalid_type' && typeof problem.input === 'number' && field.type === 'integer') return t('errorWhole');
+      if (!missing && problem.code === 'invalid_type' && typeof problem.input === 'number' && field.type === 'integer') return t('errorWhole');
       if (minimum !== undefined && maximum !== undefined) return t('errorRange', { min: minimum, max: maximum });
       return t('errorNumber');
     }

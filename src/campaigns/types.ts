@@ -49,6 +49,11 @@ export interface CampaignField {
   role: FieldRole;
   quasiIdentifier: boolean;
   /**
+   * A fact about the person (age band, income…), the same in each of their records: the web
+   * form asks it once and copies it into every record. Absent: a fact of one record.
+   */
+  perDonor?: boolean;
+  /**
    * For a boolean outcome: true when `true` is the harmful value (a refusal, a deactivation),
    * false when it is the favourable one. The four-fifths rule compares favourable rates.
    */

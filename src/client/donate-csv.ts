@@ -66,7 +66,19 @@ function start(): void {
     preview.hidden = false;
   };
 
+  /** A new file makes the server's message about the last one wrong: it goes, with its summary entry. */
+  const clearServerFileError = () => {
+    document.getElementById('error-records')?.remove();
+    input.removeAttribute('aria-invalid');
+    input.setAttribute('aria-describedby', 'records-hint');
+    input.closest('.field')?.classList.remove('field-error');
+    const summary = document.getElementById('error-summary');
+    summary?.querySelector('a[href="#records"]')?.closest('li')?.remove();
+    if (summary && !summary.querySelector('li')) summary.remove();
+  };
+
   input.addEventListener('change', async () => {
+    clearServerFileError();
     const file = input.files?.[0];
     if (!file) {
       state = undefined;

@@ -7,7 +7,7 @@
 import { localizedField } from '../campaigns/localize';
 import type { Locale } from '../campaigns/types';
 import type { CsvCellIssue } from '../csv/check-csv-row';
-import { csvCellProblemText } from '../csv/csv-problem-text';
+import { csvCellProblemText, csvProblemSentences, problemRowsFirst } from '../csv/csv-problem-text';
 import type { CampaignCsvText } from '../csv/read-campaign-csv-text';
 import type { CsvTranslate } from '../i18n/csv-messages';
 import type { Translate } from '../i18n/messages';
@@ -43,9 +43,20 @@ export function renderPreview(container: HTMLElement, state: PreviewState, local
     container.append(element('p', csvT('csvPreviewNoRows'), 'error-message'));
     return;
   }
-  const table = element('table', undefined, 'csv-table');
+  // Every problem as a full sentence above the table, the problem rows first in it.
+  const sentences = csvProblemSentences(csv, locale, t, csvT).filter((sentence) => !removed.has(sentence.index));
+  if (sentences.length > 0) {
+    const section = element('section', undefined, 'problem-list');
+    section.append(element('h3', csvT('csvProblemListHeading')));
+    const list = section.appendChild(element('ul'));
+    for (const sentence of sentences) list.append(element('li', sentence.text));
+    section.append(element('p', csvT('csvProblemsFirst'), 'hint'));
+    container.append(section);
+  }
+  const titles = csv.columns.map((field) => localizedField(field, locale).title);
+  const table = element('table', undefined, 'csv-table csv-cards');
   const headRow = element('tr');
-  for (const title of [csvT('csvRemoveHeading'), csvT('csvRowHeading'), ...csv.columns.map((field) => localizedField(field, locale).title)]) {
+  for (const title of [csvT('csvRemoveHeading'), csvT('csvRowHeading'), ...titles]) {
     const th = element('th', title);
     th.scope = 'col';
     headRow.append(th);
@@ -54,7 +65,7 @@ export function renderPreview(container: HTMLElement, state: PreviewState, local
   head.append(headRow);
   table.append(head);
   const body = table.appendChild(element('tbody'));
-  for (const index of remaining) {
+  for (const index of problemRowsFirst(csv, remaining)) {
     const rowNumber = index + 2;
     const issues = issuesByIndex.get(index) ?? [];
     const tr = element('tr', undefined, issues.length > 0 ? 'row-invalid' : undefined);
@@ -67,14 +78,13 @@ export function renderPreview(container: HTMLElement, state: PreviewState, local
     removeCell.append(button);
     const rowHeader = element('th', String(rowNumber));
     rowHeader.scope = 'row';
+    rowHeader.dataset.label = csvT('csvRowHeading');
     for (const issue of issues.filter((candidate) => !candidate.field)) rowHeader.append(' ', element('strong', csvCellProblemText(issue, undefined, t, csvT), 'cell-problem'));
-    // Named beside the row number too: the invalid cell may sit off-screen in a wide table.
-    const badFields = csv.columns.filter((field) => issues.some((issue) => issue.field === field.name)).map((field) => localizedField(field, locale).title);
-    if (badFields.length > 0) rowHeader.append(' ', element('strong', csvT('csvRowProblemFields', { name: badFields.join(', ') }), 'cell-problem'));
     tr.append(removeCell, rowHeader);
     csv.columns.forEach((field, position) => {
       const problem = issues.find((issue) => issue.field === field.name);
       const cell = element('td', undefined, problem ? 'cell-invalid' : undefined);
+      cell.dataset.label = titles[position];
       cell.append(element('span', csv.rows[index][position] ?? '', 'cell-value'));
       if (problem) cell.append(' ', element('strong', csvCellProblemText(problem, field, t, csvT), 'cell-problem'));
       tr.append(cell);

@@ -153,7 +153,7 @@ const de: Catalogue = {
   errorUnknown: 'Bitte prüfen Sie diese Angabe.',
   reviewTitle: 'Prüfen Sie vor dem Senden',
   reviewIntro: 'Genau das wird gesendet. Noch ist nichts gesendet.',
-  notAnswered: 'Keine Angabe',
+  notAnswered: 'Nicht beantwortet',
   youAgreeTo: 'Sie willigen ein in',
   changeButton: 'Angaben ändern',
   confirmButton: 'Jetzt spenden',

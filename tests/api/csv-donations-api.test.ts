@@ -195,6 +195,38 @@ describe('CSV donations API', () => {
     expect(csv.records).toEqual([Object.fromEntries(dictionary.schema.fields.map((field) => [field.name, field.example]))]);
   });
 
+  test.each([
+    ['credit-scores', 'de', ';', 'Monat der Auskunft'],
+    ['platform-decisions', 'fr', ';', 'Plateforme'],
+    ['platform-decisions', 'en', ',', 'Platform'],
+  ])('when the %s template is downloaded in %s with labels, then it speaks with titles and labels, and the upload reads it back to the same record', async (slug, lang, delimiter, firstTitle) => {
+    const response = await request(testApp.app).get(`/campaigns/${slug}/template.csv?lang=${lang}&labels=true`).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    const bytes = response.body as Buffer;
+    const text = bytes.toString('utf8');
+    expect(text.slice(1).startsWith(`${firstTitle}${delimiter}`)).toBe(true);
+    const dictionary = testApp.dependencies.campaigns.get(slug)!;
+    const csv = readCampaignCsv(dictionary, bytes);
+    expect(csv.delimiter).toBe(delimiter);
+    expect(csv.issues).toEqual([]);
+    expect(csv.records).toEqual([Object.fromEntries(dictionary.schema.fields.map((field) => [field.name, field.example]))]);
+  });
+
+  test('when the column guide is opened in German, then every column is listed with its meaning and each accepted value with its label', async () => {
+    const page = (await request(testApp.app).get('/campaigns/platform-decisions/columns?lang=de').expect(200)).text;
+    const dictionary = testApp.dependencies.campaigns.get('platform-decisions')!;
+    expect(page).toContain('<html lang="de">');
+    for (const field of dictionary.schema.fields) {
+      expect(page).toContain(`id="column-${field.name}"`);
+      expect(page).toContain(`<code>${field.name}</code>`);
+      for (const value of field.constraints.enum ?? []) expect(page).toContain(`<tr><td><code>${value}</code></td><td>${field.translations.de.enumLabels![value]}</td></tr>`);
+    }
+    expect(page).toContain('06/2025');
+  });
+
   test('when a client reads the OpenAPI document, then the donation route takes multipart with a CSV file, and 413/415 and row numbers are described', async () => {
     const openApi = (await request(testApp.app).get('/api/v1/openapi.json').expect(200)).body;
     const multipart = openApi.paths['/api/v1/campaigns/platform-decisions/donations'].post.requestBody.content['multipart/form-data'];

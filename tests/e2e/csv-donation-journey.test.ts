@@ -46,7 +46,7 @@ describe('CSV donation journey in the browser', () => {
 
   test('when a donor uploads a file with one bad row, removes it in the preview and donates, then only the good rows are stored', async () => {
     const { context, page } = await newPage({ javaScriptEnabled: true });
-    await page.goto(`${served.url}/campaigns/platform-decisions/donate`);
+    await page.goto(`${served.url}/campaigns/platform-decisions/donate/csv`);
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
 
     await page.setInputFiles('#records', { name: 'courses.csv', mimeType: 'text/csv', buffer: jobsFile(['1200', '1300', 'beaucoup', '1500', '1600']) });
@@ -76,7 +76,7 @@ describe('CSV donation journey in the browser', () => {
   test('when JavaScript is off, then the server review marks the bad row, removes it when ticked, and donates the rest', async () => {
     const before = donationIds();
     const { context, page } = await newPage({ javaScriptEnabled: false });
-    await page.goto(`${served.url}/campaigns/platform-decisions/donate`);
+    await page.goto(`${served.url}/campaigns/platform-decisions/donate/csv`);
     await page.setInputFiles('#records', { name: 'courses.csv', mimeType: 'text/csv', buffer: jobsFile(['700', '-3', '900']) });
     await page.check('#purpose-0');
     await page.click('button[value="review"]');

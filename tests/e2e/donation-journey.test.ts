@@ -73,7 +73,8 @@ describe('donation journey in the browser', () => {
     // An empty submission gets an error summary that links to the first missing field.
     await page.click('button[value="review"]');
     expect(await page.textContent('#error-summary')).toContain('Bitte korrigieren Sie diese Angaben');
-    expect(await page.getAttribute('#error-summary a >> nth=0', 'href')).toBe('#field-report_month');
+    // The person's facts come first on the page, so the first missing answer is theirs.
+    expect(await page.getAttribute('#error-summary a >> nth=0', 'href')).toBe('#field-age_band');
     expect(await page.getAttribute('#field-report_month', 'aria-invalid')).toBe('true');
 
     await fillRequiredFields();

@@ -31,3 +31,45 @@ test('when the findings page is opened on a seeded campaign, then its charts ren
     await served.close();
   }
 }, 120_000);
+
+test.each(['credit-scores', 'platform-decisions'])('when %s has the demo data of 600 donations, then at 1280 px the findings read in at most three screens before any collapsed detail, summary first', async (slug) => {
+  const served = await serveTestApp();
+  const { dependencies } = served;
+  seedDemo(dependencies.campaigns.get(slug)!, dependencies.donations, { count: 600, seed: 3 });
+  const browser = await launchChromium();
+  try {
+    const viewport = { width: 1280, height: 800 };
+    const page = await (await browser.newContext({ locale: 'en-GB', viewport })).newPage();
+    const problems: string[] = [];
+    watchConsole(page, problems);
+    await page.goto(`${served.url}/campaigns/${slug}`);
+    const layout = await page.evaluate(() => {
+      const top = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().top + window.scrollY;
+      const tables = Array.from(document.querySelectorAll('.table-scroll')).filter((element) => element.closest('details')?.open !== false);
+      return {
+        findingsHeight: top('#what-we-ask') - top('#findings'),
+        summaryFirst: document.querySelector('#findings + .findings-summary') !== null,
+        contents: Array.from(document.querySelectorAll('.page-contents a')).map((link) => link.getAttribute('href')),
+        contentsTop: top('.page-contents'),
+        longestChart: Math.max(0, ...Array.from(document.querySelectorAll('figure.chart svg')).map((svg) => svg.getBoundingClientRect().height)),
+        openTablesScroll: tables.some((element) => element.scrollWidth > element.clientWidth),
+        noCompareLines: (document.body.textContent!.match(/No comparison with the same circumstances is possible yet/g) ?? []).length,
+      };
+    });
+    expect(layout.summaryFirst).toBe(true);
+    expect(layout.contents).toEqual(['#findings', '#what-we-ask', '#consent']);
+    expect(layout.contentsTop).toBeLessThan(viewport.height);
+    expect(layout.findingsHeight).toBeLessThanOrEqual(3 * viewport.height);
+    // No chart of a hundred rows: the tallest chart fits on one screen.
+    expect(layout.longestChart).toBeLessThanOrEqual(viewport.height);
+    expect(layout.openTablesScroll).toBe(false);
+    expect(layout.noCompareLines).toBe(0);
+    // The collapsed comparisons open, and the long ones hold a sorted table with no chart.
+    await page.$$eval('details.finding', (details) => details.forEach((element) => { (element as HTMLDetailsElement).open = true; }));
+    expect(await page.$$eval('details.finding .findings-table-long', (tables) => tables.every((table) => table.closest('details')!.querySelector('figure.chart') === null))).toBe(true);
+    expect(problems).toEqual([]);
+  } finally {
+    await browser.close();
+    await served.close();
+  }
+}, 180_000);

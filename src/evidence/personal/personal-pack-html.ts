@@ -47,6 +47,7 @@ export function personalPackHtml(pack: PersonalPack, locale: Locale): string {
   return `<!doctype html>\n${html`<html lang="${locale}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${et('packTitle')} – crowdaudit</title><style>${new SafeHtml(STYLE)}</style></head>
 <body>
+<main>
 <h1>${et('packTitle')}</h1>
 ${summarySection(pack)}
 <p>${et('packIntro')}</p>
@@ -70,6 +71,7 @@ ${pack.letters.map((letter) => html`<section class="letter" id="letter-${letter.
 <pre lang="${letter.language}">${letter.text}</pre>
 ${letter.translation ? html`<div class="translation" lang="${letter.translation.language}"><h3>${gt('translationHeading')}</h3><pre>${letter.translation.text}</pre></div>` : ''}</section>`)}
 ${helpSection(pack)}
+</main>
 </body>
 </html>`.value}\n`;
 }

@@ -5,6 +5,7 @@ import { formatFingerprint } from '../../evidence/signing-key';
 import { campaignOr404 } from '../api/campaigns-router';
 import type { AppDependencies } from '../dependencies';
 import { campaignPage, homePage } from '../views/campaign-views';
+import { csvGuidePage } from '../views/csv-guide-views';
 import { findingsSection } from '../views/findings-views';
 import { pageContext, sendPage } from './page-context';
 
@@ -21,9 +22,15 @@ export function createCampaignPages(dependencies: AppDependencies): Router {
     const findings = released && findingsSection(campaign, released, formatFingerprint(dependencies.signingKey.fingerprint), context.locale);
     sendPage(res, campaignPage(campaign, context, findings));
   });
+  router.get('/campaigns/:slug/columns', (req, res) => {
+    const campaign = campaignOr404(dependencies, String(req.params.slug));
+    sendPage(res, csvGuidePage(campaign, pageContext(dependencies, req, res)));
+  });
   router.get('/campaigns/:slug/template.csv', (req, res) => {
     const campaign = campaignOr404(dependencies, String(req.params.slug));
-    res.type('text/csv; charset=utf-8').attachment(`${campaign.slug}-template.csv`).send(csvTemplate(campaign, localeOf(req)));
+    // ?labels=true: column titles and answer labels in the reader's language, as the site shows them.
+    const labels = req.query.labels === 'true';
+    res.type('text/csv; charset=utf-8').attachment(`${campaign.slug}-template.csv`).send(csvTemplate(campaign, localeOf(req), { labels }));
   });
   return router;
 }

@@ -15,10 +15,11 @@ import { readCampaignCsvText, type CampaignCsvText } from '../../csv/read-campai
 import { missingRequiredPurposes } from '../../donations/consent';
 import { idempotencyKeySchema } from '../../donations/idempotency';
 import { csvTranslator } from '../../i18n/csv-messages';
+import { isLocale } from '../../i18n/locale';
 import type { AppDependencies } from '../dependencies';
 import { csvDonationFormPage, csvReviewPage, type CsvForm } from '../views/csv-donation-views';
 import { receiptPage, type PageContext } from '../views/donation-views';
-import { formBody, pageContext, sendPage } from './page-context';
+import { formBody, pageContext, rememberLocale, sendPage } from './page-context';
 
 function asList(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
@@ -54,7 +55,11 @@ export function handleCsvDonation(dependencies: AppDependencies, campaign: Campa
   const body = formBody(req);
   const form: CsvForm = { purposes: asList(body.purposes), consentVersion: typeof body.consent_version === 'string' ? body.consent_version : '' };
 
-  if (body.action === 'edit') {
+  // A change of language shows the same step again: the upload form, or the review of the rows carried.
+  const switching = isLocale(body.switch_lang);
+  // A multipart body is read after the pages' cookie middleware ran: remember the choice here.
+  if (switching) rememberLocale(dependencies, res, context.locale);
+  if (body.action === 'edit' || (switching && sourceText(req, body) === undefined)) {
     sendPage(res, csvDonationFormPage(campaign, form, {}, context));
     return;
   }
@@ -73,7 +78,7 @@ export function handleCsvDonation(dependencies: AppDependencies, campaign: Campa
     }
     csv = readCampaignCsvText(campaign, text);
     csvText = text;
-    const removed = new Set(asList(body.remove).map(Number).filter((index) => Number.isInteger(index) && index >= 0 && index < csv.rows.length));
+    const removed = new Set((switching ? [] : asList(body.remove)).map(Number).filter((index) => Number.isInteger(index) && index >= 0 && index < csv.rows.length));
     if (removed.size > 0) {
       csvText = withoutRows(csv, removed);
       csv = readCampaignCsvText(campaign, csvText);
@@ -84,7 +89,7 @@ export function handleCsvDonation(dependencies: AppDependencies, campaign: Campa
     return;
   }
 
-  if (missingRequiredPurposes(campaign, form.purposes).length > 0) {
+  if (missingRequiredPurposes(campaign, form.purposes).length > 0 && !(switching && body.step === 'review')) {
     const kept = { ...form, kept: { csvText, rows: csv.rows.length } };
     sendPage(res, csvDonationFormPage(campaign, kept, { purposes: t('errorPurposes') }, context), 400);
     return;
@@ -93,7 +98,7 @@ export function handleCsvDonation(dependencies: AppDependencies, campaign: Campa
   const clean = csv.issues.length === 0;
   // Donate only what the donor saw: a confirm that also removed rows shows the review again.
   const removedNow = asList(body.remove).length > 0;
-  if (body.action === 'confirm' && clean && !removedNow) {
+  if (body.action === 'confirm' && clean && !removedNow && !switching) {
     const parsed = campaign.donationSchema.safeParse({
       consent: { version: form.consentVersion, purposes: form.purposes },
       records: csv.records,

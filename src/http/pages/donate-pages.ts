@@ -3,22 +3,34 @@
  * page posts `action=confirm` (or `edit`), and the receipt page offers the code as a text file.
  * A random idempotency key in the review page makes a reload or double click harmless.
  */
-import { randomUUID } from 'node:crypto';
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { AppError } from '../../app-error';
 import { campaignText } from '../../campaigns/localize';
 import { normaliseReceipt } from '../../donations/receipt';
-import { idempotencyKeySchema } from '../../donations/idempotency';
 import { campaignOr404 } from '../api/campaigns-router';
 import { csvUpload } from '../middleware/csv-upload';
 import { CSRF_FIELD, csrfInvalid } from '../middleware/csrf';
 import { csvTooLargePage, csvUploadPage, handleCsvDonation } from './csv-donation-flow';
 import type { AppDependencies } from '../dependencies';
-import { donationFormPage, receiptPage, reviewPage } from '../views/donation-views';
-import { checkDonationForm, readDonationForm, type DonationForm } from './donation-form';
+import { donationFormPage, receiptPage } from '../views/donation-views';
+import { EMPTY_FORM } from './donation-form';
+import { handleFormDonation } from './form-donation-flow';
 import { formBody, pageContext, sendPage } from './page-context';
 
-const EMPTY_FORM: DonationForm = { values: {}, purposes: [], consentVersion: '' };
+/** BASE_URL's default in config.ts: what the server assumes when the operator set none. */
+const DEFAULT_BASE_URL = 'http://localhost:3000';
+
+/**
+ * Where the donor reaches this site: BASE_URL when the operator set it, else the address the
+ * donor's browser used (the default http://localhost:3000 is wrong on any other port or host).
+ * The file goes only to the person who asked, so a forged Host header fools no one else.
+ */
+function siteAddress(dependencies: AppDependencies, req: Request): string {
+  const configured = dependencies.config.baseUrl;
+  if (configured !== DEFAULT_BASE_URL) return configured;
+  const host = req.get('host');
+  return host && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? `${req.protocol}://${host}` : configured;
+}
 
 export function createDonatePages(dependencies: AppDependencies): Router {
   const router = Router();
@@ -48,43 +60,44 @@ export function createDonatePages(dependencies: AppDependencies): Router {
     });
   };
 
-  router.get('/campaigns/:slug/donate', (req, res) => {
-    const campaign = campaignOr404(dependencies, String(req.params.slug));
+  const openCampaign = (slug: string) => {
+    const campaign = campaignOr404(dependencies, slug);
     if (campaign.status !== 'open') throw new AppError(409, 'campaign_closed', `The campaign "${campaign.slug}" is closed.`);
-    const context = pageContext(dependencies, req, res);
-    sendPage(res, campaign.entry === 'csv' ? csvUploadPage(campaign, context) : donationFormPage(campaign, EMPTY_FORM, {}, context));
+    return campaign;
+  };
+
+  // Every campaign has the guided form; a campaign that takes many records also takes a CSV file.
+  router.get('/campaigns/:slug/donate', (req, res) => {
+    const campaign = openCampaign(String(req.params.slug));
+    sendPage(res, donationFormPage(campaign, EMPTY_FORM, {}, pageContext(dependencies, req, res)));
+  });
+
+  router.get('/campaigns/:slug/donate/csv', (req, res) => {
+    const campaign = openCampaign(String(req.params.slug));
+    if (campaign.entry !== 'csv') throw new AppError(404, 'not_found', 'This campaign takes no CSV files.');
+    sendPage(res, csvUploadPage(campaign, pageContext(dependencies, req, res)));
   });
 
   // Multipart (the CSV form): the upload checks the token first (above); csrf.protect checks it again.
   router.post('/campaigns/:slug/donate', uploadWhenMultipart, csrf.protect, (req, res) => {
     const campaign = campaignOr404(dependencies, String(req.params.slug));
-    if (campaign.entry === 'csv') {
+    if (campaign.entry === 'csv' && req.is('multipart/form-data')) {
       handleCsvDonation(dependencies, campaign, req, res);
       return;
     }
-    const context = pageContext(dependencies, req, res);
+    handleFormDonation(dependencies, campaign, req, res);
+  });
+
+  // The receipt page again, in the language the switcher chose (under /my-donation: the same rate
+  // limit as every other use of a receipt code). The code must belong to a donation.
+  router.post('/my-donation/receipt', csrf.protect, (req, res) => {
     const body = formBody(req);
-    const form = readDonationForm(campaign, body);
-    if (body.action === 'edit') {
-      sendPage(res, donationFormPage(campaign, form, {}, context));
-      return;
-    }
-    if (form.consentVersion !== campaign.consent.version) {
-      sendPage(res, donationFormPage(campaign, { ...form, purposes: [] }, {}, context, context.t('consentOutdated')), 409);
-      return;
-    }
-    const check = checkDonationForm(campaign, form, context.locale, context.t);
-    if (!check.ok) {
-      sendPage(res, donationFormPage(campaign, form, check.errors, context), 400);
-      return;
-    }
-    if (body.action !== 'confirm') {
-      sendPage(res, reviewPage(campaign, form, check.body.records[0], randomUUID(), context));
-      return;
-    }
-    const key = idempotencyKeySchema.safeParse(form.idempotencyKey);
-    const outcome = dependencies.donations.donate(campaign, check.body, key.success ? key.data : undefined);
-    sendPage(res, receiptPage(campaign, outcome.receipt, context), 201);
+    const typed = typeof body.receipt === 'string' ? body.receipt : '';
+    const donation = dependencies.donations.findByReceipt(typed);
+    if (!donation) throw new AppError(404, 'not_found', 'No donation has this receipt code.');
+    const campaign = campaignOr404(dependencies, donation.campaign);
+    const receipt = { donationId: donation.id, receipt: typed, records: donation.records.length, contentSha256: donation.contentSha256 };
+    sendPage(res, receiptPage(campaign, receipt, pageContext(dependencies, req, res)));
   });
 
   router.post('/receipt.txt', csrf.protect, (req, res) => {
@@ -100,7 +113,7 @@ export function createDonatePages(dependencies: AppDependencies): Router {
       ...(campaign ? [`${context.t('receiptFileCampaign')}: ${campaignText(campaign, context.locale).title}`] : []),
       '',
       context.t('receiptKeep'),
-      `${context.t('receiptFileWhere')}: ${dependencies.config.baseUrl}/my-donation`,
+      `${context.t('receiptFileWhere')}: ${siteAddress(dependencies, req)}/my-donation`,
     ];
     res.set('Cache-Control', 'no-store').type('text/plain; charset=utf-8').attachment('crowdaudit-receipt.txt').send(`${lines.join('\r\n')}\r\n`);
   });

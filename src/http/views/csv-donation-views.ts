@@ -6,9 +6,11 @@
 import { localizedField } from '../../campaigns/localize';
 import type { Campaign } from '../../campaigns/types';
 import type { CsvCellIssue } from '../../csv/check-csv-row';
-import { csvCellProblemText } from '../../csv/csv-problem-text';
+import { csvCellProblemText, csvProblemSentences, problemRowsFirst } from '../../csv/csv-problem-text';
 import type { CampaignCsvText } from '../../csv/read-campaign-csv-text';
 import { csvTranslator } from '../../i18n/csv-messages';
+import { csvGuideTranslator } from '../../i18n/csv-guide-messages';
+import { formTranslator } from '../../i18n/form-messages';
 import { consentSection, hiddenCommon, valueLabel, type PageContext } from './donation-views';
 import { consentOperatorNotice } from './operator-views';
 import { html, type SafeHtml } from './html';
@@ -37,7 +39,7 @@ function summary(errors: CsvFormErrors, context: PageContext): SafeHtml {
   if (errors.file) entries.push(['records', errors.file]);
   if (errors.purposes) entries.push(['purpose-0', errors.purposes]);
   if (entries.length === 0) return html``;
-  return html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary" aria-labelledby="error-summary-title">
+  return html`<div class="error-summary" role="alert" tabindex="-1" autofocus id="error-summary" aria-labelledby="error-summary-title">
   <h2 id="error-summary-title">${context.t('errorSummaryTitle')}</h2>
   <ul>${entries.map(([target, message]) => html`<li><a href="#${target}">${message}</a></li>`)}</ul>
 </div>`;
@@ -48,13 +50,15 @@ export function csvDonationFormPage(campaign: Campaign, form: CsvForm, errors: C
   const csvT = csvTranslator(locale);
   const title = t('formTitle', { name: campaign.title[locale] });
   const hasErrors = Object.keys(errors).length > 0;
-  return layout({ locale, t, operator: context.operator, title: hasErrors ? `${t('errorSummaryTitle')}: ${title}` : title, switcherPath: `/campaigns/${campaign.slug}/donate` }, html`
+  return layout({ locale, t, operator: context.operator, title: hasErrors ? `${t('errorSummaryTitle')}: ${title}` : title, switcherPath: `/campaigns/${campaign.slug}/donate/csv`, switcherForm: 'csv-form' }, html`
 <h1>${title}</h1>
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 ${summary(errors, context)}
 <p>${csvT('csvFormIntro')}</p>
-<p><a href="/campaigns/${campaign.slug}/template.csv" download>${csvT('csvTemplateLink')}</a></p>
+<p><a href="/campaigns/${campaign.slug}/donate">${formTranslator(locale)('formInstead')}</a></p>
+<p><a href="/campaigns/${campaign.slug}/template.csv?lang=${locale}&amp;labels=true" download>${csvT('csvTemplateLink')}</a></p>
 <p class="hint">${csvT('csvTemplateHint')}</p>
+<p><a href="/campaigns/${campaign.slug}/columns">${csvGuideTranslator(locale)('guideLink')}</a></p>
 <form method="post" action="/campaigns/${campaign.slug}/donate" enctype="multipart/form-data" novalidate id="csv-form" data-campaign="${previewData(campaign)}">
   ${hiddenCommon(context)}
   <div class="field${errors.file ? ' field-error' : ''}">
@@ -65,7 +69,7 @@ ${summary(errors, context)}
     <input type="file" id="records" name="records" accept=".csv,text/csv,text/plain" aria-describedby="records-hint${errors.file ? ' error-records' : ''}"${errors.file ? html` aria-invalid="true"` : ''}>
   </div>
   <section id="csv-preview" class="csv-preview" aria-live="polite" hidden></section>
-  ${consentSection(campaign, { values: {}, purposes: form.purposes, consentVersion: form.consentVersion }, { ...(errors.purposes ? { purposes: errors.purposes } : {}) }, context)}
+  ${consentSection(campaign, { purposes: form.purposes }, { ...(errors.purposes ? { purposes: errors.purposes } : {}) }, context)}
   <button type="submit" name="action" value="review" class="button button-primary">${csvT('csvCheckButton')}</button>
 </form>
 <script src="/static/build/donate-csv.js" defer></script>`);
@@ -80,35 +84,48 @@ export interface CsvReview {
   idempotencyKey: string;
 }
 
+/** The problems in full sentences, above the table, each linking to its row. */
+function problemList(csv: CampaignCsvText, context: PageContext): SafeHtml {
+  const csvT = csvTranslator(context.locale);
+  const sentences = csvProblemSentences(csv, context.locale, context.t, csvT);
+  if (sentences.length === 0) return html``;
+  return html`<section class="problem-list" aria-labelledby="problem-list-heading">
+  <h2 id="problem-list-heading">${csvT('csvProblemListHeading')}</h2>
+  <ul>${sentences.map((sentence) => html`<li><a href="#row-${sentence.index + 2}">${sentence.text}</a></li>`)}</ul>
+  <p class="hint">${csvT('csvProblemsFirst')}</p>
+</section>`;
+}
+
 function reviewTable(campaign: Campaign, csv: CampaignCsvText, context: PageContext): SafeHtml {
   const csvT = csvTranslator(context.locale);
   const issuesByIndex = new Map<number, CsvCellIssue[]>();
   for (const issue of csv.issues) issuesByIndex.set(issue.index, [...(issuesByIndex.get(issue.index) ?? []), issue]);
-  const headers = csv.columns.map((field) => html`<th scope="col">${localizedField(field, context.locale).title}</th>`);
-  const rows = csv.rows.map((cells, index) => {
+  const titles = csv.columns.map((field) => localizedField(field, context.locale).title);
+  const headers = titles.map((title) => html`<th scope="col">${title}</th>`);
+  // On a phone each row becomes a card whose cells name their column (data-label, shown by the stylesheet).
+  const rows = problemRowsFirst(csv, csv.rows.map((_cells, index) => index)).map((index) => {
+    const cells = csv.rows[index];
     const record = csv.records[index];
     const issues = issuesByIndex.get(index) ?? [];
     const rowNumber = index + 2;
     const rowProblems = issues.filter((issue) => !issue.field).map((issue) => csvCellProblemText(issue, undefined, context.t, csvT));
-    // Named beside the row number too: the invalid cell may sit off-screen in a wide table.
-    const badFields = csv.columns.filter((field) => issues.some((issue) => issue.field === field.name)).map((field) => localizedField(field, context.locale).title);
-    if (badFields.length > 0) rowProblems.push(csvT('csvRowProblemFields', { name: badFields.join(', ') }));
     const tableCells = csv.columns.map((field, position) => {
       const problem = issues.find((issue) => issue.field === field.name);
       if (problem) {
-        return html`<td class="cell-invalid"><span class="cell-value">${cells[position] ?? ''}</span> <strong class="cell-problem">${csvCellProblemText(problem, field, context.t, csvT)}</strong></td>`;
+        return html`<td class="cell-invalid" data-label="${titles[position]}"><span class="cell-value">${cells[position] ?? ''}</span> <strong class="cell-problem">${csvCellProblemText(problem, field, context.t, csvT)}</strong></td>`;
       }
       const shown = record ? valueLabel(campaign, field.name, record[field.name], context) : cells[position] ?? '';
-      return html`<td>${shown}</td>`;
+      return html`<td data-label="${titles[position]}">${shown}</td>`;
     });
-    return html`<tr${issues.length > 0 ? html` class="row-invalid"` : ''}>
-  <td><input type="checkbox" name="remove" value="${index}" id="remove-${index}"${issues.length > 0 ? html` checked` : ''}><label for="remove-${index}" class="visually-hidden">${csvT('csvRemoveRow', { row: rowNumber })}</label></td>
-  <th scope="row">${rowNumber}${rowProblems.length > 0 ? html` <strong class="cell-problem">${rowProblems.join(' ')}</strong>` : ''}</th>
+    return html`<tr id="row-${rowNumber}"${issues.length > 0 ? html` class="row-invalid"` : ''}>
+  <td class="remove-cell"><input type="checkbox" name="remove" value="${index}" id="remove-${index}"${issues.length > 0 ? html` checked` : ''}><label for="remove-${index}">${csvT('csvRemoveRow', { row: rowNumber })}</label></td>
+  <th scope="row" data-label="${csvT('csvRowHeading')}">${rowNumber}${rowProblems.length > 0 ? html` <strong class="cell-problem">${rowProblems.join(' ')}</strong>` : ''}</th>
   ${tableCells}
 </tr>`;
   });
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="${csvT('csvReviewTitle')}">
-<table class="csv-table">
+  return html`${problemList(csv, context)}
+<div class="table-scroll" tabindex="0" role="region" aria-label="${csvT('csvReviewTitle')}">
+<table class="csv-table csv-cards">
   <thead><tr><th scope="col">${csvT('csvRemoveHeading')}</th><th scope="col">${csvT('csvRowHeading')}</th>${headers}</tr></thead>
   <tbody>${rows}</tbody>
 </table>
@@ -124,15 +141,16 @@ export function csvReviewPage(campaign: Campaign, review: CsvReview, context: Pa
   ${review.purposes.map((purpose) => html`<input type="hidden" name="purposes" value="${purpose}">`)}
   <input type="hidden" name="idempotency_key" value="${review.idempotencyKey}">`;
   const purposeTitles = campaign.consent.purposes.filter((purpose) => review.purposes.includes(purpose.id)).map((purpose) => html`<li>${purpose.title[locale]}</li>`);
-  return layout({ locale, t, operator: context.operator, title: csvT('csvReviewTitle'), switcherPath: `/campaigns/${campaign.slug}/donate` }, html`
+  return layout({ locale, t, operator: context.operator, title: csvT('csvReviewTitle'), switcherPath: `/campaigns/${campaign.slug}/donate/csv`, switcherForm: 'csv-review-form' }, html`
 <h1>${csvT('csvReviewTitle')}</h1>
 <p>${csvT('csvReviewIntro')}</p>
 <p><strong>${csvT('csvRowCount', { count: review.csv.rows.length })}</strong></p>
 ${invalidRows > 0
-    ? html`<div class="error-summary" role="alert" id="error-summary"><p>${invalidRows === 1 ? csvT('csvRowsWithProblemsOne') : csvT('csvRowsWithProblems', { count: invalidRows })}</p></div>`
+    ? html`<div class="error-summary" role="alert" tabindex="-1" autofocus id="error-summary"><p>${invalidRows === 1 ? csvT('csvRowsWithProblemsOne') : csvT('csvRowsWithProblems', { count: invalidRows })}</p></div>`
     : html`<p class="notice" role="status">${csvT('csvAllRowsFine')}</p>`}
-<form method="post" action="/campaigns/${campaign.slug}/donate" enctype="multipart/form-data">
+<form method="post" action="/campaigns/${campaign.slug}/donate" enctype="multipart/form-data" id="csv-review-form">
   ${hiddenCommon(context)}
+  <input type="hidden" name="step" value="review">
   ${hidden}
   ${reviewTable(campaign, review.csv, context)}
   <div class="button-row">

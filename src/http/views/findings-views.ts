@@ -1,94 +1,216 @@
 /**
- * The findings section of a campaign's page: counts, for each outcome × protected attribute a
- * chart and a table of the groups (small groups marked, never numbered), one plain sentence per
- * adjusted effect, the caveats, and the planner — in the visitor's language.
+ * The findings section of a campaign's page, written for a person to read: first a short summary
+ * in plain words of what has been found and how sure it is; then, per outcome, each comparison
+ * collapsed (`<details>`) behind a one-line headline — the clearest ones open. A comparison with
+ * few groups has a chart and a small table; one with many (regions) a compact table sorted by
+ * value, never a chart of a hundred rows. Small groups are marked, never numbered.
  */
 import { localizedField } from '../../campaigns/localize';
 import type { Campaign, Locale } from '../../campaigns/types';
 import type { CampaignFindings, Comparison, Effect, GroupSummary, PublishedFindings } from '../../evidence/campaign-analyses-types';
 import { comparisonChartGroups } from '../../evidence/charts/comparison-chart-groups';
 import { groupEstimateChart } from '../../evidence/charts/group-estimate-chart';
-import { effectSentence, formatters } from '../../evidence/effect-sentence';
-import { findingsTranslator } from '../../i18n/findings-messages';
+import { effectSentence, formatters, type Formatters } from '../../evidence/effect-sentence';
+import { findingsTranslator, type FindingsTranslate } from '../../i18n/findings-messages';
+import { findingsPageTranslator, type FindingsPageTranslate } from '../../i18n/findings-page-messages';
 import { html, SafeHtml } from './html';
+
+/** More groups than this: a sorted table without a chart (a chart of 100 regions helps no one). */
+const CHART_MAX_GROUPS = 8;
+/** Comparisons shown open before any collapsed one: the page stays within about three screens. */
+const OPEN_COMPARISONS = 1;
+/** Differences named in the summary; the rest are listed below it. */
+const SUMMARY_ITEMS = 3;
+/** "Unlikely to be chance": the adjusted p-value under this. */
+const CLEAR = 0.05;
+
+type ShownEffect = Extract<Effect, { suppressed: false }>;
+
+interface Words {
+  locale: Locale;
+  ft: FindingsTranslate;
+  pt: FindingsPageTranslate;
+  format: Formatters;
+}
 
 function field(campaign: Campaign, name: string) {
   return campaign.schema.fields.find((candidate) => candidate.name === name)!;
 }
 
-function comparisonSection(campaign: Campaign, analyses: CampaignFindings, comparison: Comparison, index: number, locale: Locale): SafeHtml {
-  const ft = findingsTranslator(locale);
-  const format = formatters(locale);
-  const outcome = localizedField(field(campaign, comparison.outcome), locale);
-  const attribute = localizedField(field(campaign, comparison.attribute), locale);
-  const heading = ft('comparisonHeading', { outcome: outcome.title, attribute: attribute.title });
-  if (comparison.reference === null) return html`<section class="finding"><h3>${heading}</h3><p>${ft('notEnough')}</p></section>`;
-  const label = (level: string) => attribute.label(level);
-  const effects = analyses.effects.filter((effect) => effect.outcome === comparison.outcome && effect.attribute === comparison.attribute);
-  const suppressedText = ft('suppressed', { k: analyses.minGroupSize });
-  const chart = groupEstimateChart({
-    title: heading,
-    description: ft(comparison.kind === 'rate' ? 'chartRate' : 'chartMean', { outcome: outcome.title }),
-    groups: comparisonChartGroups(comparison, label),
-    unit: comparison.kind === 'rate' ? 'percent' : 'number',
-    locale,
-    suppressedText,
-    referenceText: ft('reference'),
-    idPrefix: `chart-${index}`,
+/** A group named with its question ("Nationality: German"), quoted, so sentences read well in every language. */
+function groupName(campaign: Campaign, attribute: string, level: string, words: Words): string {
+  const localized = localizedField(field(campaign, attribute), words.locale);
+  return words.pt('quoted', { name: `${localized.title}: ${localized.label(level)}` });
+}
+
+function clearEffects(analyses: CampaignFindings, comparison: Comparison): ShownEffect[] {
+  return analyses.effects
+    .filter((effect): effect is ShownEffect => !effect.suppressed && effect.outcome === comparison.outcome && effect.attribute === comparison.attribute)
+    .filter((effect) => effect.adjusted !== null && effect.adjusted.pValueAdjusted < CLEAR)
+    .sort((first, second) => first.adjusted!.pValueAdjusted - second.adjusted!.pValueAdjusted);
+}
+
+function shownGroup(comparison: Comparison, level: string): Extract<GroupSummary, { suppressed: false }> | undefined {
+  const group = comparison.groups.find((candidate) => candidate.level === level);
+  return group && !group.suppressed ? group : undefined;
+}
+
+function summarySection(campaign: Campaign, analyses: PublishedFindings, shown: Comparison[], words: Words): SafeHtml {
+  const { pt, format } = words;
+  const clear = shown.flatMap((comparison) => clearEffects(analyses, comparison).map((effect) => ({ comparison, effect })))
+    .sort((first, second) => first.effect.adjusted!.pValueAdjusted - second.effect.adjusted!.pValueAdjusted);
+  const items = clear.slice(0, SUMMARY_ITEMS).map(({ comparison, effect }) => {
+    const outcome = localizedField(field(campaign, comparison.outcome), words.locale).title;
+    const group = shownGroup(comparison, effect.level);
+    const reference = shownGroup(comparison, effect.reference);
+    if (!group || !reference) return html``;
+    const names = { outcome, group: groupName(campaign, comparison.attribute, effect.level, words), reference: groupName(campaign, comparison.attribute, effect.reference, words) };
+    return html`<li>${comparison.kind === 'rate'
+      ? pt('summaryRate', { ...names, groupShare: format.value(group.estimate, 'rate'), referenceShare: format.value(reference.estimate, 'rate') })
+      : pt('summaryMean', { ...names, groupValue: format.value(group.estimate, 'mean'), referenceValue: format.value(reference.estimate, 'mean') })}</li>`;
   });
-  const row = (group: GroupSummary) => {
-    if (group.suppressed) return html`<tr><th scope="row">${label(group.level)}</th><td colspan="5" class="suppressed">${suppressedText}</td></tr>`;
-    const effect = effects.find((candidate) => candidate.level === group.level);
-    const adjusted = effect && !effect.suppressed ? effect.adjusted : null;
-    const interval = group.ciLow === null || group.ciHigh === null ? '–' : `${format.value(group.ciLow, comparison.kind)} – ${format.value(group.ciHigh, comparison.kind)}`;
-    const adjustedText = adjusted ? (adjusted.model === 'logistic' ? `× ${format.number(Math.exp(adjusted.estimate))}` : format.number(adjusted.estimate)) : group.level === comparison.reference ? ft('reference') : '–';
-    return html`<tr><th scope="row">${label(group.level)}</th><td>${format.number(group.donors)}</td><td>${format.value(group.estimate, comparison.kind)}</td><td>${interval}</td><td>${adjustedText}</td><td>${adjusted ? format.p(adjusted.pValueAdjusted).replace(/^= /, '') : '–'}</td></tr>`;
-  };
-  const sentences = effects.filter((effect): effect is Extract<Effect, { suppressed: false }> => !effect.suppressed)
-    .map((effect) => html`<li>${effectSentence(effect, label(effect.level), label(comparison.reference!), ft, format)}</li>`);
-  const factors = comparison.adjustedFor.map((name) => localizedField(field(campaign, name), locale).title).join(', ');
-  return html`<section class="finding">
-  <h3>${heading}</h3>
-  <figure class="chart">${new SafeHtml(chart)}</figure>
-  <div class="table-scroll" tabindex="0" role="region" aria-label="${heading}">
-  <table class="findings-table">
-    <thead><tr><th scope="col">${ft('group')}</th><th scope="col">${ft('people')}</th><th scope="col">${ft(comparison.kind === 'rate' ? 'share' : 'average')}</th><th scope="col">${ft('interval')}</th><th scope="col">${ft('sameCircumstances')}</th><th scope="col">${ft('adjustedP')}</th></tr></thead>
-    <tbody>${comparison.groups.map(row)}</tbody>
-  </table>
-  </div>
-  <ul class="effect-sentences">${sentences}</ul>
-  ${factors ? html`<p class="small">${ft('sameCircumstancesMeans', { name: factors })}</p>` : ''}
+  const lead = clear.length === 0 ? pt('summaryClearNone') : clear.length === 1 ? pt('summaryClearOne') : pt('summaryClearMany', { count: format.number(clear.length) });
+  return html`<section class="findings-summary" aria-labelledby="findings-summary-heading">
+  <h3 id="findings-summary-heading">${pt('summaryHeading')}</h3>
+  <p>${pt('summaryScope', { comparisons: format.number(shown.length) })} ${lead}</p>
+  ${items.length > 0 ? html`<ul>${items}</ul>` : ''}
+  <p>${clear.length > SUMMARY_ITEMS ? `${pt('summaryMore', { count: format.number(clear.length - SUMMARY_ITEMS) })} ` : ''}${pt('summaryHowSure', { people: format.number(analyses.donors) })}</p>
 </section>`;
 }
 
-function plannerSection(campaign: Campaign, analyses: CampaignFindings, locale: Locale): SafeHtml {
-  const ft = findingsTranslator(locale);
-  const format = formatters(locale);
+function estimateCell(group: Extract<GroupSummary, { suppressed: false }>, kind: Comparison['kind'], format: Formatters): SafeHtml {
+  const interval = group.ciLow === null || group.ciHigh === null ? '' : ` (${format.value(group.ciLow, kind)} – ${format.value(group.ciHigh, kind)})`;
+  return html`<td>${format.value(group.estimate, kind)}<span class="interval">${interval}</span></td>`;
+}
+
+function adjustedCell(effect: ShownEffect | undefined, isReference: boolean, words: Words): SafeHtml {
+  const { ft, pt, format } = words;
+  if (isReference) return html`<td>${ft('reference')}</td>`;
+  const adjusted = effect?.adjusted;
+  if (!adjusted) return html`<td>–</td>`;
+  const size = adjusted.model === 'logistic' ? pt('oddsTimes', { value: format.number(Math.exp(adjusted.estimate)) }) : format.number(adjusted.estimate);
+  const verdict = adjusted.pValueAdjusted < CLEAR ? pt('likelyNotChance') : pt('couldBeChanceShort');
+  return html`<td>${size}, <span class="${adjusted.pValueAdjusted < CLEAR ? 'verdict-clear' : 'verdict-chance'}">${verdict}</span></td>`;
+}
+
+function comparisonTable(campaign: Campaign, analyses: CampaignFindings, comparison: Comparison, heading: string, words: Words): SafeHtml {
+  const { ft, pt, format } = words;
+  const attribute = localizedField(field(campaign, comparison.attribute), words.locale);
+  const effects = analyses.effects.filter((effect): effect is ShownEffect => !effect.suppressed && effect.outcome === comparison.outcome && effect.attribute === comparison.attribute);
+  const long = comparison.groups.length > CHART_MAX_GROUPS;
+  const suppressedText = ft('suppressed', { k: analyses.minGroupSize });
+  // A long list is sorted by value and leaves its small groups out, counted once below; a short one keeps its order and marks them.
+  const groups = long
+    ? comparison.groups.filter((group): group is Extract<GroupSummary, { suppressed: false }> => !group.suppressed).sort((first, second) => second.estimate - first.estimate)
+    : comparison.groups;
+  const rows = groups.map((group) => {
+    if (group.suppressed) return html`<tr><th scope="row">${attribute.label(group.level)}</th><td colspan="3" class="suppressed">${suppressedText}</td></tr>`;
+    const effect = effects.find((candidate) => candidate.level === group.level);
+    return html`<tr><th scope="row">${attribute.label(group.level)}</th><td>${format.number(group.donors)}</td>${estimateCell(group, comparison.kind, format)}${adjustedCell(effect, group.level === comparison.reference, words)}</tr>`;
+  });
+  const hidden = comparison.groups.filter((group) => group.suppressed).length;
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="${heading}">
+  <table class="findings-table${long ? ' findings-table-long' : ''}">
+    <thead><tr><th scope="col">${ft('group')}</th><th scope="col">${ft('people')}</th><th scope="col">${ft(comparison.kind === 'rate' ? 'share' : 'average')}</th><th scope="col">${ft('sameCircumstances')}</th></tr></thead>
+    <tbody>${rows}</tbody>
+  </table>
+  </div>
+  ${long ? html`<p class="small">${pt('longTableNote', { count: format.number(hidden), k: analyses.minGroupSize })}</p>` : ''}`;
+}
+
+function comparisonDetails(campaign: Campaign, analyses: CampaignFindings, comparison: Comparison, index: number, open: boolean, words: Words): SafeHtml {
+  const { ft, pt, format, locale } = words;
+  const outcome = localizedField(field(campaign, comparison.outcome), locale);
+  const attribute = localizedField(field(campaign, comparison.attribute), locale);
+  const heading = ft('comparisonHeading', { outcome: outcome.title, attribute: attribute.title });
+  const clear = clearEffects(analyses, comparison);
+  const headline = clear.length > 0
+    ? pt('headlineClear', { group: attribute.label(clear[0].level), reference: attribute.label(clear[0].reference) })
+    : pt('headlineNone');
+  const chart = comparison.groups.length <= CHART_MAX_GROUPS
+    ? html`<figure class="chart">${new SafeHtml(groupEstimateChart({
+      title: heading,
+      description: ft(comparison.kind === 'rate' ? 'chartRate' : 'chartMean', { outcome: outcome.title }),
+      groups: comparisonChartGroups(comparison, (level) => attribute.label(level)),
+      unit: comparison.kind === 'rate' ? 'percent' : 'number',
+      locale,
+      suppressedText: ft('suppressed', { k: analyses.minGroupSize }),
+      referenceText: ft('reference'),
+      idPrefix: `chart-${index}`,
+    }))}</figure>`
+    : '';
+  // Sentences only for what is clear; the rest are counted, not listed one by one.
+  const effects = analyses.effects.filter((effect): effect is ShownEffect => !effect.suppressed && effect.outcome === comparison.outcome && effect.attribute === comparison.attribute);
+  const reference = groupName(campaign, comparison.attribute, comparison.reference!, words);
+  const sentences = clear.map((effect) => html`<li>${effectSentence(effect, groupName(campaign, comparison.attribute, effect.level, words), reference, ft, format)}</li>`);
+  const chance = effects.filter((effect) => effect.adjusted !== null && effect.adjusted.pValueAdjusted >= CLEAR).length;
+  const unadjusted = effects.filter((effect) => effect.adjusted === null).length;
+  return html`<details class="finding" id=""finding-${index}"${open ? html` open` : ''}>
+  <summary><span class="finding-title">${heading}</span> <span class="finding-headline">${comparison.groups.length > CHART_MAX_GROUPS ? `${pt('groupsShown', { count: format.number(comparison.groups.length) })}; ` : ''}${headline}</span></summary>
+  ${chart}
+  ${comparisonTable(campaign, analyses, comparison, heading, words)}
+  ${sentences.length > 0 ? html`<ul class="effect-sentences">${sentences}</ul>` : ''}
+  ${chance > 0 || unadjusted > 0 ? html`<p class="small">${chance > 0 ? pt('couldBeChanceCount', { count: format.number(chance) }) : ''} ${unadjusted > 0 ? pt('notAdjustedCount', { count: format.number(unadjusted) }) : ''}</p>` : ''}
+</details>`;
+}
+
+/** What "the same circumstances" holds fixed, per outcome (the same for all its comparisons, so said once). */
+function sameCircumstances(campaign: Campaign, shown: Comparison[], words: Words): string {
+  const byOutcome = new Map<string, string[]>();
+  for (const comparison of shown) if (comparison.adjustedFor.length > 0 && !byOutcome.has(comparison.outcome)) byOutcome.set(comparison.outcome, comparison.adjustedFor);
+  return [...byOutcome].map(([outcome, factors]) => {
+    const names = factors.map((name) => localizedField(field(campaign, name), words.locale).title).join(', ');
+    return `${localizedField(field(campaign, outcome), words.locale).title}: ${words.ft('sameCircumstancesMeans', { name: names })}`;
+  }).join(' ');
+}
+
+function plannerSection(campaign: Campaign, analyses: CampaignFindings, words: Words): SafeHtml {
+  const { ft, pt, format, locale } = words;
   const items = analyses.planner.filter((entry) => entry.moreDonors !== 0 || entry.moreReferenceDonors > 0).slice(0, 12).map((entry) => {
-    const attribute = localizedField(field(campaign, entry.attribute), locale);
-    const group = attribute.label(entry.level);
-    const reference = attribute.label(entry.reference);
+    const group = groupName(campaign, entry.attribute, entry.level, words);
+    const reference = groupName(campaign, entry.attribute, entry.reference, words);
     let need = entry.moreDonors === null ? ft('needTotal', { count: format.number(entry.donorsNeeded), group }) : entry.moreDonors > 0 ? ft('needMore', { count: format.number(entry.moreDonors), group }) : ft('needEnough', { group });
     if (entry.moreReferenceDonors > 0) need = `${need} ${ft('needReference', { count: format.number(entry.moreReferenceDonors), reference })}`;
     const outcome = localizedField(field(campaign, entry.outcome), locale).title;
     return html`<li>${entry.kind === 'rate' ? ft('plannerRate', { gap: format.number(entry.gap), group, reference, need }) : ft('plannerMean', { gap: format.number(entry.gap), outcome, group, reference, need })}</li>`;
   });
   if (items.length === 0) return html``;
-  return html`<h3>${ft('plannerHeading')}</h3><ul class="planner">${items}</ul>`;
+  return html`<details class="finding"><summary>${pt('plannerSummary')}</summary><ul class="planner">${items}</ul></details>`;
 }
 
 /** The release's findings, or nothing when no comparison can be shown yet (the page then says findings come later). */
 export function findingsSection(campaign: Campaign, analyses: PublishedFindings, signingKeyFingerprint: string, locale: Locale): SafeHtml | undefined {
-  if (!analyses.comparisons.some((comparison) => comparison.reference !== null)) return undefined;
-  const ft = findingsTranslator(locale);
-  const format = formatters(locale);
+  const shown = analyses.comparisons.filter((comparison) => comparison.reference !== null);
+  if (shown.length === 0) return undefined;
+  const words: Words = { locale, ft: findingsTranslator(locale), pt: findingsPageTranslator(locale), format: formatters(locale) };
+  const { ft, pt, format } = words;
   const { release } = analyses;
   const releasedOn = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${release.releasedOn}T00:00:00Z`));
-  return html`<p class="release">${ft('release', { number: format.number(release.number), date: releasedOn })} ${ft('releaseRule', { count: format.number(release.minChanges) })}</p>
-<p>${ft('counts', { donations: format.number(analyses.donations), records: format.number(analyses.records), people: format.number(analyses.donors), rounded: format.number(analyses.countsRoundedTo) })}</p>
-${analyses.comparisons.map((comparison, index) => comparisonSection(campaign, analyses, comparison, index, locale))}
-<h3>${ft('caveatsHeading')}</h3>
+  // Open first: the comparisons with the clearest differences, if short enough to chart.
+  const openOnes = new Set(shown
+    .filter((comparison) => comparison.groups.length <= CHART_MAX_GROUPS && clearEffects(analyses, comparison).length > 0)
+    .sort((first, second) => clearEffects(analyses, first)[0].adjusted!.pValueAdjusted - clearEffects(analyses, second)[0].adjusted!.pValueAdjusted)
+    .slice(0, OPEN_COMPARISONS));
+  const outcomes = [...new Set(analyses.comparisons.map((comparison) => comparison.outcome))];
+  const perOutcome = outcomes.map((name) => {
+    const outcomeTitle = localizedField(field(campaign, name), locale).title;
+    const comparisons = analyses.comparisons.map((comparison, index) => ({ comparison, index })).filter(({ comparison }) => comparison.outcome === name);
+    const notYet = comparisons.filter(({ comparison }) => comparison.reference === null).map(({ comparison }) => localizedField(field(campaign, comparison.attribute), locale).title);
+    const details = comparisons.filter(({ comparison }) => comparison.reference !== null).map(({ comparison, index }) => comparisonDetails(campaign, analyses, comparison, index, openOnes.has(comparison), words));
+    return html`<h3>${pt('outcomeHeading', { outcome: outcomeTitle })}</h3>
+${details}
+${notYet.length > 0 ? html`<p class="small">${pt('notComparedYet', { names: notYet.join(', ') })}</p>` : ''}`;
+  });
+  return html`${summarySection(campaign, analyses, shown, words)}
+${perOutcome}
+${plannerSection(campaign, analyses, words)}
+<details class="finding"><summary>${pt('glossaryHeading')}</summary>
+<ul class="glossary"><li>${pt('glossaryInterval')}</li><li>${pt('glossarySame')} ${sameCircumstances(campaign, shown, words)}</li><li>${pt('glossaryChance')}</li><li>${pt('glossaryOdds')}</li><li>${pt('glossaryCoarsened', { k: analyses.minGroupSize })}</li></ul>
+<h4>${pt('caveatsSummary')}</h4>
 <ul class="caveats">${analyses.caveats.map((caveat) => html`<li>${ft(`caveat.${caveat}`)}</li>`)}</ul>
-${plannerSection(campaign, analyses, locale)}
-<p class="small">${ft('signingKey')} <code class="fingerprint">${signingKeyFingerprint}</code></p>`;
+<p>${ft('counts', { donations: format.number(analyses.donations), records: format.number(analyses.records), people: format.number(analyses.donors), rounded: format.number(analyses.countsRoundedTo) })}</p>
+<p>${ft('releaseRule', { count: format.number(release.minChanges) })}</p>
+<p>${pt('glossarySigned')} ${ft('signingKey')} <code class="fingerprint">${signingKeyFingerprint}</code></p>
+</details>
+<p class="release small">${ft('release', { number: format.number(release.number), date: releasedOn })}</p>`;
 }

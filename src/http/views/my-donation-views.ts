@@ -5,6 +5,7 @@ import { campaignText } from '../../campaigns/localize';
 import { html, type SafeHtml } from './html';
 import { evidenceTranslator } from '../../i18n/evidence-messages';
 import { guideTranslator } from '../../i18n/pack-guide-messages';
+import { formTranslator } from '../../i18n/form-messages';
 import { layout } from './layout';
 import { purposeWithdrawalSection } from './purpose-withdrawal-views';
 import { recordTable, type PageContext } from './donation-views';
@@ -18,7 +19,7 @@ export function receiptEntryPage(context: PageContext, notFound = false): string
   const { t, locale } = context;
   return layout({ locale, t, operator: context.operator, title: t('myDonationTitle'), switcherPath: '/my-donation' }, html`
 <h1>${t('myDonationTitle')}</h1>
-${notFound ? html`<div class="error-summary" role="alert" id="error-summary"><p><a href="#receipt">${t('receiptNotFound')}</a></p></div>` : ''}
+${notFound ? html`<div class="error-summary" role="alert" tabindex="-1" autofocus id="error-summary"><p><a href="#receipt">${t('receiptNotFound')}</a></p></div>` : ''}
 <form method="post" action="/my-donation">
   ${hidden(context)}
   <div class="field${notFound ? ' field-error' : ''}">
@@ -93,12 +94,15 @@ export function donationPage(campaign: Campaign, donation: DonationView, receipt
   const purposes = text.purposes.filter((purpose) => donation.consent.purposes.includes(purpose.id)).map((purpose) => html`<li>${purpose.title}</li>`);
   const shown = recordPage(donation.records.length, requestedPage);
   const records = donation.records.slice(shown.start, shown.end).map((record, index) => html`<h3>${t('recordNumber', { name: shown.start + index + 1 })}</h3>${recordTable(campaign, record, context)}`);
-  return layout({ locale, t, operator: context.operator, title: t('myDonationTitle'), switcherPath: '/my-donation' }, html`
+  // The switcher posts the receipt back (never in a URL), so the donation stays open in the new language.
+  return layout({ locale, t, operator: context.operator, title: t('myDonationTitle'), switcherPath: '/my-donation', switcherForm: 'donation-language' }, html`
+<form method="post" action="/my-donation" id="donation-language">${hidden(context, receipt)}<input type="hidden" name="action" value="view"></form>
 <h1>${t('myDonationTitle')}: ${text.title}</h1>
 <p>${t('donatedOn', { name: donation.createdOn })}</p>
 <p>${t('consentGiven', { name: donation.consent.version })}</p>
 <ul>${purposes}</ul>
 ${evidence ? evidenceSection(evidence, receipt, context) : ''}
+<h2>${formTranslator(locale)('recordsHeading')}</h2>
 ${recordPager(shown, hidden(context, receipt), context)}
 ${records}
 <div class="button-row">

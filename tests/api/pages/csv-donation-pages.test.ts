@@ -23,11 +23,12 @@ describe('CSV donation pages', () => {
   let agent: ReturnType<typeof request.agent>;
   let csrfToken: string;
   const path = '/campaigns/platform-decisions/donate';
+  const formPath = `${path}/csv`;
 
   beforeEach(async () => {
     testApp = buildTestApp();
     agent = request.agent(testApp.app);
-    const form = await agent.get(`${path}?lang=en`).expect(200);
+    const form = await agent.get(`${formPath}?lang=en`).expect(200);
     csrfToken = hiddenValue(form.text, '_csrf');
   });
 
@@ -38,10 +39,11 @@ describe('CSV donation pages', () => {
   };
 
   test('when the CSV campaign form is opened, then it offers the file, the template and the preview script, with no inline code', async () => {
-    const page = (await agent.get(path).expect(200)).text;
+    const page = (await agent.get(formPath).expect(200)).text;
     expect(page).toContain('enctype="multipart/form-data"');
     expect(page).toContain('type="file" id="records" name="records"');
-    expect(page).toContain('href="/campaigns/platform-decisions/template.csv"');
+    expect(page).toContain('href="/campaigns/platform-decisions/template.csv?lang=en&amp;labels=true"');
+    expect(page).toContain('href="/campaigns/platform-decisions/columns"');
     expect(page).toContain('<script src="/static/build/donate-csv.js" defer></script>');
     expect(page).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|\sstyle=/i);
     expect(page).toContain('data-campaign="{&quot;slug&quot;:&quot;platform-decisions&quot;');
@@ -51,7 +53,9 @@ describe('CSV donation pages', () => {
     const response = await upload(jobsCsv(['1200', '1300', 'lots', '1500'])).expect(400);
     expect(response.text).toContain('Check your rows before you send');
     expect(response.text).toContain('1 row needs attention');
-    expect(response.text).toContain('Check: Pay in cents');
+    expect(response.text).toContain('<a href="#row-4">Row 4, column “Pay in cents”: Please enter a number from 0 to 100000.</a>');
+    // The problem row comes first in the table.
+    expect(response.text.indexOf('id="row-4"')).toBeLessThan(response.text.indexOf('id="row-2"'));
     expect(response.text).toContain('Row 4: Please enter a number from 0 to 100000.');
     expect(response.text).toMatch(/<input type="checkbox" name="remove" value="2" id="remove-2" checked>/);
     expect(response.text).not.toContain('value="confirm"');
@@ -70,6 +74,18 @@ describe('CSV donation pages', () => {
     expect(storedCounts(testApp.db)).toMatchObject({ donations: 1, records: 3 });
     const pays = (testApp.db.prepare('SELECT data FROM records ORDER BY position').all() as Array<{ data: string }>).map((row) => JSON.parse(row.data).pay_cents);
     expect(pays).toEqual([1200, 1300, 1500]);
+  });
+
+  test('when the language is switched on the CSV review, then the same rows come back in that language and nothing is donated', async () => {
+    const review = await upload(jobsCsv(['1200', '1300', 'lots'])).expect(400);
+    expect(review.text).toContain('form="csv-review-form" name="switch_lang" value="fr"');
+    const rows = hiddenValue(review.text, 'records_csv');
+    const french = await upload(undefined, { records_csv: rows, step: 'review', switch_lang: 'fr', idempotency_key: hiddenValue(review.text, 'idempotency_key') }).expect(400);
+    expect(french.text).toContain('<html lang="fr">');
+    expect(french.text).toContain('Ligne 4, colonne « Paiement en centimes »'.slice(0, 18));
+    expect(hiddenValue(french.text, 'records_csv')).toBe(rows);
+    expect(String(french.headers['set-cookie'])).toContain('lang=fr');
+    expect(storedCounts(testApp.db).donations).toBe(0);
   });
 
   test('when the hidden rows are tampered with before confirming, then they are checked again and nothing bad is stored', async () => {

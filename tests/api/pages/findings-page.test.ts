@@ -17,7 +17,7 @@ describe('findings page', () => {
     expect(page).not.toContain('<svg');
   });
 
-  test('when donations exist, then each comparison has an accessible SVG chart and a table with the JSON numbers', async () => {
+  test('when donations exist, then each comparison with few groups has an accessible SVG chart, the long ones a sorted table, and every table the JSON numbers', async () => {
     seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 200, seed: 5 });
     const response = await request(testApp.app).get('/campaigns/credit-scores?lang=en').expect(200);
     const page = response.text;
@@ -25,14 +25,19 @@ describe('findings page', () => {
     expect(response.headers['content-security-policy']).not.toContain('unsafe-inline');
     const findings = (await request(testApp.app).get('/api/v1/campaigns/credit-scores/findings').expect(200)).body;
     const shownComparisons = findings.comparisons.filter((comparison: any) => comparison.reference !== null);
-    expect((page.match(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*role="img"/g) ?? []).length).toBe(shownComparisons.length);
+    // Postcode regions have 100 levels: a table sorted by value, never a chart of 100 rows.
+    const short = shownComparisons.filter((comparison: any) => comparison.groups.length <= 8);
+    expect(short.length).toBeLessThan(shownComparisons.length);
+    expect((page.match(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*role="img"/g) ?? []).length).toBe(short.length);
+    expect((page.match(/class="findings-table findings-table-long"/g) ?? []).length).toBe(shownComparisons.length - short.length);
+    expect(page).toContain('<h3 id="findings-summary-heading">In short</h3>');
     expect(page).toContain('About 200 donations with');
     expect(page).toMatch(/Release 1, published on [A-Z][a-z]+ \d+, \d{4}\./);
     expect(page).toContain(formatFingerprint(testApp.dependencies.signingKey.fingerprint));
     const nationality = shownComparisons.find((comparison: any) => comparison.outcome === 'score_value' && comparison.attribute === 'nationality');
     for (const group of nationality.groups.filter((candidate: any) => !candidate.suppressed)) {
       const mean = new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(group.estimate);
-      expect(page).toContain(`<td>${group.donors}</td><td>${mean}</td>`);
+      expect(page).toContain(`<td>${group.donors}</td><td>${mean}<span class="interval">`);
     }
     expect(page).toContain('The people who donate chose to do so.');
     expect(page).not.toMatch(/\sstyle=/);
@@ -51,7 +56,7 @@ describe('findings page', () => {
     }
     const page = (await request(testApp.app).get('/campaigns/credit-scores?lang=de').expect(200)).text;
     expect(page).toContain('<html lang="de">');
-    expect(page).toContain('<th scope="row">Divers</th><td colspan="5" class="suppressed">weniger als 5 Menschen: nicht gezeigt</td>');
+    expect(page).toContain('<th scope="row">Divers</th><td colspan="3" class="suppressed">weniger als 5 Menschen: nicht gezeigt</td>');
     expect(page).not.toContain('<title>Divers:');
     expect(page).not.toContain('7777');
     expect(page).not.toContain('7.777');

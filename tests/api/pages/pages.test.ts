@@ -13,6 +13,11 @@ function filledForm(): Record<string, string> {
   return { ...form, consent_version: campaign.consent.version, purposes: 'research' };
 }
 
+/** The receipt code on a receipt page (its groups are spans, so that a phone wraps it only between them). */
+function receiptIn(page: string): string {
+  return /id="receipt-code"[^>]*>(.*?)<\/p>/.exec(page)![1].replace(/<[^>]+>/g, '');
+}
+
 function hiddenValue(page: string, name: string): string {
   const match = new RegExp(`name="${name.replace('.', '\\.')}" value="([^"]*)"`).exec(page);
   if (!match) throw new Error(`no hidden ${name} in page`);
@@ -81,7 +86,7 @@ describe('donor pages', () => {
     delete fields['record.bureau'];
     const response = await post('/campaigns/credit-scores/donate', { ...fields, 'record.score_value': '97,5', action: 'review' }).expect(400);
     expect(response.text).toContain('class="error-summary"');
-    expect(response.text).toContain('<a href="#field-bureau">Credit bureau: Please answer this question.</a>');
+    expect(response.text).toContain('<a href="#field-bureau">Credit bureau: Please choose one of the options.</a>');
     expect(response.text).toContain('value="97,5"');
     expect(storedCounts(testApp.db).donations).toBe(0);
   });
@@ -126,7 +131,7 @@ describe('donor pages', () => {
     const confirm = { ...filledForm(), 'record.score_value': '97,5', action: 'confirm', idempotency_key: key };
     const first = await post('/campaigns/credit-scores/donate', confirm).expect(201);
     const second = await post('/campaigns/credit-scores/donate', confirm).expect(201);
-    const receiptOf = (page: string) => /id="receipt-code"[^>]*>([^<]+)</.exec(page)![1];
+    const receiptOf = receiptIn;
     expect(receiptOf(second.text)).toBe(receiptOf(first.text));
     expect(storedCounts(testApp.db).donations).toBe(1);
     expect(first.headers['cache-control']).toBe('no-store');
@@ -134,7 +139,7 @@ describe('donor pages', () => {
 
   test('when the donor uses /my-donation, then they can view, download and delete with confirmation', async () => {
     const outcome = await post('/campaigns/credit-scores/donate', { ...filledForm(), action: 'confirm', idempotency_key: '4a7c1e9b-2d5f-4b8a-9c3e-6f1d0a2b5e7c' }).expect(201);
-    const receipt = /id="receipt-code"[^>]*>([^<]+)</.exec(outcome.text)![1];
+    const receipt = receiptIn(outcome.text);
 
     const file = await post('/receipt.txt', { receipt, campaign: 'credit-scores' }).expect(200);
     expect(file.headers['content-disposition']).toContain('crowdaudit-receipt.txt');

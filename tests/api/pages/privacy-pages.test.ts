@@ -125,7 +125,7 @@ describe('a demo instance', () => {
     const { app } = buildTestApp();
     for (const path of ['/', '/campaigns/credit-scores', '/campaigns/credit-scores/donate', '/my-donation', '/privacy', '/imprint', '/missing']) {
       const page = (await request(app).get(path).set('Accept', 'text/html')).text;
-      expect(page).toContain('<p class="demo-banner" role="note">Demo instance — operator not configured. Do not donate real records here.</p>');
+      expect(page).toContain('<aside class="demo-banner" aria-label="Demo instance — operator not configured. Do not donate real records here."><p>Demo instance — operator not configured. Do not donate real records here.</p></aside>');
     }
     const form = (await request(app).get('/campaigns/credit-scores/donate?lang=de')).text;
     expect(form).toContain('Dies ist eine Demo-Instanz: Keine Organisation ist dafür verantwortlich.');
