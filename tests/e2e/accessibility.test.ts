@@ -5,28 +5,19 @@
  * and French; any violation fails. Also: the focus ring has 3:1 against the page, and the error
  * summary takes focus when a form comes back with errors.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { LOCALES, type Locale } from '../../src/campaigns/types';
 import { seedDemo } from '../../src/demo/seed-demo';
 import { axeViolations, type AxeViolation } from './axe';
-import { launchChromium } from './browser';
-import { serveTestApp, type ServedApp } from './served-app';
+import { useServedAppInChromium } from './served-app';
 
 describe('accessibility', () => {
-  let served: ServedApp;
-  let browser: Browser;
+  const { served, browser } = useServedAppInChromium();
 
-  beforeAll(async () => {
-    served = await serveTestApp();
-    const { campaigns, donations } = served.dependencies;
+  beforeAll(() => {
+    const { campaigns, donations } = served().dependencies;
     seedDemo(campaigns.get('credit-scores')!, donations, { count: 120, seed: 7 });
     seedDemo(campaigns.get('platform-decisions')!, donations, { count: 60, seed: 7 });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
   });
 
   async function check(page: Page, name: string, found: Record<string, AxeViolation[]>): Promise<void> {
@@ -41,11 +32,11 @@ describe('accessibility', () => {
   }
 
   test.each(LOCALES.map((locale) => [locale]))('when every page is checked with axe in %s, then there is no violation', async (locale: Locale) => {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+    const context = await browser().newContext({ locale, viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const found: Record<string, AxeViolation[]> = {};
     const visit = async (path: string, name: string) => {
-      await page.goto(`${served.url}${path}${path.includes('?') ? '&' : '?'}lang=${locale}`);
+      await page.goto(`${served().url}${path}${path.includes('?') ? '&' : '?'}lang=${locale}`);
       await check(page, name, found);
     };
     await visit('/', 'home');
@@ -92,7 +83,7 @@ describe('accessibility', () => {
     await page.click('button[value="view"]');
     await check(page, 'my-donation, the donation', found);
 
-    const pack = await fetch(`${served.url}/api/v1/donations/me/evidence?format=html&lang=${locale}`, { headers: { Authorization: `Bearer ${receipt}` } });
+    const pack = await fetch(`${served().url}/api/v1/donations/me/evidence?format=html&lang=${locale}`, { headers: { Authorization: `Bearer ${receipt}` } });
     expect(pack.status).toBe(200);
     await page.setContent(await pack.text());
     await check(page, 'evidence pack HTML', found);
@@ -103,22 +94,11 @@ describe('accessibility', () => {
 });
 
 describe('focus', () => {
-  let served: ServedApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await serveTestApp();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const { served, browser } = useServedAppInChromium();
 
   test('when links, buttons and fields take focus, then the ring is at least 2 px and 3:1 against the page (WCAG 1.4.11)', async () => {
-    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
-    await page.goto(`${served.url}/campaigns/credit-scores/donate`);
+    const page = await (await browser().newContext({ locale: 'en-GB' })).newPage();
+    await page.goto(`${served().url}/campaigns/credit-scores/donate`);
     const rings: Array<{ selector: string; width: number; contrast: number }> = [];
     for (const selector of ['a.site-name', 'button[value="review"]', '#field-report_month', '#field-bureau', '#purpose-0']) {
       await page.focus(selector);
@@ -145,8 +125,8 @@ describe('focus', () => {
     ['/campaigns/platform-decisions/donate/csv', 'button[value="review"]'],
     ['/my-donation', 'button[value="view"]'],
   ])('when %s comes back with errors, then the error summary has the focus', async (path, submit) => {
-    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
-    await page.goto(`${served.url}${path}`);
+    const page = await (await browser().newContext({ locale: 'en-GB' })).newPage();
+    await page.goto(`${served().url}${path}`);
     if (path === '/my-donation') await page.fill('#receipt', 'AAAA-BBBB');
     await page.click(submit);
     await page.waitForSelector('#error-summary');

@@ -3,10 +3,8 @@
  * preview, problem rows first, each row a card that fits the screen; a new file clears the
  * message about the last one. With JavaScript (the preview) and without (the server's review).
  */
-import type { Browser } from 'playwright-core';
 import { loadCampaigns } from '../../src/campaigns/load-campaigns';
-import { launchChromium } from './browser';
-import { serveTestApp, watchConsole, type ServedApp } from './served-app';
+import { watchConsole, useServedAppInChromium } from './served-app';
 
 const campaign = loadCampaigns().get('platform-decisions')!;
 
@@ -23,28 +21,17 @@ function jobsFile(pays: string[]): Buffer {
 }
 
 describe('CSV problems on a phone', () => {
-  let served: ServedApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await serveTestApp();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const { served, browser } = useServedAppInChromium();
 
   test.each([
     ['with JavaScript', true, '#csv-preview'],
     ['without JavaScript', false, 'main'],
   ])('when a German file with one bad row is checked %s, then the sentence naming row and column comes first and no row is wider than the phone', async (_name, javaScriptEnabled, scope) => {
-    const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 375, height: 812 }, javaScriptEnabled });
+    const context = await browser().newContext({ locale: 'de-DE', viewport: { width: 375, height: 812 }, javaScriptEnabled });
     const page = await context.newPage();
     const problems: string[] = [];
     watchConsole(page, problems);
-    await page.goto(`${served.url}/campaigns/platform-decisions/donate/csv`);
+    await page.goto(`${served().url}/campaigns/platform-decisions/donate/csv`);
     await page.setInputFiles('#records', { name: 'auftraege.csv', mimeType: 'text/csv', buffer: jobsFile(['1200', '1300', 'viel']) });
     if (!javaScriptEnabled) {
       await page.check('#purpose-0');
@@ -68,9 +55,9 @@ describe('CSV problems on a phone', () => {
   });
 
   test('when a file was refused and a new one is chosen, then the message about the old file is gone', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 375, height: 812 } });
+    const context = await browser().newContext({ locale: 'en-GB', viewport: { width: 375, height: 812 } });
     const page = await context.newPage();
-    await page.goto(`${served.url}/campaigns/platform-decisions/donate/csv`);
+    await page.goto(`${served().url}/campaigns/platform-decisions/donate/csv`);
     await page.check('#purpose-0');
     await page.click('button[value="review"]');
     expect(await page.locator('#error-records').count()).toBe(1);

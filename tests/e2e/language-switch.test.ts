@@ -3,23 +3,11 @@
  * the guided form with two records, the review page and the receipt page (whose code is shown
  * only once) each come back in the new language with every answer and the same code.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
-import { serveTestApp, watchConsole, type ServedApp } from './served-app';
+import type { Page } from 'playwright-core';
+import { watchConsole, useServedAppInChromium } from './served-app';
 
 describe('language switch keeps the donor\'s work', () => {
-  let served: ServedApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    served = await serveTestApp();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const { served, browser } = useServedAppInChromium();
 
   /** Picks an answer whether the question is a select (many options) or radio buttons (few). */
   async function choose(page: Page, key: string, value: string): Promise<void> {
@@ -41,13 +29,13 @@ describe('language switch keeps the donor\'s work', () => {
     ['with JavaScript', true],
     ['without JavaScript', false],
   ])('when a platform worker switches language on every step (%s), then no answer and not the code is lost', async (_name, javaScriptEnabled) => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 375, height: 812 }, javaScriptEnabled });
+    const context = await browser().newContext({ locale: 'en-GB', viewport: { width: 375, height: 812 }, javaScriptEnabled });
     const page = await context.newPage();
-    const donations = () => (served.db.prepare('SELECT COUNT(*) AS n FROM donations').get() as { n: number }).n;
+    const donations = () => (served().db.prepare('SELECT COUNT(*) AS n FROM donations').get() as { n: number }).n;
     const donatedBefore = donations();
     const problems: string[] = [];
     watchConsole(page, problems);
-    await page.goto(`${served.url}/campaigns/platform-decisions/donate`);
+    await page.goto(`${served().url}/campaigns/platform-decisions/donate`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
 
     await choose(page, 'age_band', '35-44');
@@ -90,7 +78,7 @@ describe('language switch keeps the donor\'s work', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.textContent('h1')).toBe('Thank you. Your donation is saved.');
     expect((await page.textContent('#receipt-code'))!.trim()).toBe(code);
-    const stored = served.dependencies.donations.findByReceipt(code)!;
+    const stored = served().dependencies.donations.findByReceipt(code)!;
     expect(stored.records.map((record) => [record.platform, record.pay_cents, record.sex])).toEqual([['uber', 1250, 'female'], ['bolt', undefined, 'female']]);
 
     // The code wraps only between its groups on a phone: no group is split over two lines.

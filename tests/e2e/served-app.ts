@@ -2,11 +2,12 @@
 import type { Database } from 'better-sqlite3';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createApp } from '../../src/app';
 import { testConfig } from '../../src/config';
 import type { AppDependencies } from '../../src/http/dependencies';
 import { openDatabase } from '../../src/storage/open-database';
+import { launchChromium } from './browser';
 
 export interface ServedApp {
   url: string;
@@ -38,4 +39,22 @@ export function watchConsole(page: Page, problems: string[]): void {
     if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
+}
+
+/**
+ * A served app and one Chromium for the tests of a describe block: started before them, closed
+ * after. Call it in the block's body; read them through the getters inside tests.
+ */
+export function useServedAppInChromium(): { served: () => ServedApp; browser: () => Browser } {
+  let served: ServedApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    served = await serveTestApp();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+  return { served: () => served!, browser: () => browser! };
 }
