@@ -3,6 +3,7 @@ import request from 'supertest';
 import { loadCampaigns } from '../../../src/campaigns/load-campaigns';
 import { CSV_MAX_FILE_BYTES } from '../../../src/csv/csv-limits';
 import { buildTestApp, storedCounts, type TestApp } from '../../helpers/test-app';
+import { hiddenValue } from '../../helpers/donor-pages';
 
 const campaign = loadCampaigns().get('platform-decisions')!;
 const columns = campaign.schema.fields.map((field) => field.name);
@@ -10,12 +11,6 @@ const columns = campaign.schema.fields.map((field) => field.name);
 function jobsCsv(pays: string[]): string {
   const rows = pays.map((pay) => campaign.schema.fields.map((field) => (field.name === 'pay_cents' ? pay : String(field.example))).join(';'));
   return `${columns.join(';')}\n${rows.join('\n')}\n`;
-}
-
-function hiddenValue(page: string, name: string): string {
-  const match = new RegExp(`name="${name}" value="([^"]*)"`).exec(page);
-  if (!match) throw new Error(`no hidden ${name} in page`);
-  return match[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 describe('CSV donation pages', () => {

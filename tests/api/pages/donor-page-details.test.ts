@@ -8,16 +8,9 @@ import request from 'supertest';
 import { loadCampaigns } from '../../../src/campaigns/load-campaigns';
 import { seedDemo } from '../../../src/demo/seed-demo';
 import { buildTestApp, type TestApp } from '../../helpers/test-app';
+import { receiptIn, filledForm } from '../../helpers/donor-pages';
 
 const credit = loadCampaigns().get('credit-scores')!;
-
-function filledForm(): Record<string, string> {
-  const form: Record<string, string> = {};
-  for (const field of credit.schema.fields.filter((candidate) => candidate.constraints.required)) {
-    form[`record.${field.name}`] = typeof field.example === 'boolean' ? (field.example ? 'yes' : 'no') : String(field.example);
-  }
-  return { ...form, consent_version: credit.consent.version, purposes: 'research' };
-}
 
 describe('details of the donor pages', () => {
   let testApp: TestApp;
@@ -50,7 +43,7 @@ describe('details of the donor pages', () => {
     expect(form).toMatch(/<input type="radio" id="field-payment_reminders-2" name="record\.payment_reminders" value="" checked><label for="field-payment_reminders-2">No answer<\/label>/);
     // A required question has no such way out.
     expect(form).not.toMatch(/name="record\.sex" value="" /);
-    const review = (await post('/campaigns/credit-scores/donate', { ...filledForm(), 'record.payment_reminders': '', action: 'review' }).expect(200)).text;
+    const review = (await post('/campaigns/credit-scores/donate', { ...filledForm(credit), 'record.payment_reminders': '', action: 'review' }).expect(200)).text;
     expect(review).toMatch(/<dt>Payment reminders<\/dt><dd>Not answered<\/dd>/);
   });
 
@@ -58,17 +51,17 @@ describe('details of the donor pages', () => {
     const form = (await agent.get('/campaigns/credit-scores/donate?lang=de').expect(200)).text;
     expect(form).toContain('Möchte ich nicht sagen');
     expect(form).not.toContain('Keine Angabe');
-    const review = (await post('/campaigns/credit-scores/donate', { ...filledForm(), 'record.sex': 'not-stated', action: 'review', lang: 'de' }).expect(200)).text;
+    const review = (await post('/campaigns/credit-scores/donate', { ...filledForm(credit), 'record.sex': 'not-stated', action: 'review', lang: 'de' }).expect(200)).text;
     expect(review).toContain('<dd>Möchte ich nicht sagen</dd>');
     expect(review).toContain('<dd>Nicht beantwortet</dd>');
   });
 
   test('when a full postcode is typed, then it is kept as its region', async () => {
-    const review = (await post('/campaigns/credit-scores/donate', { ...filledForm(), 'record.postcode_region': '10115', action: 'review' }).expect(200)).text;
+    const review = (await post('/campaigns/credit-scores/donate', { ...filledForm(credit), 'record.postcode_region': '10115', action: 'review' }).expect(200)).text;
     expect(review).toMatch(/<dt>Postcode region<\/dt><dd>10<\/dd>/);
     const key = /name="idempotency_key" value="([^"]+)"/.exec(review)![1];
-    const receipt = (await post('/campaigns/credit-scores/donate', { ...filledForm(), 'record.postcode_region': '10115', action: 'confirm', idempotency_key: key }).expect(201)).text;
-    const code = /id="receipt-code"[^>]*>(.*?)<\/p>/.exec(receipt)![1].replace(/<[^>]+>/g, '');
+    const receipt = (await post('/campaigns/credit-scores/donate', { ...filledForm(credit), 'record.postcode_region': '10115', action: 'confirm', idempotency_key: key }).expect(201)).text;
+    const code = receiptIn(receipt);
     expect(testApp.dependencies.donations.findByReceipt(code)!.records[0].postcode_region).toBe('10');
   });
 

@@ -2,15 +2,10 @@
 import request from 'supertest';
 import { loadCampaigns } from '../../../src/campaigns/load-campaigns';
 import { buildTestApp, type TestApp } from '../../helpers/test-app';
+import { hiddenValue, receiptIn } from '../../helpers/donor-pages';
 
 const credit = loadCampaigns().get('credit-scores')!;
 const platform = loadCampaigns().get('platform-decisions')!;
-
-function hiddenValue(page: string, name: string): string {
-  const match = new RegExp(`name="${name}" value="([^"]*)"`).exec(page);
-  if (!match) throw new Error(`no hidden ${name} in page`);
-  return match[1];
-}
 
 const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -38,7 +33,7 @@ describe('evidence pack on the donor pages', () => {
     }
     const page = (await post('/campaigns/credit-scores/donate', form).expect(201)).text;
     // The code is split into one span per group (it wraps only between groups): take its text.
-    const receipt = /id="receipt-code"[^>]*>(.*?)<\/p>/.exec(page)![1]!.replace(/<[^>]+>/g, '');
+    const receipt = receiptIn(page);
     const packForm = /<form method="post" action="\/my-donation\/evidence">[\s\S]*?<\/form>/.exec(page)![0];
     expect(packForm).toContain(`name="receipt" value="${receipt}"`);
     expect(packForm).toContain('value="pdf"');

@@ -6,25 +6,16 @@
 import request from 'supertest';
 import { loadCampaigns } from '../../../src/campaigns/load-campaigns';
 import { buildTestApp, storedCounts, type TestApp } from '../../helpers/test-app';
+import { hiddenValue, receiptIn } from '../../helpers/donor-pages';
 
 const campaigns = loadCampaigns();
 const platform = campaigns.get('platform-decisions')!;
 const credit = campaigns.get('credit-scores')!;
 
-function hiddenValue(page: string, name: string): string {
-  const match = new RegExp(`name="${name.replace(/\./g, '\\.')}" value="([^"]*)"`).exec(page);
-  if (!match) throw new Error(`no field ${name} in page`);
-  return match[1];
-}
-
 /** Every hidden input of the page's form with this id, as the browser would post it. */
 function hiddenFields(page: string, formId: string): Array<[string, string]> {
   const form = new RegExp(`<form[^>]*id="${formId}"[^>]*>([\\s\\S]*?)</form>`).exec(page)![1];
   return [...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => [match[1], match[2]]);
-}
-
-function receiptIn(page: string): string {
-  return /id="receipt-code"[^>]*>(.*?)<\/p>/.exec(page)![1].replace(/<[^>]+>/g, '');
 }
 
 /** A platform worker's two jobs, typed the way the form names them: block 0 plain, block 1 numbered. */

@@ -2,12 +2,7 @@
 import request from 'supertest';
 import type { DonationBody } from '../../../src/campaigns/types';
 import { buildTestApp, type TestApp } from '../../helpers/test-app';
-
-function hiddenValue(page: string, name: string): string {
-  const match = new RegExp(`name="${name}" value="([^"]*)"`).exec(page);
-  if (!match) throw new Error(`no hidden ${name} in page`);
-  return match[1];
-}
+import { hiddenValue } from '../../helpers/donor-pages';
 
 describe('/my-donation pagination', () => {
   let testApp: TestApp;

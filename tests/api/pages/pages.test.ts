@@ -1,28 +1,9 @@
 import request from 'supertest';
 import { loadCampaigns } from '../../../src/campaigns/load-campaigns';
 import { buildTestApp, storedCounts, type TestApp } from '../../helpers/test-app';
+import { hiddenValue, receiptIn, filledForm } from '../../helpers/donor-pages';
 
 const campaign = loadCampaigns().get('credit-scores')!;
-
-/** Every required field answered with its example, as form text. */
-function filledForm(): Record<string, string> {
-  const form: Record<string, string> = {};
-  for (const field of campaign.schema.fields.filter((candidate) => candidate.constraints.required)) {
-    form[`record.${field.name}`] = typeof field.example === 'boolean' ? (field.example ? 'yes' : 'no') : String(field.example);
-  }
-  return { ...form, consent_version: campaign.consent.version, purposes: 'research' };
-}
-
-/** The receipt code on a receipt page (its groups are spans, so that a phone wraps it only between them). */
-function receiptIn(page: string): string {
-  return /id="receipt-code"[^>]*>(.*?)<\/p>/.exec(page)![1].replace(/<[^>]+>/g, '');
-}
-
-function hiddenValue(page: string, name: string): string {
-  const match = new RegExp(`name="${name.replace('.', '\\.')}" value="([^"]*)"`).exec(page);
-  if (!match) throw new Error(`no hidden ${name} in page`);
-  return match[1];
-}
 
 describe('donor pages', () => {
   let testApp: TestApp;
@@ -74,7 +55,7 @@ describe('donor pages', () => {
   });
 
   test('when a form is posted without its CSRF token, then it is refused with 403 and nothing is stored', async () => {
-    const { _csrf: _ignored, ...withoutToken } = { _csrf: '', ...filledForm(), action: 'confirm', idempotency_key: 'a1b2c3d4e5f6' };
+    const { _csrf: _ignored, ...withoutToken } = { _csrf: '', ...filledForm(campaign), action: 'confirm', idempotency_key: 'a1b2c3d4e5f6' };
     const response = await agent.post('/campaigns/credit-scores/donate').type('form').send(withoutToken).set('Accept', 'text/html').expect(403);
     expect(response.text).toContain('This form has expired');
     expect(storedCounts(testApp.db).donations).toBe(0);
@@ -82,7 +63,7 @@ describe('donor pages', () => {
   });
 
   test('when a required answer is missing, then the form comes back with 400, the values kept and an error summary naming the field', async () => {
-    const fields = filledForm();
+    const fields = filledForm(campaign);
     delete fields['record.bureau'];
     const response = await post('/campaigns/credit-scores/donate', { ...fields, 'record.score_value': '97,5', action: 'review' }).expect(400);
     expect(response.text).toContain('class="error-summary"');
@@ -92,7 +73,7 @@ describe('donor pages', () => {
   });
 
   test('when an answer is given but wrong, then the message says what is expected, not that it is missing', async () => {
-    const response = await post('/campaigns/credit-scores/donate', { ...filledForm(), 'record.score_value': '10001', 'record.loans': '1,5', action: 'review' }).expect(400);
+    const response = await post('/campaigns/credit-scores/donate', { ...filledForm(campaign), 'record.score_value': '10001', 'record.loans': '1,5', action: 'review' }).expect(400);
     expect(response.text).toContain('Please enter a number from 0 to 10000.');
     expect(response.text).toContain('Please enter a whole number.');
     expect(response.text).not.toContain('Score: Please answer this question.');
@@ -111,24 +92,24 @@ describe('donor pages', () => {
   });
 
   test('when research is not ticked, then the consent checkboxes are marked with an error', async () => {
-    const response = await post('/campaigns/credit-scores/donate', { ...filledForm(), purposes: 'ngo-sharing', action: 'review' }).expect(400);
+    const response = await post('/campaigns/credit-scores/donate', { ...filledForm(campaign), purposes: 'ngo-sharing', action: 'review' }).expect(400);
     expect(response.text).toContain('id="error-purposes"');
     expect(response.text).toContain('<a href="#purpose-0">');
   });
 
   test('when the consent version on the form is old, then the form is shown again with the current text', async () => {
-    const response = await post('/campaigns/credit-scores/donate', { ...filledForm(), consent_version: '1999-01-01', action: 'confirm' }).expect(409);
+    const response = await post('/campaigns/credit-scores/donate', { ...filledForm(campaign), consent_version: '1999-01-01', action: 'confirm' }).expect(409);
     expect(response.text).toContain('The consent text has changed');
     expect(storedCounts(testApp.db).donations).toBe(0);
   });
 
   test('when the answers are valid, then review shows them, and confirming twice with its key donates once', async () => {
-    const review = await post('/campaigns/credit-scores/donate', { ...filledForm(), 'record.score_value': '97,5', action: 'review' }).expect(200);
+    const review = await post('/campaigns/credit-scores/donate', { ...filledForm(campaign), 'record.score_value': '97,5', action: 'review' }).expect(200);
     expect(review.text).toContain('Check before you send');
     expect(review.text).toContain('97.5');
     expect(storedCounts(testApp.db).donations).toBe(0);
     const key = hiddenValue(review.text, 'idempotency_key');
-    const confirm = { ...filledForm(), 'record.score_value': '97,5', action: 'confirm', idempotency_key: key };
+    const confirm = { ...filledForm(campaign), 'record.score_value': '97,5', action: 'confirm', idempotency_key: key };
     const first = await post('/campaigns/credit-scores/donate', confirm).expect(201);
     const second = await post('/campaigns/credit-scores/donate', confirm).expect(201);
     const receiptOf = receiptIn;
@@ -138,7 +119,7 @@ describe('donor pages', () => {
   });
 
   test('when the donor uses /my-donation, then they can view, download and delete with confirmation', async () => {
-    const outcome = await post('/campaigns/credit-scores/donate', { ...filledForm(), action: 'confirm', idempotency_key: '4a7c1e9b-2d5f-4b8a-9c3e-6f1d0a2b5e7c' }).expect(201);
+    const outcome = await post('/campaigns/credit-scores/donate', { ...filledForm(campaign), action: 'confirm', idempotency_key: '4a7c1e9b-2d5f-4b8a-9c3e-6f1d0a2b5e7c' }).expect(201);
     const receipt = receiptIn(outcome.text);
 
     const file = await post('/receipt.txt', { receipt, campaign: 'credit-scores' }).expect(200);

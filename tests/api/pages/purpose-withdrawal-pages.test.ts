@@ -1,12 +1,7 @@
 /** /my-donation: withdraw one optional purpose with the receipt in the body and the CSRF token. */
 import request from 'supertest';
 import { buildTestApp, type TestApp } from '../../helpers/test-app';
-
-function hiddenValue(page: string, name: string): string {
-  const match = new RegExp(`name="${name}" value="([^"]*)"`).exec(page);
-  if (!match) throw new Error(`no hidden ${name} in page`);
-  return match[1];
-}
+import { hiddenValue } from '../../helpers/donor-pages';
 
 describe('withdrawing one purpose on /my-donation', () => {
   let testApp: TestApp;
