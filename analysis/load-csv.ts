@@ -5,12 +5,14 @@
  * A block is cut at its last line break outside quotes, so quoted cells may hold line breaks; a
  * StringDecoder keeps multi-byte characters whole across blocks. Cells stay text; the analyses
  * decide which columns are numeric. Empty cells and `NA` are missing; a byte-order mark is ignored.
+ * `columnBlocks` reads plain comma-separated files faster still, from bytes (csv-column-blocks.ts).
  */
 import fs from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
 import { AnalysisError } from './analysis-error';
-import type { Row, RowBatch, RowSource } from './types';
+import { csvColumnBlocks } from './csv-column-blocks';
+import type { ColumnBlock, Row, RowBatch, RowSource } from './types';
 
 const BLOCK_BYTES = 256 * 1024;
 
@@ -28,14 +30,14 @@ function lastCompleteLineEnd(text: string): number {
   return end;
 }
 
-/** Yields the file's text one block of complete lines at a time. */
-function* completeLineBlocks(file: string): Generator<string> {
+/** Yields the file's text one block of complete lines at a time, from byte `start` (a line's start) on. */
+function* completeLineBlocks(file: string, start = 0): Generator<string> {
   const descriptor = fs.openSync(file, 'r');
   try {
     const buffer = Buffer.alloc(BLOCK_BYTES);
     const decoder = new StringDecoder('utf8');
     let carry = '';
-    let position = 0;
+    let position = start;
     for (;;) {
       const length = fs.readSync(descriptor, buffer, 0, buffer.length, position);
       if (length === 0) break;
@@ -76,27 +78,41 @@ export function csvRowSource(file: string): RowSource {
     },
     batches(): AsyncIterable<RowBatch> {
       return (async function* readBatches() {
-        let header: string[] | undefined;
-        let dataRow = 0;
-        for (const block of completeLineBlocks(file)) {
-          const parsed = Papa.parse<string[]>(header ? block : block.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
-          let cells = parsed.data;
-          if (!header) {
-            header = checkedHeader(file, cells[0] ?? []);
-            cells = cells.slice(1);
-          }
-          for (const row of cells) {
-            dataRow += 1;
-            if (row.length > header.length) throw new AnalysisError(`${file}: data row ${dataRow} has more cells than the header.`);
-          }
-          yield { columns: header, cells };
-        }
+        yield* parsedBlocks(file, 0);
+      })();
+    },
+    columnBlocks(columns: readonly string[]): AsyncIterable<ColumnBlock> {
+      return (async function* readColumnBlocks() {
+        yield* csvColumnBlocks(file, readHeader(file), columns, (start, header, dataRows) => parsedBlocks(file, start, start === 0 ? undefined : header, dataRows));
       })();
     },
     async sizeHint() {
       return { total: fs.statSync(file).size, unit: 'bytes' as const };
     },
   };
+}
+
+/**
+ * The rows of the file's complete lines from byte `start` on, parsed by papaparse: from the
+ * start of the file (the header is then read from the first line), or from a data row's start
+ * with the header and the number of data rows before it given.
+ */
+function* parsedBlocks(file: string, start: number, knownHeader?: string[], rowsBefore = 0): Generator<RowBatch> {
+  let header = knownHeader;
+  let dataRow = rowsBefore;
+  for (const block of completeLineBlocks(file, start)) {
+    const parsed = Papa.parse<string[]>(header ? block : block.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+    let cells = parsed.data;
+    if (!header) {
+      header = checkedHeader(file, cells[0] ?? []);
+      cells = cells.slice(1);
+    }
+    for (const row of cells) {
+      dataRow += 1;
+      if (row.length > header.length) throw new AnalysisError(`${file}: data row ${dataRow} has more cells than the header.`);
+    }
+    yield { columns: header, cells };
+  }
 }
 
 /** The header line, read from the start of the file only. */

@@ -119,7 +119,13 @@ export async function buildModelFrame(source: RowSource, spec: ModelSpec, option
       n += 1;
       if (inChunk === ROWS_PER_CHUNK) flush();
     };
-    if (source.batches) {
+    if (source.columnBlocks) {
+      // Fastest path: only these columns, no array per row.
+      for await (const block of source.columnBlocks(columns)) {
+        const blockCells = block.cells;
+        for (let row = 0; row < block.rows; row += 1) addRow((index) => blockCells[index][row]);
+      }
+    } else if (source.batches) {
       // Fast path: cells by position, no object per row.
       for await (const batch of source.batches()) {
         const positions = columns.map((column) => batch.columns.indexOf(column));

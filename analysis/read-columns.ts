@@ -1,6 +1,7 @@
 /**
- * Reads some columns of every row, through the source's batch path when it has one (no object
- * per row: about 2.5 times faster on a CSV file), else row by row.
+ * Reads some columns of every row, through the source's fastest path: column blocks (only these
+ * columns, no array per row), else row batches (no object per row: about 2.5 times faster than
+ * rows on a CSV file), else row by row.
  */
 import type { Cell, RowSource } from './types';
 
@@ -11,6 +12,18 @@ import type { Cell, RowSource } from './types';
 export async function forEachRowOf(source: RowSource, columns: readonly string[], visit: (cells: Array<Cell | undefined>, rowNumber: number) => void): Promise<number> {
   const cells = new Array<Cell | undefined>(columns.length);
   let read = 0;
+  if (source.columnBlocks) {
+    const width = columns.length;
+    for await (const block of source.columnBlocks(columns)) {
+      const blockCells = block.cells;
+      for (let row = 0; row < block.rows; row += 1) {
+        read += 1;
+        for (let index = 0; index < width; index += 1) cells[index] = blockCells[index][row];
+        visit(cells, read);
+      }
+    }
+    return read;
+  }
   if (source.batches) {
     for await (const batch of source.batches()) {
       const positions = columns.map((column) => batch.columns.indexOf(column));

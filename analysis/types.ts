@@ -22,6 +22,12 @@ export interface RowSource {
    * large sources (no object per row). Optional; `rows()` is always there.
    */
   batches?(): AsyncIterable<RowBatch>;
+  /**
+   * Only the given columns, a block of rows at a time, column by column: the fastest path (no
+   * array per row, no cell of an unused column). Optional; a column the source lacks reads as
+   * undefined in every row.
+   */
+  columnBlocks?(columns: readonly string[]): AsyncIterable<ColumnBlock>;
   /** Size hint for progress bars (bytes or rows), when known. */
   sizeHint?(): Promise<{ total: number; unit: 'bytes' | 'rows' } | undefined>;
 }
@@ -32,5 +38,11 @@ export type ReferenceLevels = Record<string, string>;
 /** A block of rows as cell arrays; a missing trailing cell is undefined. */
 export interface RowBatch {
   columns: string[];
+  cells: Array<Array<Cell | undefined>>;
+}
+
+/** A block of rows, one array of cells per requested column (`cells[column][row]`). */
+export interface ColumnBlock {
+  rows: number;
   cells: Array<Array<Cell | undefined>>;
 }
