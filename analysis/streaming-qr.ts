@@ -1,63 +1,94 @@
 /**
- * An R factor accumulated one row at a time by Givens rotations (Golub & Van Loan, Matrix
- * Computations, 4th ed., §5.1.8 and §6.5): memory is O(p²) whatever the number of rows, and the
- * factorisation is backward stable, unlike inverting XᵀX. Columns are declared before the first row.
+ * An R factor accumulated from a stream of rows (Golub & Van Loan, Matrix Computations, 4th ed.,
+ * §5.2 and §6.5): memory is O(p²) whatever the number of rows, and the factorisation is backward
+ * stable, unlike inverting XᵀX. Columns are declared before the first row.
+ *
+ * Rows are gathered into a block of 128, stored column by column; a full block is stacked under R
+ * and brought back to triangular form by p Householder reflections, as LAPACK's `dtpqrt` does
+ * (and R's `qr`, LINPACK's `dqrdc2`, factors by Householder too). That costs about p² multiply-adds
+ * a row in plain loops over contiguous memory — a third of rotating each row in by Givens
+ * rotations (2p² multiplications and p square roots a row), which this class did before.
  *
  * After all rows: RᵀR = XᵀWX, `qty` = Qᵀ√W y (first p entries), and `residualSumOfSquares`
- * holds the weighted squared residual that rotations moved out of the p-dimensional space.
+ * holds the weighted squared residual that the reflections moved out of the p-dimensional space.
  */
+const BLOCK_ROWS = 128;
+
 export class StreamingQr {
   /** Upper-triangular rows: r[i][j] for j ≥ i. */
   private readonly r: Float64Array[] = [];
   private readonly qty: number[];
   private residual = 0;
-  private readonly work: Float64Array;
+  /** The pending rows, column by column: column j at [j·BLOCK_ROWS, (j+1)·BLOCK_ROWS); column p is √w y. */
+  private readonly block: Float64Array;
+  private pending = 0;
 
-  constructor(columnCount: number) {
+  constructor(private readonly columnCount: number) {
     for (let i = 0; i < columnCount; i += 1) this.r.push(new Float64Array(columnCount));
     this.qty = new Array<number>(columnCount).fill(0);
-    this.work = new Float64Array(columnCount);
+    this.block = new Float64Array((columnCount + 1) * BLOCK_ROWS);
   }
 
   /**
-   * Rotates one observation into the factor. `x` has one entry per column (missing trailing
-   * entries count as zero); `weight` is the IRLS or survey weight (1 for OLS).
+   * Adds one observation. `x` has one entry per column (missing trailing entries count as zero);
+   * `weight` is the IRLS or survey weight (1 for OLS).
    */
   addRow(x: ArrayLike<number>, y: number, weight = 1): void {
-    const p = this.r.length;
+    const p = this.columnCount;
     const scale = Math.sqrt(weight);
-    const row = this.work;
-    for (let j = 0; j < p; j += 1) row[j] = j < x.length ? x[j] * scale : 0;
-    let response = y * scale;
-    for (let i = 0; i < p; i += 1) {
-      const xi = row[i];
-      if (xi === 0) continue;
-      const ri = this.r[i];
-      const diagonal = ri[i];
-      // sqrt rather than Math.hypot, which is several times slower in V8; overflow would need |x| > 1e150.
-      const radius = Math.sqrt(diagonal * diagonal + xi * xi);
-      const cosine = diagonal / radius;
-      const sine = xi / radius;
-      ri[i] = radius;
-      for (let j = i + 1; j < p; j += 1) {
-        const rij = ri[j];
-        const xj = row[j];
-        ri[j] = cosine * rij + sine * xj;
-        row[j] = cosine * xj - sine * rij;
+    const block = this.block;
+    const row = this.pending;
+    const given = Math.min(p, x.length);
+    for (let j = 0; j < given; j += 1) block[j * BLOCK_ROWS + row] = x[j] * scale;
+    for (let j = given; j < p; j += 1) block[j * BLOCK_ROWS + row] = 0;
+    block[p * BLOCK_ROWS + row] = y * scale;
+    this.pending = row + 1;
+    if (this.pending === BLOCK_ROWS) this.reduce();
+  }
+
+  /** Stacks the pending rows under R and reflects them away, column by column. */
+  private reduce(): void {
+    const rows = this.pending;
+    if (rows === 0) return;
+    const p = this.columnCount;
+    const block = this.block;
+    for (let j = 0; j < p; j += 1) {
+      const column = j * BLOCK_ROWS;
+      let below = 0;
+      for (let i = 0; i < rows; i += 1) below += block[column + i] * block[column + i];
+      if (below === 0) continue;
+      const rj = this.r[j];
+      const diagonal = rj[j];
+      const norm = Math.sqrt(diagonal * diagonal + below);
+      // v = (diagonal − norm, block column j): the reflection I − 2vvᵀ/vᵀv maps (diagonal, column)
+      // to (norm, 0). Parlett's form of diagonal − norm avoids cancellation when diagonal > 0.
+      const head = diagonal <= 0 ? diagonal - norm : -below / (diagonal + norm);
+      const scale = 2 / (head * head + below);
+      for (let k = j + 1; k <= p; k += 1) {
+        const other = k * BLOCK_ROWS;
+        const top = k < p ? rj[k] : this.qty[j];
+        let dot = head * top;
+        for (let i = 0; i < rows; i += 1) dot += block[column + i] * block[other + i];
+        const factor = dot * scale;
+        if (k < p) rj[k] = top - factor * head;
+        else this.qty[j] = top - factor * head;
+        for (let i = 0; i < rows; i += 1) block[other + i] -= factor * block[column + i];
       }
-      const qi = this.qty[i];
-      this.qty[i] = cosine * qi + sine * response;
-      response = cosine * response - sine * qi;
+      rj[j] = norm;
     }
-    this.residual += response * response;
+    const response = p * BLOCK_ROWS;
+    for (let i = 0; i < rows; i += 1) this.residual += block[response + i] * block[response + i];
+    this.pending = 0;
   }
 
   get residualSumOfSquares(): number {
+    this.reduce();
     return this.residual;
   }
 
   /** The finished factor. */
   finish(): QrFactor {
+    this.reduce();
     return new QrFactor(this.r, this.qty, this.residual);
   }
 }
