@@ -26,7 +26,8 @@
  */
 import { AnalysisError } from './analysis-error';
 import { chiSquareUpperTail, normalQuantileAt, normalTwoSidedP } from './distributions';
-import { fitLeastSquares } from './fit-least-squares';
+import { fitLeastSquares, type WorkingRow } from './fit-least-squares';
+import { NormalEquations } from './normal-equations';
 import type { QrFactor } from './streaming-qr';
 import { buildModelFrame, type FrameOptions, type ModelFrame, type ModelSpec } from './model-frame';
 import type { Coefficient } from './ols';
@@ -79,66 +80,121 @@ function binomialDeviance(y: number, mu: number): number {
   return -2 * (y === 1 ? Math.log(mu) : Math.log(1 - mu));
 }
 
-function checkOutcome(frame: ModelFrame): number {
-  let positives = 0;
-  let bad: number | undefined;
-  frame.forEachRow((_x, y) => {
-    if (y === 1) positives += 1;
-    else if (y !== 0 && bad === undefined) bad = y;
-  });
+/** What one IRLS pass adds up besides the weighted fit. */
+interface PassTally {
+  deviance: number;
+  /** Rows whose fitted probability is numerically 0 or 1 (separation). */
+  atBoundary: number;
+  positives: number;
+  /** The first outcome that is neither 0 nor 1. */
+  bad: number | undefined;
+}
+
+/** The outcome checks, from the first pass's tally (before any result of that pass is used). */
+function checkOutcome(frame: ModelFrame, tally: PassTally): number {
   // A text outcome reads as NaN here: name its first text value instead ("found NaN" said nothing).
   if (!frame.outcomeNumeric) {
     throw new AnalysisError(`The outcome "${frame.outcome}" must be 0 or 1 in every row (found "${frame.outcomeText ?? ''}"). For a text column, give the outcome as a condition, e.g. "${frame.outcome} = ${frame.outcomeText ?? 'LEVEL'}".`);
   }
-  if (bad !== undefined) throw new AnalysisError(`The outcome "${frame.outcome}" must be 0 or 1 in every row (found ${bad}).`);
-  if (positives === 0 || positives === frame.n) {
-    throw new AnalysisError(`The outcome "${frame.outcome}" is ${positives === 0 ? 0 : 1} in every row used; there is nothing to explain.`);
+  if (tally.bad !== undefined) throw new AnalysisError(`The outcome "${frame.outcome}" must be 0 or 1 in every row (found ${tally.bad}).`);
+  if (tally.positives === 0 || tally.positives === frame.n) {
+    throw new AnalysisError(`The outcome "${frame.outcome}" is ${tally.positives === 0 ? 0 : 1} in every row used; there is nothing to explain.`);
   }
-  return positives;
+  return tally.positives;
 }
+
+/**
+ * The row step of an IRLS pass from β (`current`; undefined: R's start from y): the working
+ * response and weight, and the tally of deviance, boundary rows and outcomes for β.
+ */
+function irlsStep(p: number, current: number[] | undefined, tally: PassTally): (x: Float64Array, y: number, target: WorkingRow) => void {
+  return (x, y, target) => {
+    let eta: number;
+    let mu: number;
+    if (current) {
+      eta = 0;
+      for (let j = 0; j < p; j += 1) eta += x[j] * current[j];
+      mu = 1 / (1 + Math.exp(-eta));
+      if (mu < BOUNDARY || mu > 1 - BOUNDARY) tally.atBoundary += 1;
+    } else {
+      mu = (y + 0.5) / 2;
+      eta = Math.log(mu / (1 - mu));
+    }
+    if (y === 1) tally.positives += 1;
+    else if (y !== 0 && tally.bad === undefined) tally.bad = y;
+    tally.deviance += binomialDeviance(y, clampProbability(mu));
+    const weight = Math.max(mu * (1 - mu), 1e-300);
+    target.response = eta + (y - mu) / weight;
+    target.weight = weight;
+  };
+}
+
+/** One pass solving the weighted normal equations; undefined when they are too ill-conditioned. */
+function normalEquationsPass(frame: ModelFrame, step: (x: Float64Array, y: number, target: WorkingRow) => void): number[] | undefined {
+  const equations = new NormalEquations(frame.terms.length);
+  const working: WorkingRow = { response: 0, weight: 1 };
+  frame.forEachRow((x, y) => {
+    step(x, y, working);
+    equations.addRow(x, working.response, working.weight);
+  });
+  return equations.solve();
+}
+
+const emptyTally = (): PassTally => ({ deviance: 0, atBoundary: 0, positives: 0, bad: undefined });
 
 export function fitLogistic(frame: ModelFrame, options: { epsilon?: number; maxIterations?: number } = {}): LogisticResult {
   const epsilon = options.epsilon ?? 1e-8;
   const maxIterations = options.maxIterations ?? 100;
-  const positives = checkOutcome(frame);
   const p = frame.terms.length;
 
   // One pass per iteration: the pass that builds step k+1's weighted fit from β_k also adds up the
   // deviance of β_k, which decides (R's rule) whether β_k is final. Only β and scalars persist.
+  // The steps solve the normal equations (a third of a QR's work, see normal-equations.ts); the
+  // step that gives the final β is then done again by QR, whose β and (XᵀWX)⁻¹ are reported, so
+  // the results keep the QR's accuracy. Ill-conditioned designs take the QR at every step.
   let beta: number[] | undefined;
+  /** The β whose weights gave `beta` (undefined for the first step, from y). */
+  let betaBefore: number[] | undefined;
   let factor: QrFactor | undefined;
+  let useQr = false;
   let devianceOld = Number.NaN;
   let deviance = Number.NaN;
   let iterations = 0;
   let converged = false;
+  let positives = 0;
+  let atBoundary = 0;
   for (;;) {
     const current = beta;
-    let passDeviance = 0;
-    const nextFactor = fitLeastSquares(frame, (x, y, target) => {
-      let eta: number;
-      let mu: number;
-      if (current) {
-        eta = 0;
-        for (let j = 0; j < p; j += 1) eta += x[j] * current[j];
-        mu = 1 / (1 + Math.exp(-eta));
-      } else {
-        mu = (y + 0.5) / 2;
-        eta = Math.log(mu / (1 - mu));
-      }
-      passDeviance += binomialDeviance(y, clampProbability(mu));
-      const weight = Math.max(mu * (1 - mu), 1e-300);
-      target.response = eta + (y - mu) / weight;
-      target.weight = weight;
-    });
+    let tally = emptyTally();
+    let next: number[] | undefined;
+    let nextFactor: QrFactor | undefined;
+    if (!useQr) {
+      next = normalEquationsPass(frame, irlsStep(p, current, tally));
+      if (!current) positives = checkOutcome(frame, tally);
+    }
+    if (!next) {
+      useQr = true;
+      tally = emptyTally();
+      nextFactor = fitLeastSquares(frame, irlsStep(p, current, tally));
+      if (!current) positives = checkOutcome(frame, tally);
+      next = nextFactor.coefficients();
+    }
+    atBoundary = tally.atBoundary;
     if (current) {
-      deviance = passDeviance;
+      deviance = tally.deviance;
       converged = Math.abs(deviance - devianceOld) / (Math.abs(deviance) + 0.1) < epsilon;
     }
-    devianceOld = passDeviance;
+    devianceOld = tally.deviance;
     if (converged || iterations === maxIterations) break;
+    betaBefore = current;
     factor = nextFactor;
-    beta = factor.coefficients();
+    beta = next;
     iterations += 1;
+  }
+  if (!factor) {
+    // The final step again, by QR: the reported β and its covariance.
+    factor = fitLeastSquares(frame, irlsStep(p, betaBefore, emptyTally()));
+    beta = factor.coefficients();
   }
 
   const finalBeta = beta!;
@@ -161,7 +217,7 @@ export function fitLogistic(frame: ModelFrame, options: { epsilon?: number; maxI
     };
   });
 
-  const warnings = separationWarnings(frame, finalBeta, coefficients);
+  const warnings = separationWarnings(frame.n, atBoundary, coefficients);
   if (!converged) warnings.push(`The fit did not converge in ${maxIterations} iterations; the estimates are not reliable.`);
   const share = positives / frame.n;
   const nullDeviance = -2 * (positives * Math.log(share) + (frame.n - positives) * Math.log(1 - share));
@@ -186,18 +242,11 @@ function clampProbability(mu: number): number {
   return Math.min(Math.max(mu, Number.MIN_VALUE), 1 - Number.EPSILON / 2);
 }
 
-function separationWarnings(frame: ModelFrame, beta: number[], coefficients: LogisticCoefficient[]): string[] {
-  let atBoundary = 0;
-  frame.forEachRow((x) => {
-    let eta = 0;
-    for (let j = 0; j < beta.length; j += 1) eta += x[j] * beta[j];
-    const mu = 1 / (1 + Math.exp(-eta));
-    if (mu < BOUNDARY || mu > 1 - BOUNDARY) atBoundary += 1;
-  });
+function separationWarnings(n: number, atBoundary: number, coefficients: LogisticCoefficient[]): string[] {
   if (atBoundary === 0) return [];
   const diverging = coefficients.filter((coefficient) => coefficient.stdError > DIVERGING_STD_ERROR).map((coefficient) => `"${coefficient.term}"`);
   return [
-    `Separation: ${atBoundary} of ${frame.n} fitted probabilities are numerically 0 or 1, so some groups always or never have the outcome. ` +
+    `Separation: ${atBoundary} of ${n} fitted probabilities are numerically 0 or 1, so some groups always or never have the outcome. ` +
       (diverging.length > 0 ? `The estimates of ${diverging.join(', ')} have no finite value and must not be read as effects.` : 'Treat the estimates with great caution.'),
   ];
 }

@@ -1,0 +1,76 @@
+/**
+ * The weighted normal equations XᵀWX β = XᵀWz, accumulated row by row (skipping a row's zero
+ * entries, so a factor's dummies cost nothing where they are 0) and solved by Cholesky
+ * (Golub & Van Loan, Matrix Computations, 4th ed., §4.2 and §5.3.2).
+ *
+ * About p²/2 multiply-adds a row against p² for the streamed QR, but the error in β grows with
+ * the square of X's condition number, so it serves only where that is harmless and checked: the
+ * intermediate steps of IRLS (logistic.ts), whose results the next step corrects, and only while
+ * every Cholesky pivot keeps at least 1e-6 of its column's squared norm (Σ w x_j²): a column at
+ * most that close to the span of the others, so κ² stays below about 10⁶ in the scale of the
+ * columns and β keeps about nine digits. Otherwise `solve` says no and the caller takes the QR.
+ */
+const SMALLEST_RELATIVE_PIVOT = 1e-6;
+
+export class NormalEquations {
+  /** XᵀWX, upper triangle, row by row. */
+  private readonly gram: Float64Array;
+  private readonly moment: Float64Array;
+  private readonly nonzero: Int32Array;
+
+  constructor(private readonly columnCount: number) {
+    this.gram = new Float64Array(columnCount * columnCount);
+    this.moment = new Float64Array(columnCount);
+    this.nonzero = new Int32Array(columnCount);
+  }
+
+  addRow(x: ArrayLike<number>, response: number, weight: number): void {
+    const p = this.columnCount;
+    const { gram, moment, nonzero } = this;
+    let count = 0;
+    for (let j = 0; j < p; j += 1) if (x[j] !== 0) nonzero[count++] = j;
+    for (let a = 0; a < count; a += 1) {
+      const i = nonzero[a];
+      const weighted = weight * x[i];
+      moment[i] += weighted * response;
+      const row = i * p;
+      for (let b = a; b < count; b += 1) {
+        const j = nonzero[b];
+        gram[row + j] += weighted * x[j];
+      }
+    }
+  }
+
+  /** β, or undefined when a pivot is too small for the normal equations (see above). */
+  solve(): number[] | undefined {
+    const p = this.columnCount;
+    const { gram, moment } = this;
+    const r = new Float64Array(p * p);
+    for (let j = 0; j < p; j += 1) {
+      let pivot = gram[j * p + j];
+      for (let k = 0; k < j; k += 1) pivot -= r[k * p + j] * r[k * p + j];
+      if (!(pivot > SMALLEST_RELATIVE_PIVOT * gram[j * p + j])) return undefined;
+      const diagonal = Math.sqrt(pivot);
+      r[j * p + j] = diagonal;
+      for (let i = j + 1; i < p; i += 1) {
+        let sum = gram[j * p + i];
+        for (let k = 0; k < j; k += 1) sum -= r[k * p + j] * r[k * p + i];
+        r[j * p + i] = sum / diagonal;
+      }
+    }
+    // Rᵀu = XᵀWz, then Rβ = u.
+    const u = new Float64Array(p);
+    for (let i = 0; i < p; i += 1) {
+      let sum = moment[i];
+      for (let k = 0; k < i; k += 1) sum -= r[k * p + i] * u[k];
+      u[i] = sum / r[i * p + i];
+    }
+    const beta = new Array<number>(p).fill(0);
+    for (let i = p - 1; i >= 0; i -= 1) {
+      let sum = u[i];
+      for (let k = i + 1; k < p; k += 1) sum -= r[i * p + k] * beta[k];
+      beta[i] = sum / r[i * p + i];
+    }
+    return beta;
+  }
+}
