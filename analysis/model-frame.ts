@@ -251,9 +251,53 @@ function designLayout(scans: ColumnScan[], spec: ModelSpec, modelTermList: numbe
   return { terms, encoders, factors };
 }
 
+/**
+ * The design as flat typed arrays, so the per-row loop reads numbers, not objects of two shapes:
+ * main effects (most terms) set one column straight from a cell; interactions multiply parts.
+ */
+interface CompiledDesign {
+  numericColumns: Int32Array;
+  numericCells: Int32Array;
+  factorBases: Int32Array;
+  factorCodeCells: Int32Array;
+  factorPositions: Int32Array[];
+  interactions: Array<{ base: number; cells: Int32Array; strides: Int32Array; positions: Array<Int32Array | undefined> }>;
+}
+
+function compileDesign(encoders: Layout['encoders']): CompiledDesign {
+  const numeric: Array<[number, number]> = [];
+  const factor: Array<[number, number, Int32Array]> = [];
+  const interactions: CompiledDesign['interactions'] = [];
+  for (const { base, components, strides } of encoders) {
+    if (components.length === 1) {
+      const component = components[0];
+      if (component.kind === 'numeric') numeric.push([base, component.cell]);
+      else factor.push([base, component.cell + 1, component.positionByCode]);
+      continue;
+    }
+    interactions.push({
+      base,
+      // A number's value, or a factor's level code (the cell after it).
+      cells: Int32Array.from(components, (component) => (component.kind === 'numeric' ? component.cell : component.cell + 1)),
+      strides: Int32Array.from(strides),
+      positions: components.map((component) => (component.kind === 'factor' ? component.positionByCode : undefined)),
+    });
+  }
+  return {
+    numericColumns: Int32Array.from(numeric, ([column]) => column),
+    numericCells: Int32Array.from(numeric, ([, cell]) => cell),
+    factorBases: Int32Array.from(factor, ([base]) => base),
+    factorCodeCells: Int32Array.from(factor, ([, cell]) => cell),
+    factorPositions: factor.map(([, , positions]) => positions),
+    interactions,
+  };
+}
+
 function frameOver(outcome: string, descriptor: number, width: number, n: number, dropped: number, layout: Layout, outcomeScan: ColumnScan, close: () => void): ModelFrame {
   const p = layout.terms.length;
-  const encoders = layout.encoders;
+  const { numericColumns, numericCells, factorBases, factorCodeCells, factorPositions, interactions } = compileDesign(layout.encoders);
+  const numericCount = numericColumns.length;
+  const factorCount = factorBases.length;
   const forEachRow = (visit: (x: Float64Array, y: number) => void) => {
     const chunk = new Float64Array(ROWS_PER_CHUNK * width);
     const bytes = new Uint8Array(chunk.buffer);
@@ -268,20 +312,28 @@ function frameOver(outcome: string, descriptor: number, width: number, n: number
         const offset = row * width;
         x.fill(0);
         x[0] = 1;
-        for (const encoder of encoders) {
-          let column = encoder.base;
+        for (let term = 0; term < numericCount; term += 1) {
+          const value = chunk[offset + numericCells[term]];
+          if (value !== 0) x[numericColumns[term]] = value;
+        }
+        for (let term = 0; term < factorCount; term += 1) {
+          const level = factorPositions[term][chunk[offset + factorCodeCells[term]]];
+          if (level >= 0) x[factorBases[term] + level] = 1;
+        }
+        for (const { base, cells, strides, positions } of interactions) {
+          let column = base;
           let value = 1;
-          const { components, strides } = encoder;
-          for (let part = 0; part < components.length; part += 1) {
-            const component = components[part];
-            if (component.kind === 'numeric') value *= chunk[offset + component.cell];
+          for (let part = 0; part < cells.length; part += 1) {
+            const cell = chunk[offset + cells[part]];
+            const levels = positions[part];
+            if (levels === undefined) value *= cell;
             else {
-              const position = component.positionByCode[chunk[offset + component.cell + 1]];
-              if (position < 0) {
+              const level = levels[cell];
+              if (level < 0) {
                 value = 0;
                 break;
               }
-              column += position * strides[part];
+              column += level * strides[part];
             }
           }
           if (value !== 0) x[column] = value;
