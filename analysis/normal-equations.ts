@@ -8,7 +8,8 @@
  * intermediate steps of IRLS (logistic.ts), whose results the next step corrects, and only while
  * every Cholesky pivot keeps at least 1e-6 of its column's squared norm (Σ w x_j²): a column at
  * most that close to the span of the others, so κ² stays below about 10⁶ in the scale of the
- * columns and β keeps about nine digits. Otherwise `solve` says no and the caller takes the QR.
+ * columns and β keeps about seven digits or more (the next IRLS step corrects them; the reported
+ * step is a QR). Otherwise `solve` says no and the caller takes the QR.
  */
 const SMALLEST_RELATIVE_PIVOT = 1e-6;
 
