@@ -148,6 +148,8 @@ export class CsvBlockScanner {
     if ((first >= ZERO && first <= NINE) || first === MINUS) {
       const value = plainNumberAt(bytes, start, end);
       if (value === value) return value;
+      // Mostly a number written otherwise (1.50): rarely repeated, so not worth interning.
+      return bytes.toString('utf8', start, end);
     }
     return this.interners[target].textAt(bytes, start, end);
   }

@@ -123,7 +123,9 @@ export async function buildModelFrame(source: RowSource, spec: ModelSpec, option
       // Fastest path: only these columns, no array per row.
       for await (const block of source.columnBlocks(columns)) {
         const blockCells = block.cells;
-        for (let row = 0; row < block.rows; row += 1) addRow((index) => blockCells[index][row]);
+        let row = 0;
+        const cellAt = (index: number) => blockCells[index][row];
+        for (; row < block.rows; row += 1) addRow(cellAt);
       }
     } else if (source.batches) {
       // Fast path: cells by position, no object per row.
