@@ -3,7 +3,8 @@
 # then the functions analysis/README.md names as each command's R equivalent) on one generated
 # 1,000,000-row file in the same run, and prints time and peak-memory ratios.
 # Each job runs REPEAT times (default 3), ours and R's alternating, and the medians are compared:
-# on a shared machine one run of each can land in very different load.
+# on a shared machine one run of each can land in very different load. Prints the machine's cores
+# and load average before and after.
 # Needs GNU time (Debian package `time`); R with r-cran-proc and r-cran-survival for the reference.
 # Usage: [REPEAT=3] bash bench/auditor-vs-r.sh [ROWS]
 set -euo pipefail
@@ -32,6 +33,10 @@ median() {
   count=$(printf '%s\n' "$lines" | grep -c .)
   middle=$(( (count + 1) / 2 ))
   echo "$(printf '%s\n' "$lines" | awk '{ print $1 }' | sort -g | sed -n "${middle}p") $(printf '%s\n' "$lines" | awk '{ print $2 }' | sort -g | sed -n "${middle}p")"
+}
+
+machine() {
+  echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) ($1)"
 }
 
 report() {
@@ -76,6 +81,7 @@ r_survival_script="
 
 have_r=""
 command -v Rscript > /dev/null && have_r=1
+machine before
 declare -A ours theirs
 for job in error_rates calibration survival; do
   ours_runs=""
@@ -93,6 +99,7 @@ for job in error_rates calibration survival; do
   theirs[$job]=""
   [ -n "$have_r" ] && theirs[$job]=$(printf '%s' "$r_runs" | median)
 done
+machine after
 echo "auditor commands on $rows rows (medians of $repeat runs each):"
 report error-rates "${ours[error_rates]}" "${theirs[error_rates]}"
 report calibration "${ours[calibration]}" "${theirs[calibration]}"
