@@ -7,10 +7,9 @@ import { aucDeLong, equalAucTest, type AucEstimate } from './auc-delong';
 import { chiSquareUpperTail } from './distributions';
 import { requireColumns } from './group-key';
 import { groupLabel } from './intersect-groups';
-import { fitLogistic, type LogisticResult } from './logistic';
+import { fitNestedLogistic, type LogisticResult } from './logistic';
 import { buildModelFrame, type ModelFrame } from './model-frame';
 import { frameGroupCodes } from './frame-group-codes';
-import { nestedFrame } from './nested-frame';
 import { smallGroupWarnings } from './small-group-warnings';
 import { withGroupColumn } from './with-group-column';
 import type { RowSource } from './types';
@@ -250,9 +249,7 @@ function analyse(frame: ModelFrame, options: CalibrationOptions, groupColumn: st
   let logistic: CalibrationResult['logistic'];
   {
     const groupTerms = frame.terms.map((term, index) => (term.column === groupColumn ? index : -1)).filter((index) => index >= 0);
-    const full = fitLogistic(frame);
-    const additive = fitLogistic(nestedFrame(frame, [0, 1, ...groupTerms]));
-    const scoreOnly = fitLogistic(nestedFrame(frame, [0, 1]));
+    const [full, additive, scoreOnly] = fitNestedLogistic(frame, [frame.terms.map((_, index) => index), [0, 1, ...groupTerms], [0, 1]]);
     const test = (smaller: LogisticResult, df: number): LikelihoodRatioTest => {
       const statistic = Math.max(smaller.deviance - full.deviance, 0);
       return { statistic, df, pValue: chiSquareUpperTail(statistic, df) };

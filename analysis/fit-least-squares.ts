@@ -3,13 +3,46 @@
  * for the rank check, and a clear error when a predictor is constant or collinear.
  */
 import { AnalysisError } from './analysis-error';
-import type { ModelFrame } from './model-frame';
+import type { ModelFrame, Term } from './model-frame';
 import { StreamingQr, type QrFactor } from './streaming-qr';
 
 /** What `prepare` sets for each row: the (working) response and its weight. */
 export interface WorkingRow {
   response: number;
   weight: number;
+}
+
+/**
+ * One least-squares pass fed row by row (so that several models can share a pass over the frame):
+ * the streaming QR factor and the column norms for the rank check.
+ */
+export class LeastSquaresPass {
+  private readonly qr: StreamingQr;
+  private readonly squaredNorms: Float64Array;
+
+  constructor(private readonly terms: readonly Term[]) {
+    this.qr = new StreamingQr(terms.length);
+    this.squaredNorms = new Float64Array(terms.length);
+  }
+
+  addRow(x: ArrayLike<number>, response: number, weight: number): void {
+    const squaredNorms = this.squaredNorms;
+    for (let j = 0; j < squaredNorms.length; j += 1) squaredNorms[j] += x[j] * x[j] * weight;
+    this.qr.addRow(x, response, weight);
+  }
+
+  /** The factor; @throws AnalysisError naming constant or collinear terms. */
+  finish(): QrFactor {
+    const factor = this.qr.finish();
+    const deficient = factor.deficientColumns(Array.from(this.squaredNorms, Math.sqrt));
+    if (deficient.length > 0) {
+      const names = deficient.map((index) => this.terms[index].name);
+      throw new AnalysisError(
+        `The predictor term(s) ${names.map((name) => `"${name}"`).join(', ')} are constant or an exact combination of other predictors (collinear), so their effect cannot be estimated. Remove them.`,
+      );
+    }
+    return factor;
+  }
 }
 
 /**
@@ -23,22 +56,11 @@ export function fitLeastSquares(
     target.weight = 1;
   },
 ): QrFactor {
-  const p = frame.terms.length;
-  const qr = new StreamingQr(p);
-  const squaredNorms = new Array<number>(p).fill(0);
+  const pass = new LeastSquaresPass(frame.terms);
   const working: WorkingRow = { response: 0, weight: 1 };
   frame.forEachRow((x, y) => {
     prepare(x, y, working);
-    for (let j = 0; j < p; j += 1) squaredNorms[j] += x[j] * x[j] * working.weight;
-    qr.addRow(x, working.response, working.weight);
+    pass.addRow(x, working.response, working.weight);
   });
-  const factor = qr.finish();
-  const deficient = factor.deficientColumns(squaredNorms.map(Math.sqrt));
-  if (deficient.length > 0) {
-    const names = deficient.map((index) => frame.terms[index].name);
-    throw new AnalysisError(
-      `The predictor term(s) ${names.map((name) => `"${name}"`).join(', ')} are constant or an exact combination of other predictors (collinear), so their effect cannot be estimated. Remove them.`,
-    );
-  }
-  return factor;
+  return pass.finish();
 }

@@ -1,7 +1,9 @@
 /**
  * Logistic regression, as R's `glm(family = binomial)`, by iteratively reweighted least squares
- * (McCullagh & Nelder, Generalized Linear Models, 2nd ed., §2.5 and §4.4), each step a weighted
- * Givens QR over the streamed rows.
+ * (McCullagh & Nelder, Generalized Linear Models, 2nd ed., §2.5 and §4.4) over the streamed rows
+ * (logistic-irls.ts): each step solves the weighted normal equations, and the step that gives the
+ * final β is done again by a streamed Householder QR, whose β and (XᵀWX)⁻¹ are reported (a design
+ * too ill-conditioned for the normal equations takes the QR at every step).
  *
  * Start μ = (y + ½)/2 as R's `binomial()$initialize`; then repeat: η = Xβ, μ = 1/(1 + e^−η),
  * w = μ(1 − μ), z = η + (y − μ)/w, β ← WLS of z on X with weights w; stop when
@@ -26,10 +28,8 @@
  */
 import { AnalysisError } from './analysis-error';
 import { chiSquareUpperTail, normalQuantileAt, normalTwoSidedP } from './distributions';
-import { fitLeastSquares, type WorkingRow } from './fit-least-squares';
-import { NormalEquations } from './normal-equations';
-import type { QrFactor } from './streaming-qr';
-import { buildModelFrame, type FrameOptions, type ModelFrame, type ModelSpec } from './model-frame';
+import { DEFAULT_MAX_ITERATIONS, runIrls, type IrlsFit } from './logistic-irls';
+import { buildModelFrame, type FrameOptions, type ModelFrame, type ModelSpec, type Term } from './model-frame';
 import type { Coefficient } from './ols';
 import type { RowSource } from './types';
 
@@ -62,8 +62,6 @@ export interface LogisticOptions extends ModelSpec, FrameOptions {
   maxIterations?: number;
 }
 
-/** Fitted probabilities this close to 0 or 1 mean separation (R warns at 10·machine epsilon). */
-const BOUNDARY = 10 * Number.EPSILON;
 /** A standard error this large on the logit scale means the estimate is running off to infinity. */
 const DIVERGING_STD_ERROR = 50;
 
@@ -76,131 +74,28 @@ export async function logistic(source: RowSource, options: LogisticOptions): Pro
   }
 }
 
-function binomialDeviance(y: number, mu: number): number {
-  return -2 * (y === 1 ? Math.log(mu) : Math.log(1 - mu));
-}
-
-/** What one IRLS pass adds up besides the weighted fit. */
-interface PassTally {
-  deviance: number;
-  /** Rows whose fitted probability is numerically 0 or 1 (separation). */
-  atBoundary: number;
-  positives: number;
-  /** The first outcome that is neither 0 nor 1. */
-  bad: number | undefined;
-}
-
-/** The outcome checks, from the first pass's tally (before any result of that pass is used). */
-function checkOutcome(frame: ModelFrame, tally: PassTally): number {
-  // A text outcome reads as NaN here: name its first text value instead ("found NaN" said nothing).
-  if (!frame.outcomeNumeric) {
-    throw new AnalysisError(`The outcome "${frame.outcome}" must be 0 or 1 in every row (found "${frame.outcomeText ?? ''}"). For a text column, give the outcome as a condition, e.g. "${frame.outcome} = ${frame.outcomeText ?? 'LEVEL'}".`);
-  }
-  if (tally.bad !== undefined) throw new AnalysisError(`The outcome "${frame.outcome}" must be 0 or 1 in every row (found ${tally.bad}).`);
-  if (tally.positives === 0 || tally.positives === frame.n) {
-    throw new AnalysisError(`The outcome "${frame.outcome}" is ${tally.positives === 0 ? 0 : 1} in every row used; there is nothing to explain.`);
-  }
-  return tally.positives;
+export function fitLogistic(frame: ModelFrame, options: { epsilon?: number; maxIterations?: number } = {}): LogisticResult {
+  const [fit] = runIrls(frame, [undefined], options);
+  return logisticResult(frame, frame.terms, fit, options.maxIterations ?? DEFAULT_MAX_ITERATIONS);
 }
 
 /**
- * The row step of an IRLS pass from β (`current`; undefined: R's start from y): the working
- * response and weight, and the tally of deviance, boundary rows and outcomes for β.
+ * Nested logistic models on the same frame (for likelihood-ratio tests), fitted together: every
+ * pass over the rows serves each model still iterating, so k models cost about as many passes as
+ * the slowest one, not k times as many. `termSets` lists each model's term indices (ascending;
+ * 0 is the intercept). The results are those of `fitLogistic` on each nested frame.
  */
-function irlsStep(p: number, current: number[] | undefined, tally: PassTally): (x: Float64Array, y: number, target: WorkingRow) => void {
-  return (x, y, target) => {
-    let eta: number;
-    let mu: number;
-    if (current) {
-      eta = 0;
-      for (let j = 0; j < p; j += 1) eta += x[j] * current[j];
-      mu = 1 / (1 + Math.exp(-eta));
-      if (mu < BOUNDARY || mu > 1 - BOUNDARY) tally.atBoundary += 1;
-    } else {
-      mu = (y + 0.5) / 2;
-      eta = Math.log(mu / (1 - mu));
-    }
-    if (y === 1) tally.positives += 1;
-    else if (y !== 0 && tally.bad === undefined) tally.bad = y;
-    tally.deviance += binomialDeviance(y, clampProbability(mu));
-    const weight = Math.max(mu * (1 - mu), 1e-300);
-    target.response = eta + (y - mu) / weight;
-    target.weight = weight;
-  };
+export function fitNestedLogistic(frame: ModelFrame, termSets: ReadonlyArray<readonly number[]>, options: { epsilon?: number; maxIterations?: number } = {}): LogisticResult[] {
+  return runIrls(frame, termSets, options).map((fit, index) => logisticResult(frame, termSets[index].map((term) => frame.terms[term]), fit, options.maxIterations ?? DEFAULT_MAX_ITERATIONS));
 }
 
-/** One pass solving the weighted normal equations; undefined when they are too ill-conditioned. */
-function normalEquationsPass(frame: ModelFrame, step: (x: Float64Array, y: number, target: WorkingRow) => void): number[] | undefined {
-  const equations = new NormalEquations(frame.terms.length);
-  const working: WorkingRow = { response: 0, weight: 1 };
-  frame.forEachRow((x, y) => {
-    step(x, y, working);
-    equations.addRow(x, working.response, working.weight);
-  });
-  return equations.solve();
-}
-
-const emptyTally = (): PassTally => ({ deviance: 0, atBoundary: 0, positives: 0, bad: undefined });
-
-export function fitLogistic(frame: ModelFrame, options: { epsilon?: number; maxIterations?: number } = {}): LogisticResult {
-  const epsilon = options.epsilon ?? 1e-8;
-  const maxIterations = options.maxIterations ?? 100;
-  const p = frame.terms.length;
-
-  // One pass per iteration: the pass that builds step k+1's weighted fit from β_k also adds up the
-  // deviance of β_k, which decides (R's rule) whether β_k is final. Only β and scalars persist.
-  // The steps solve the normal equations (a third of a QR's work, see normal-equations.ts); the
-  // step that gives the final β is then done again by QR, whose β and (XᵀWX)⁻¹ are reported, so
-  // the results keep the QR's accuracy. Ill-conditioned designs take the QR at every step.
-  let beta: number[] | undefined;
-  /** The β whose weights gave `beta` (undefined for the first step, from y). */
-  let betaBefore: number[] | undefined;
-  let factor: QrFactor | undefined;
-  let useQr = false;
-  let devianceOld = Number.NaN;
-  let deviance = Number.NaN;
-  let iterations = 0;
-  let converged = false;
-  let positives = 0;
-  let atBoundary = 0;
-  for (;;) {
-    const current = beta;
-    let tally = emptyTally();
-    let next: number[] | undefined;
-    let nextFactor: QrFactor | undefined;
-    if (!useQr) {
-      next = normalEquationsPass(frame, irlsStep(p, current, tally));
-      if (!current) positives = checkOutcome(frame, tally);
-    }
-    if (!next) {
-      useQr = true;
-      tally = emptyTally();
-      nextFactor = fitLeastSquares(frame, irlsStep(p, current, tally));
-      if (!current) positives = checkOutcome(frame, tally);
-      next = nextFactor.coefficients();
-    }
-    atBoundary = tally.atBoundary;
-    if (current) {
-      deviance = tally.deviance;
-      converged = Math.abs(deviance - devianceOld) / (Math.abs(deviance) + 0.1) < epsilon;
-    }
-    devianceOld = tally.deviance;
-    if (converged || iterations === maxIterations) break;
-    betaBefore = current;
-    factor = nextFactor;
-    beta = next;
-    iterations += 1;
-  }
-  if (!factor) {
-    // The final step again, by QR: the reported β and its covariance.
-    factor = fitLeastSquares(frame, irlsStep(p, betaBefore, emptyTally()));
-    beta = factor.coefficients();
-  }
-
-  const finalBeta = beta!;
-  const covariance = factor!.unscaledCovariance();
+function logisticResult(frame: ModelFrame, terms: readonly Term[], fit: IrlsFit, maxIterations: number): LogisticResult {
+  const p = terms.length;
+  const { factor, deviance, iterations, converged, positives, atBoundary } = fit;
+  const finalBeta = fit.beta;
+  const covariance = factor.unscaledCovariance();
   const quantile = normalQuantileAt(0.975);
-  const coefficients = frame.terms.map((term, index) => {
+  const coefficients = terms.map((term, index) => {
     const stdError = Math.sqrt(covariance[index][index]);
     const statistic = finalBeta[index] / stdError;
     return {
@@ -236,10 +131,6 @@ export function fitLogistic(frame: ModelFrame, options: { epsilon?: number; maxI
     dropped: frame.dropped,
     warnings,
   };
-}
-
-function clampProbability(mu: number): number {
-  return Math.min(Math.max(mu, Number.MIN_VALUE), 1 - Number.EPSILON / 2);
 }
 
 function separationWarnings(n: number, atBoundary: number, coefficients: LogisticCoefficient[]): string[] {
