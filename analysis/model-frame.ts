@@ -319,7 +319,8 @@ function frameOver(outcome: string, descriptor: number, width: number, n: number
           if (value !== 0) x[numericColumns[term]] = value;
         }
         for (let term = 0; term < factorCount; term += 1) {
-          const level = factorPositions[term][chunk[offset + factorCodeCells[term]]];
+          // `| 0`: a double as an index takes V8's slow generic lookup; codes are small integers.
+          const level = factorPositions[term][chunk[offset + factorCodeCells[term]] | 0];
           if (level >= 0) x[factorBases[term] + level] = 1;
         }
         for (const { base, cells, strides, positions } of interactions) {
@@ -330,7 +331,7 @@ function frameOver(outcome: string, descriptor: number, width: number, n: number
             const levels = positions[part];
             if (levels === undefined) value *= cell;
             else {
-              const level = levels[cell];
+              const level = levels[cell | 0];
               if (level < 0) {
                 value = 0;
                 break;
