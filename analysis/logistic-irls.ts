@@ -3,10 +3,11 @@
  * one model or several nested models on one frame in lockstep: each pass over the rows feeds
  * every model still iterating, through its own accumulator for that step.
  *
- * A step solves the weighted normal equations (normal-equations.ts, a third of a QR's work); the
- * step that gives a model's final β is done again by QR, whose β and (XᵀWX)⁻¹ are reported, so the
- * results keep the QR's accuracy; a model whose normal equations are too ill-conditioned takes the
- * QR at every step from then on (its current step is redone by QR in the next pass).
+ * A step solves the weighted normal equations (normal-equations.ts, a third of a QR's work). The
+ * step that gives a model's final β is reported from them when they are well-conditioned (see
+ * FINAL_RELATIVE_PIVOT), else done again by QR, whose β and (XᵀWX)⁻¹ are reported; a model whose
+ * normal equations are too ill-conditioned for any step takes the QR at every step from then on
+ * (its current step is redone by QR in the next pass).
  */
 import { AnalysisError } from './analysis-error';
 import { LeastSquaresPass, type WorkingRow } from './fit-least-squares';
@@ -15,6 +16,12 @@ import { NormalEquations } from './normal-equations';
 import type { QrFactor } from './streaming-qr';
 
 export const DEFAULT_MAX_ITERATIONS = 100;
+/**
+ * A normal-equations step is reported as it is when every Cholesky pivot keeps at least this share
+ * of its column's squared norm (κ² below about 10⁴ in the scale of the columns: β and (XᵀWX)⁻¹
+ * then keep about eleven digits, far inside R's agreement); else the final step is redone by QR.
+ */
+const FINAL_RELATIVE_PIVOT = 1e-4;
 /** Fitted probabilities this close to 0 or 1 mean separation (R warns at 10·machine epsilon). */
 const BOUNDARY = 10 * Number.EPSILON;
 
@@ -147,12 +154,15 @@ function endPass(model: IrlsModel, frame: ModelFrame, epsilon: number, maxIterat
   let next: number[] | undefined;
   let nextFactor: QrFactor | undefined;
   if (model.equations) {
-    next = model.equations.solve();
+    const solved = model.equations.solve();
     if (!current) model.positives = checkOutcome(frame, tally);
-    if (!next) {
+    if (!solved) {
       model.useQr = true;
       return;
     }
+    next = solved.factor.coefficients();
+    // Well-conditioned enough to report as it is: no QR pass at the end.
+    if (solved.smallestRelativePivot >= FINAL_RELATIVE_PIVOT) nextFactor = solved.factor;
   } else {
     nextFactor = model.leastSquares!.finish();
     if (!current) model.positives = checkOutcome(frame, tally);

@@ -1,9 +1,10 @@
 /**
  * Logistic regression, as R's `glm(family = binomial)`, by iteratively reweighted least squares
  * (McCullagh & Nelder, Generalized Linear Models, 2nd ed., §2.5 and §4.4) over the streamed rows
- * (logistic-irls.ts): each step solves the weighted normal equations, and the step that gives the
- * final β is done again by a streamed Householder QR, whose β and (XᵀWX)⁻¹ are reported (a design
- * too ill-conditioned for the normal equations takes the QR at every step).
+ * (logistic-irls.ts): each step solves the weighted normal equations by Cholesky; the final step's
+ * β and (XᵀWX)⁻¹ are reported from them when they are well-conditioned (κ² < 10⁴, eleven digits),
+ * else that step is done again by a streamed Householder QR (and a design too ill-conditioned for
+ * the normal equations takes the QR at every step).
  *
  * Start μ = (y + ½)/2 as R's `binomial()$initialize`; then repeat: η = Xβ, μ = 1/(1 + e^−η),
  * w = μ(1 − μ), z = η + (y − μ)/w, β ← WLS of z on X with weights w; stop when

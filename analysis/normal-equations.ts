@@ -11,6 +11,8 @@
  * columns and β keeps about seven digits or more (the next IRLS step corrects them; the reported
  * step is a QR). Otherwise `solve` says no and the caller takes the QR.
  */
+import { QrFactor } from './streaming-qr';
+
 const SMALLEST_RELATIVE_PIVOT = 1e-6;
 
 export class NormalEquations {
@@ -42,36 +44,37 @@ export class NormalEquations {
     }
   }
 
-  /** β, or undefined when a pivot is too small for the normal equations (see above). */
-  solve(): number[] | undefined {
+  /**
+   * The Cholesky factor R (RᵀR = XᵀWX) as a QrFactor (β = R⁻¹u with Rᵀu = XᵀWz; (XᵀWX)⁻¹ = R⁻¹R⁻ᵀ;
+   * no residual sum of squares), and the smallest pivot relative to its column's squared norm,
+   * or undefined when that is below 1e-6 (see above).
+   */
+  solve(): { factor: QrFactor; smallestRelativePivot: number } | undefined {
     const p = this.columnCount;
     const { gram, moment } = this;
-    const r = new Float64Array(p * p);
+    const r = Array.from({ length: p }, () => new Float64Array(p));
+    let smallestRelativePivot = Infinity;
     for (let j = 0; j < p; j += 1) {
       let pivot = gram[j * p + j];
-      for (let k = 0; k < j; k += 1) pivot -= r[k * p + j] * r[k * p + j];
-      if (!(pivot > SMALLEST_RELATIVE_PIVOT * gram[j * p + j])) return undefined;
+      for (let k = 0; k < j; k += 1) pivot -= r[k][j] * r[k][j];
+      const relative = pivot / gram[j * p + j];
+      if (!(relative > SMALLEST_RELATIVE_PIVOT)) return undefined;
+      smallestRelativePivot = Math.min(smallestRelativePivot, relative);
       const diagonal = Math.sqrt(pivot);
-      r[j * p + j] = diagonal;
+      r[j][j] = diagonal;
       for (let i = j + 1; i < p; i += 1) {
         let sum = gram[j * p + i];
-        for (let k = 0; k < j; k += 1) sum -= r[k * p + j] * r[k * p + i];
-        r[j * p + i] = sum / diagonal;
+        for (let k = 0; k < j; k += 1) sum -= r[k][j] * r[k][i];
+        r[j][i] = sum / diagonal;
       }
     }
-    // Rᵀu = XᵀWz, then Rβ = u.
-    const u = new Float64Array(p);
+    // Rᵀu = XᵀWz; the factor then solves Rβ = u.
+    const u = new Array<number>(p).fill(0);
     for (let i = 0; i < p; i += 1) {
       let sum = moment[i];
-      for (let k = 0; k < i; k += 1) sum -= r[k * p + i] * u[k];
-      u[i] = sum / r[i * p + i];
+      for (let k = 0; k < i; k += 1) sum -= r[k][i] * u[k];
+      u[i] = sum / r[i][i];
     }
-    const beta = new Array<number>(p).fill(0);
-    for (let i = p - 1; i >= 0; i -= 1) {
-      let sum = u[i];
-      for (let k = i + 1; k < p; k += 1) sum -= r[i * p + k] * beta[k];
-      beta[i] = sum / r[i * p + i];
-    }
-    return beta;
+    return { factor: new QrFactor(r, u, Number.NaN), smallestRelativePivot };
   }
 }

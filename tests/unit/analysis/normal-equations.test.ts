@@ -19,7 +19,7 @@ function fitBoth(third: (first: number, second: number, index: number) => number
     normal.addRow(x, y, weight);
     qr.addRow(x, y, weight);
   }
-  return { normal: normal.solve(), qr: qr.finish().coefficients() };
+  return { normal: normal.solve()?.factor.coefficients(), qr: qr.finish().coefficients() };
 }
 
 describe('NormalEquations', () => {
