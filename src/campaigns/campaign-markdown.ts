@@ -74,6 +74,28 @@ function csvSection(campaign: Campaign): string[] {
   ];
 }
 
+/** Per outcome: which records it applies to, the strata it is compared within, its own legitimate factors and its direction. */
+function comparableSection(campaign: Campaign): string[] {
+  const outcomes = campaign.schema.fields.filter((field) => field.role === 'outcome');
+  const matchText = (match: Record<string, string[]>) => Object.entries(match).map(([name, answers]) => `\`${name}\` is ${answers.map((answer) => `\`${answer}\``).join(' or ')}`).join(' and ');
+  return [
+    '## Outcomes: what is compared with what',
+    '',
+    `Findings compare records only within a stratum: one combination of the context fields an outcome is comparable within. A stratum of fewer than ${campaign.minGroupSize} donors is suppressed like a small group. Where two or more strata are shown, one pooled figure holds the stratum fixed in the adjusting model and puts numbers on a common scale: their percentile rank within the stratum, turned so that higher is favourable.`,
+    '',
+    '| Outcome | Applies to | Compared within (strata) | Also adjusted for | Favourable |',
+    '|---|---|---|---|---|',
+    ...outcomes.map((field) => {
+      const comparable = field.comparable;
+      const direction = field.type === 'boolean'
+        ? (field.harmful === undefined ? '' : `\`${String(!field.harmful)}\``)
+        : [field.favourable ?? '', ...(comparable?.favourableWhere ?? []).map((rule) => `${rule.favourable} where ${matchText(rule.where)}`)].filter(Boolean).join('; ');
+      return `| \`${field.name}\` | ${cell(comparable?.appliesWhere ? `records where ${matchText(comparable.appliesWhere)}` : 'every record')} | ${comparable?.within ? comparable.within.map((name) => `\`${name}\``).join(' × ') : 'all records together'} | ${(comparable?.adjustFor ?? []).map((name) => `\`${name}\``).join(', ')} | ${cell(direction)} |`;
+    }),
+    '',
+  ];
+}
+
 export function renderCampaignMarkdown(campaign: Campaign): string {
   const lines = [
     `<!-- Generated from data-dictionary/${campaign.slug}.json by \`npm run docs\`. Do not edit by hand. -->`,
@@ -106,6 +128,7 @@ export function renderCampaignMarkdown(campaign: Campaign): string {
       `| \`${field.name}\` | ${cell(`${field.title} / ${field.translations.de.title} / ${field.translations.fr.title}`)} | ${field.type} | ${ROLE_TEXT[field.role]}${field.specialCategory ? '; special category (GDPR Art. 9: explicit consent)' : ''}${field.perDonor ? '; asked once per person (web form)' : ''} | ${cell(constraintsText(field))} | ${field.quasiIdentifier ? cell(generalisationText(field.generalisation)) : 'no'} |`,
     ),
     '',
+    ...comparableSection(campaign),
     ...csvSection(campaign),
     '## What each field means',
     '',

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ISO_DURATION_HINT, isoDurationMs } from '../evidence/releases/iso-duration';
+import { checkComparability, comparabilitySchema } from './comparability-schema';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -59,6 +60,8 @@ export const fieldShape = z
     letterTitle: localizedSchema.optional(),
     /** On a number: how to show it, e.g. cents as euros (divisor 100, label "€"). */
     unit: z.object({ divisor: z.number().positive().optional(), label: localizedSchema }).strict().optional(),
+    /** On an outcome: the records it applies to and within what they are comparable (see comparability-schema.ts). */
+    comparable: comparabilitySchema.optional(),
   })
   .strict();
 
@@ -138,6 +141,7 @@ export const campaignFileSchema = campaignFileShape.superRefine((campaign, conte
   if (!campaign.schema.fields.some((field) => field.role === 'outcome')) {
     context.addIssue({ code: 'custom', path: ['schema', 'fields'], message: 'needs at least one field with role "outcome"' });
   }
+  checkComparability(campaign.schema.fields, (issue) => context.addIssue(issue));
   const research = campaign.consent.purposes.find((purpose) => purpose.id === 'research');
   if (!research?.required) {
     context.addIssue({ code: 'custom', path: ['consent', 'purposes'], message: 'must include the purpose "research" with required: true' });

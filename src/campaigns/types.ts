@@ -3,6 +3,7 @@
  * single source; `load-campaigns.ts` validates it and derives the schemas below.
  */
 import type { z } from 'zod';
+import type { Comparability } from './comparability-schema';
 
 export const LOCALES = ['en', 'de', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -76,6 +77,12 @@ export interface CampaignField {
   letterTitle?: Localized;
   /** On a number: shown divided by `divisor` with the label ("€", "points"). */
   unit?: { divisor?: number; label: Localized };
+  /**
+   * On an outcome: which records carry it (`appliesWhere`), within which context fields records
+   * are comparable (`within`: each combination is a stratum), legitimate factors for it alone
+   * (`adjustFor`), and strata whose scale runs the other way (`favourableWhere`).
+   */
+  comparable?: Comparability;
 }
 
 export interface ConsentPurpose {

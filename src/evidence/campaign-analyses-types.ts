@@ -25,6 +25,13 @@ export interface RawEffect {
   pValue: number | null;
 }
 
+/**
+ * Which records a comparison or effect is about: each stratum field's answer (`{}` when the
+ * outcome declares no strata), or null for the one pooled figure over all shown strata, where
+ * the strata are fixed effects of the model and numbers are percentile ranks within their stratum.
+ */
+export type Stratum = Record<string, string> | null;
+
 /** The group's coefficient in a model that also holds the legitimate factors fixed. */
 export interface AdjustedEffect {
   model: 'ols' | 'logistic';
@@ -35,16 +42,25 @@ export interface AdjustedEffect {
   ciLow: number;
   ciHigh: number;
   pValue: number;
-  /** Holm-adjusted across every adjusted effect of the campaign. */
+  /**
+   * Bonferroni-adjusted across every adjusted effect of the campaign (min(1, m·p)): it is below
+   * 0.05 exactly when the family interval excludes no difference.
+   */
   pValueAdjusted: number;
+  /** The simultaneous interval for the family: level 1 − 0.05/m, on the scale of `estimate`. */
+  familyCiLow: number;
+  familyCiHigh: number;
+  /** m: how many adjusted effects the campaign tests at once. */
+  familySize: number;
   adjustedFor: string[];
   n: number;
 }
 
 export type Effect =
-  | { outcome: string; attribute: string; level: string; reference: string; kind: 'rate' | 'mean'; suppressed: true }
+  | { outcome: string; stratum: Stratum; attribute: string; level: string; reference: string; kind: 'rate' | 'mean'; suppressed: true }
   | {
       outcome: string;
+      stratum: Stratum;
       attribute: string;
       level: string;
       reference: string;
@@ -56,9 +72,12 @@ export type Effect =
       adjustedNote?: string;
     };
 
-/** One outcome against one protected attribute. */
+/** One outcome against one protected attribute, within one stratum (or pooled over the strata). */
 export interface Comparison {
   outcome: string;
+  stratum: Stratum;
+  /** For the pooled comparison: the stratum fields held fixed, and the scale of a number outcome. */
+  pooled?: { over: string[]; scale: 'percentile' | 'outcome' };
   attribute: string;
   kind: 'rate' | 'mean';
   /** The largest group; null when fewer than two groups have k donors. */
@@ -72,6 +91,7 @@ export interface Comparison {
 /** How many donors would let a comparison detect a gap with 80% power (α = 0.05, two-sided). */
 export interface PlannerEntry {
   outcome: string;
+  stratum: Stratum;
   attribute: string;
   level: string;
   reference: string;
@@ -86,6 +106,11 @@ export interface PlannerEntry {
   moreReferenceDonors: number;
 }
 
+/** A stratum of an outcome (e.g. one bureau's base score): its size, or only that it is too small to show. */
+export type StratumSummary =
+  | { outcome: string; stratum: Record<string, string>; suppressed: true }
+  | { outcome: string; stratum: Record<string, string>; suppressed: false; donors: number; records: number };
+
 /** What every view of a campaign's findings reads: the public release and the analyses it is made from. */
 export interface CampaignFindings {
   campaign: string;
@@ -96,6 +121,8 @@ export interface CampaignFindings {
   donors: number;
   records: number;
   minGroupSize: number;
+  /** The strata of outcomes that declare them; one of fewer than k donors shows no count. */
+  strata: StratumSummary[];
   comparisons: Comparison[];
   effects: Effect[];
   planner: PlannerEntry[];

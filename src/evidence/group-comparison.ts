@@ -12,7 +12,7 @@ import { logistic } from '../../analysis/logistic';
 import { ols } from '../../analysis/ols';
 import { arrayRowSource } from '../../analysis/row-source';
 import type { Row } from '../../analysis/types';
-import type { AdjustedEffect, Comparison, Effect, GroupSummary } from './campaign-analyses-types';
+import type { AdjustedEffect, Comparison, Effect, GroupSummary, Stratum } from './campaign-analyses-types';
 import { DONOR_COLUMN } from './campaign-rows';
 
 /** Answers that name no group: compared with nobody, and never a reference. */
@@ -27,10 +27,21 @@ export interface ComparisonInput {
   kind: 'rate' | 'mean';
   legitimate: string[];
   minGroupSize: number;
+  /** The stratum the rows belong to (`{}`: all records of the outcome; null: pooled over strata). */
+  stratum: Stratum;
+  /** Pooled over strata: the stratum fields, the scale of the outcome, and the column naming each row's stratum (a fixed effect). */
+  pooled?: Comparison['pooled'] & { column: string };
 }
 
-/** Adjusted effects before the family-wide Holm adjustment. */
-export type UnadjustedEffect = Effect & { adjusted?: Omit<AdjustedEffect, 'pValueAdjusted'> & { pValueAdjusted?: number } | null };
+type FamilyFields = 'pValueAdjusted' | 'familyCiLow' | 'familyCiHigh' | 'familySize';
+/** An adjusted effect before the family-wide adjustment, with what that adjustment needs. */
+export type UnadjustedAdjusted = Omit<AdjustedEffect, FamilyFields> & Partial<Pick<AdjustedEffect, FamilyFields>> & {
+  stdError: number;
+  /** Degrees of freedom of the t reference distribution; null: the normal (Wald z). */
+  df: number | null;
+};
+/** Effects before the family-wide adjustment. */
+export type UnadjustedEffect = Extract<Effect, { suppressed: true }> | (Omit<Extract<Effect, { suppressed: false }>, 'adjusted'> & { adjusted: UnadjustedAdjusted | null });
 
 function levelOf(value: Row[string]): string | undefined {
   if (value === null || value === undefined) return undefined;
@@ -59,7 +70,8 @@ function meanInterval(mean: number, sd: number | null, n: number): [number | nul
 }
 
 export async function compareGroups(input: ComparisonInput): Promise<{ comparison: Comparison; effects: UnadjustedEffect[] }> {
-  const { outcome, attribute, kind, minGroupSize } = input;
+  const { outcome, attribute, kind, minGroupSize, stratum } = input;
+  const about = { outcome, stratum, ...(input.pooled ? { pooled: { over: input.pooled.over, scale: input.pooled.scale } } : {}) };
   const donorsByLevel = new Map<string, Set<string>>();
   const usable: Row[] = [];
   for (const row of input.rows) {
@@ -74,7 +86,7 @@ export async function compareGroups(input: ComparisonInput): Promise<{ compariso
   const suppressedGroup = (level: string): GroupSummary => ({ level, suppressed: true });
   if (large.length < 2) {
     return {
-      comparison: { outcome, attribute, kind, reference: null, groups: levels.map(suppressedGroup), adjustedFor: [], note: 'fewer-than-two-groups-of-k' },
+      comparison: { ...about, attribute, kind, reference: null, groups: levels.map(suppressedGroup), adjustedFor: [], note: 'fewer-than-two-groups-of-k' },
       effects: [],
     };
   }
@@ -105,10 +117,10 @@ export async function compareGroups(input: ComparisonInput): Promise<{ compariso
     }
   }
 
-  const adjusted = new Map<string, NonNullable<UnadjustedEffect['adjusted']>>();
+  const adjusted = new Map<string, UnadjustedAdjusted>();
   let adjustedNote: string | undefined;
   try {
-    const spec = { outcome, predictors: [attribute, ...adjustedFor], reference: { [attribute]: reference } };
+    const spec = { outcome, predictors: [attribute, ...adjustedFor, ...(input.pooled ? [input.pooled.column] : [])], reference: { [attribute]: reference } };
     const fit = kind === 'rate' ? await logistic(source, spec) : await ols(source, spec);
     if (fit.model === 'logistic' && fit.warnings.length > 0) adjustedNote = fit.warnings.join(' ');
     for (const coefficient of fit.coefficients) {
@@ -127,6 +139,8 @@ export async function compareGroups(input: ComparisonInput): Promise<{ compariso
         ciLow: coefficient.ciLow,
         ciHigh: coefficient.ciHigh,
         pValue: coefficient.pValue,
+        stdError: coefficient.stdError,
+        df: fit.model === 'ols' ? fit.dfResidual : null,
         adjustedFor,
         n: fit.n,
       });
@@ -139,12 +153,12 @@ export async function compareGroups(input: ComparisonInput): Promise<{ compariso
   const effects: UnadjustedEffect[] = levels
     .filter((level) => level !== reference)
     .map((level): UnadjustedEffect => {
-      if (!kept.has(level)) return { outcome, attribute, level, reference, kind, suppressed: true };
+      if (!kept.has(level)) return { outcome, stratum, attribute, level, reference, kind, suppressed: true };
       const fitted = adjusted.get(level) ?? null;
-      return { outcome, attribute, level, reference, kind, suppressed: false, raw: raw.get(level)!, adjusted: fitted, ...(fitted === null || adjustedNote ? { adjustedNote: adjustedNote ?? 'not-estimable' } : {}) } as UnadjustedEffect;
+      return { outcome, stratum, attribute, level, reference, kind, suppressed: false, raw: raw.get(level)!, adjusted: fitted, ...(fitted === null || adjustedNote ? { adjustedNote: adjustedNote ?? 'not-estimable' } : {}) } as UnadjustedEffect;
     });
   return {
-    comparison: { outcome, attribute, kind, reference, groups: levels.map((level) => groups.get(level) ?? suppressedGroup(level)), adjustedFor },
+    comparison: { ...about, attribute, kind, reference, groups: levels.map((level) => groups.get(level) ?? suppressedGroup(level)), adjustedFor },
     effects,
   };
 }
