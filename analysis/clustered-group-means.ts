@@ -26,7 +26,7 @@
  * Rows missing the outcome, a group column or the cluster are dropped (as `na.omit`) and counted.
  *
  * @throws AnalysisError for an unknown outcome, group or cluster column (named), a non-numeric
- *   outcome (naming the row), a single group, an unknown reference level, fewer than 2 clusters,
+ *   outcome or with `zeroOne` one that is not 0/1 (naming the row), a single group, an unknown reference level, fewer than 2 clusters,
  *   or no more clusters than groups (no degrees of freedom left for the tests).
  * @example
  *   const result = await clusteredGroupMeans(sqliteRowSource(…), { outcome: 'adverse', groups: ['sex'], cluster: 'donor' });
@@ -48,6 +48,8 @@ export interface ClusteredGroupMeansOptions {
   /** The column naming each row's cluster (for campaigns: the donor). */
   cluster: string;
   reference?: string;
+  /** True for a rate: every outcome must then be 0 or 1 (the error names the first row that is not). */
+  zeroOne?: boolean;
   onProgress?: (rowsRead: number) => void;
 }
 
@@ -118,6 +120,7 @@ export async function clusteredGroupMeans(source: RowSource, options: ClusteredG
     }
     const value = numberOf(cell!);
     if (!Number.isFinite(value)) throw new AnalysisError(`The outcome "${options.outcome}" must be a number in every row (found "${levelOf(cell!)}" in data row ${rowNumber}).`);
+    if (options.zeroOne && value !== 0 && value !== 1) throw new AnalysisError(`The outcome "${options.outcome}" must be 0 or 1 in every row (found ${value} in data row ${rowNumber}).`);
     const clusterName = levelOf(clusterCell!).trim();
     let cluster = clusterCodes.get(clusterName);
     if (cluster === undefined) {
