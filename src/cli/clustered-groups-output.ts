@@ -39,7 +39,7 @@ export function clusteredGroupsTabular(result: ClusteredGroupsOutput, choice: Cl
     rows: result.groups.map((group) => [group.group, group.n, group.clusters, group.mean, group.stdError, group.ciLow, group.ciHigh,
       group.difference?.estimate, group.difference?.stdError, group.difference?.ciLow, group.difference?.ciHigh, group.difference?.statistic, group.difference?.df, group.difference?.pValue, group.pValueAdjusted]),
     notes: [
-      `Outcome ${result.outcome} by ${result.group}; reference ${result.reference}; n = ${result.n} records (${result.dropped} dropped, also for a missing ${result.clustered.column}).`,
+      `Outcome ${result.outcome} by ${result.group}; reference ${result.reference}; n = ${result.n} records (${result.dropped} dropped for a missing outcome, group or ${result.clustered.column}).`,
       clusterNote(choice, result.clustered.clusters, db)!,
       `Each ${result.estimate}'s 95% interval uses t on G − 1 = ${result.df} df (R: confint(svyby(…, svymean), df = degf(design))); each difference from ${result.reference} is svyglm's coefficient with t on G − k df, its interval unadjusted, its p-value also ${result.adjust === 'holm' ? 'Holm' : 'Benjamini–Hochberg'}-adjusted across groups.`,
       ...(small.length > 0 ? [`Warning: fewer than ${minGroupSize} ${result.clustered.column} values (clusters) in ${small.join(', ')}.`] : []),
