@@ -10,7 +10,8 @@
  * cluster-robust-covariance.ts): the standard errors, t, p and intervals are those of
  * `lmtest::coeftest(fit, vcov = vc)` and `lmtest::coefci(fit, vcov = vc)` — t on the residual df
  * n − p, as lmtest does for an `lm` (not G − 1) — and F is the Wald test of all slopes with that
- * covariance, `lmtest::waldtest(fit, vcov = vc)`: F = bᵀV⁻¹b/(p − 1) on (p − 1, n − p) df. Rows
+ * covariance, `lmtest::waldtest(fit, vcov = vc)`: F = bᵀV⁻¹b/(p − 1) on (p − 1, n − p) df, null
+ * when G − 1 < p − 1 (that covariance is then singular and R's waldtest fails too). Rows
  * whose cluster is missing are dropped (counted in `dropped`), as `na.omit` would before `lm`.
  *
  * @throws AnalysisError for an unknown column, a non-numeric outcome, a factor with one level,
@@ -48,8 +49,12 @@ export interface OlsResult {
   coefficients: Coefficient[];
   rSquared: number;
   adjRSquared: number;
-  fStatistic: number;
-  fPValue: number;
+  /**
+   * The F test of all slopes; clustered, the Wald F — null when there are fewer clusters than
+   * slopes + 1 (G − 1 < p − 1: the clustered covariance of the slopes is singular, so no joint test).
+   */
+  fStatistic: number | null;
+  fPValue: number | null;
   /** Rows left out because a used column was missing. */
   dropped: number;
   robust?: 'hc3';
@@ -115,7 +120,8 @@ export function fitOls(frame: ModelFrame, robust?: 'hc3'): OlsResult {
     };
   });
   const rSquared = 1 - rss / totalSumOfSquares;
-  const fStatistic = clustered ? waldF(beta, covariance) : (totalSumOfSquares - rss) / (p - 1) / sigmaSquared;
+  // The clustered meat has rank at most G − 1, so with fewer clusters the slopes have no joint test.
+  const fStatistic = clustered ? (clustered.clusters - 1 >= p - 1 ? waldF(beta, covariance) : null) : (totalSumOfSquares - rss) / (p - 1) / sigmaSquared;
   return {
     model: 'ols',
     n: frame.n,
@@ -124,7 +130,7 @@ export function fitOls(frame: ModelFrame, robust?: 'hc3'): OlsResult {
     rSquared,
     adjRSquared: 1 - ((1 - rSquared) * (frame.n - 1)) / dfResidual,
     fStatistic,
-    fPValue: fUpperTail(fStatistic, p - 1, dfResidual),
+    fPValue: fStatistic === null ? null : fUpperTail(fStatistic, p - 1, dfResidual),
     dropped: frame.dropped,
     ...(robust && !clustered ? { robust } : {}),
     ...(clustered ? { clustered } : {}),

@@ -25,7 +25,9 @@ function tabular(result: OlsResult | LogisticResult, choice: ClusterChoice, db: 
       rows: result.coefficients.map((c) => [c.term, c.estimate, c.stdError, c.statistic, c.pValue, c.ciLow, c.ciHigh]),
       notes: [
         `n = ${result.n} (${result.dropped} rows dropped for missing values), residual df = ${result.dfResidual}${result.robust ? ', HC3 robust standard errors' : ''}`,
-        `R² = ${result.rSquared.toPrecision(5)}, adjusted R² = ${result.adjRSquared.toPrecision(5)}, ${result.clustered ? 'Wald ' : ''}F = ${result.fStatistic.toPrecision(5)} on ${result.coefficients.length - 1} and ${result.dfResidual} df, p = ${result.fPValue.toExponential(3)}`,
+        `R² = ${result.rSquared.toPrecision(5)}, adjusted R² = ${result.adjRSquared.toPrecision(5)}, ${result.fStatistic === null || result.fPValue === null
+          ? `no joint test of the slopes (${result.clustered?.clusters} clusters for ${result.coefficients.length - 1} slopes)`
+          : `${result.clustered ? 'Wald ' : ''}F = ${result.fStatistic.toPrecision(5)} on ${result.coefficients.length - 1} and ${result.dfResidual} df, p = ${result.fPValue.toExponential(3)}`}`,
         ...clusterNotes,
       ],
       summary: [['n', result.n], ['dropped', result.dropped], ['dfResidual', result.dfResidual], ['rSquared', result.rSquared], ['adjRSquared', result.adjRSquared], ['fStatistic', result.fStatistic], ['fPValue', result.fPValue], ...clusterSummary],

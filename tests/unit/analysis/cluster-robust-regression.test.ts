@@ -87,6 +87,15 @@ describe('clustered errors refuse what they cannot do', () => {
     expect(result.clustered?.clusters).toBe(3);
   });
 
+  test('when there are fewer clusters than slopes + 1, then the coefficients are clustered but the Wald F is null, not a singular number', async () => {
+    const few = Array.from({ length: 30 }, (_, i) => ({ y: Math.sin(i) * 10 + i, a: i % 7, b: (i * 3) % 5, c: ['x', 'y', 'z'][i % 3], d: `d${i % 3}` }));
+    const result = await ols(arrayRowSource(few), { outcome: 'y', predictors: ['a', 'b', 'c'], cluster: 'd' });
+    expect(result.clustered?.clusters).toBe(3);
+    expect(result.fStatistic).toBeNull();
+    expect(result.fPValue).toBeNull();
+    expect(result.coefficients.every((coefficient) => Number.isFinite(coefficient.stdError))).toBe(true);
+  });
+
   test('when both HC3 and clustering are asked for, then the error says to choose one', async () => {
     await expect(ols(arrayRowSource(rows), { outcome: 'y', predictors: ['x'], cluster: 'donor', robust: 'hc3' })).rejects.toThrow(/either robust \(HC3\) or cluster/);
   });
