@@ -97,8 +97,9 @@ export async function buildModelFrame(source: RowSource, spec: ModelSpec, option
 
   // The outcome is never a factor, so it collects no levels.
   const scans: ColumnScan[] = columns.map((name, index) => ({ name, allNumeric: true, levels: index === 0 ? undefined : new Map() }));
-  // Per column: the number (or NaN) and the level code (or -1); then the cluster code (or -1).
-  const width = columns.length * 2 + 1;
+  // Per column: the number (or NaN) and the level code (or -1); then, when clustered, the cluster code
+  // (no extra cell otherwise, so an unclustered fit streams no more bytes than before).
+  const width = columns.length * 2 + (clusterCodes ? 1 : 0);
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-frame-'));
   const file = path.join(directory, 'rows.f64');
   const descriptor = fs.openSync(file, 'w+', 0o600);
@@ -138,7 +139,7 @@ export async function buildModelFrame(source: RowSource, spec: ModelSpec, option
         chunk[offset + index * 2 + 1] = scan.levels ? levelCode(scan, cell!) : -1;
       }
       // Coded only once the row is known complete, so every cluster counted has a row used.
-      chunk[offset + width - 1] = clusterCodes ? clusterCode(clusterCodes, clusterCell!) : -1;
+      if (clusterCodes) chunk[offset + width - 1] = clusterCode(clusterCodes, clusterCell!);
       inChunk += 1;
       n += 1;
       if (inChunk === ROWS_PER_CHUNK) flush();
@@ -295,6 +296,7 @@ function frameOver(
 ): ModelFrame {
   const p = layout.terms.length;
   const encoders = layout.encoders;
+  const clustered = clusters !== undefined;
   const forEachRow = (visit: (x: Float64Array, y: number, cluster: number) => void) => {
     const chunk = new Float64Array(ROWS_PER_CHUNK * width);
     const bytes = new Uint8Array(chunk.buffer);
@@ -327,7 +329,7 @@ function frameOver(
           }
           if (value !== 0) x[column] = value;
         }
-        visit(x, chunk[offset], chunk[offset + width - 1]);
+        visit(x, chunk[offset], clustered ? chunk[offset + width - 1] : -1);
       }
     }
   };
