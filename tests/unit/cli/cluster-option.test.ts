@@ -98,6 +98,14 @@ describe('a campaign\'s records are clustered by donor by default', () => {
     expect(compare).toContain('clustered by donor (G = 120 donors)');
   });
 
+  test('when --where filters a campaign\'s records, then the donors are counted among the rows kept', async () => {
+    const all = JSON.parse(await runCompare({ ...db(), format: 'json', outcome: 'weekly_hours', group: ['sex'], minGroupSize: 5 }));
+    const filtered = JSON.parse(await runCompare({ ...db(), format: 'json', outcome: 'weekly_hours', group: ['sex'], minGroupSize: 5, where: ['sex != diverse'] }));
+    const diverseDonors = all.groups.find((group: { group: string }) => group.group === 'diverse').clusters;
+    expect(filtered.groups.map((group: { group: string }) => group.group)).not.toContain('diverse');
+    expect(filtered.clustered.clusters).toBe(all.clustered.clusters - diverseDonors);
+  });
+
   test('when --cluster none is given with --db, then the record-level output returns with a warning that records are not people', async () => {
     const table = await runDisparity({ ...db(), format: 'table', outcome: 'adverse', group: ['sex'], adjust: 'holm', minGroupSize: 5, cluster: 'none' });
     expect(table).toContain('fisherP');
