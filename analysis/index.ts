@@ -5,6 +5,8 @@ export { csvRowSource } from './load-csv';
 export { sqliteRowSource } from './load-sqlite';
 export { ols, type OlsResult, type Coefficient } from './ols';
 export { logistic, type LogisticResult } from './logistic';
+export { clusterRobustCovariance, type ClusteredErrors } from './cluster-robust-covariance';
+export { clusteredGroupMeans, type ClusteredGroupMeansOptions, type ClusteredGroupMeansResult, type ClusteredGroupMean, type ClusteredDifference } from './clustered-group-means';
 export { disparity, type DisparityOptions, type DisparityResult } from './disparity';
 export { compare, type CompareOptions, type CompareResult } from './compare';
 export { errorRates, type ErrorRatesOptions, type ErrorRatesResult } from './error-rates';

@@ -11,9 +11,9 @@ export function nestedFrame(frame: ModelFrame, indices: readonly number[]): Mode
     ...frame,
     terms: indices.map((index) => frame.terms[index]),
     forEachRow(visit) {
-      frame.forEachRow((full, y) => {
+      frame.forEachRow((full, y, cluster) => {
         for (let index = 0; index < indices.length; index += 1) x[index] = full[indices[index]];
-        visit(x, y);
+        visit(x, y, cluster);
       });
     },
     close() {},
