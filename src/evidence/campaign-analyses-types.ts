@@ -5,7 +5,7 @@ import type { PackStatistics } from './personal/pack-statistics';
  * than k donors appears only as `{ level, suppressed: true }`: no count, rate or effect of it.
  */
 
-/** A group's raw outcome: the rate of a yes/no outcome or the mean of a number, with its 95% interval. */
+/** A group's raw outcome: the rate of a yes/no outcome or the mean of a number, with its 95% interval clustered by donor. */
 export type GroupSummary =
   | { level: string; suppressed: true }
   | { level: string; suppressed: false; donors: number; records: number; estimate: number; ciLow: number | null; ciHigh: number | null };
@@ -14,14 +14,14 @@ export type GroupSummary =
 export interface RawEffect {
   /** Rate or mean of the group minus the reference's. */
   difference: number;
-  /** Rate ratio (rates only) with Katz's interval. */
+  /** Rate ratio (rates only), a point estimate; its interval fields stay for releases made before clustering. */
   ratio?: number | null;
   ratioCiLow?: number | null;
   ratioCiHigh?: number | null;
-  /** Interval of the difference (means: Welch). */
+  /** 95% interval of the difference, clustered by donor (survey::svyglm(y ~ group) with ids = ~donor). */
   ciLow?: number | null;
   ciHigh?: number | null;
-  /** Fisher's exact test (rates) or Welch's t test (means), unadjusted. */
+  /** The design-based t test of the difference (t on donors − groups df), clustered by donor, unadjusted. */
   pValue: number | null;
 }
 
@@ -128,7 +128,7 @@ export interface CampaignFindings {
   planner: PlannerEntry[];
   notAnalysed: Array<{ field: string; reason: string }>;
   /** Codes of the caveats that apply; pages say them in the reader's language. */
-  caveats: Array<'self-selected' | 'association-not-cause' | 'clustered-records' | 'small-sample' | 'multiple-testing'>;
+  caveats: Array<'self-selected' | 'association-not-cause' | 'clustered-by-donor' | 'clustered-records' | 'small-sample' | 'multiple-testing'>;
 }
 
 /** The analyses as computed, with exact counts: internal, never published as they are. */

@@ -103,8 +103,8 @@ export async function analyseCampaign(db: Database, campaign: Campaign, options:
   const { columns, rows } = await loadCampaignRowsPaged(db, campaign);
   const { strata, comparisons, effects, notAnalysed } = await analyseRows(campaign, rows);
   const donors = new Set(rows.map((row) => row[DONOR_COLUMN])).size;
-  const caveats: CampaignAnalyses['caveats'] = ['self-selected', 'association-not-cause', 'multiple-testing'];
-  if (campaign.entry === 'csv') caveats.push('clustered-records');
+  // 'clustered-records' (intervals too narrow) is gone: every interval and test is now clustered by donor; releases made before still carry it.
+  const caveats: CampaignAnalyses['caveats'] = ['self-selected', 'association-not-cause', 'multiple-testing', 'clustered-by-donor'];
   if (donors < 100) caveats.push('small-sample');
   return {
     campaign: campaign.slug,

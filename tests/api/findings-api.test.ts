@@ -49,7 +49,9 @@ describe('findings API', () => {
       && comparison.groups.some((group: any) => !group.suppressed && group.level === row[comparison.attribute]) && !NO_ANSWER_LEVELS.has(String(row[comparison.attribute])));
     const effect = body.effects.find((candidate: any) => !candidate.suppressed && candidate.outcome === 'adverse' && candidate.stratum !== null && candidate.adjusted);
     const comparison = body.comparisons.find((candidate: any) => candidate.outcome === 'adverse' && candidate.attribute === effect.attribute && JSON.stringify(candidate.stratum) === JSON.stringify(effect.stratum));
-    const fit = await logistic(arrayRowSource(rowsOf(comparison)), { outcome: 'adverse', predictors: [effect.attribute, ...comparison.adjustedFor], reference: { [effect.attribute]: comparison.reference } });
+    // Errors clustered by donor: one worker's decisions are not independent people.
+    const fit = await logistic(arrayRowSource(rowsOf(comparison)), { outcome: 'adverse', predictors: [effect.attribute, ...comparison.adjustedFor], reference: { [effect.attribute]: comparison.reference }, cluster: 'donor' });
+    expect(fit.clustered?.clusters).toBeLessThan(fit.n);
     const coefficient = fit.coefficients.find((candidate) => candidate.term === `${effect.attribute}=${effect.level}`)!;
     expect(effect.adjusted.estimate).toBeCloseTo(coefficient.estimate, 12);
     expect(effect.adjusted.pValue).toBeCloseTo(coefficient.pValue, 12);
@@ -60,9 +62,10 @@ describe('findings API', () => {
     // Pay is compared only for jobs (its appliesWhere): pay given with other decisions stays out.
     const payRows = rowsOf(payComparison).filter((row) => row.decision_type === 'job-pay');
     expect(rowsOf(payComparison).length).toBeGreaterThan(payRows.length);
-    const payFit = await ols(arrayRowSource(payRows), { outcome: 'pay_cents', predictors: [pay.attribute, ...payComparison.adjustedFor], reference: { [pay.attribute]: payComparison.reference } });
+    const payFit = await ols(arrayRowSource(payRows), { outcome: 'pay_cents', predictors: [pay.attribute, ...payComparison.adjustedFor], reference: { [pay.attribute]: payComparison.reference }, cluster: 'donor' });
     const payCoefficient = payFit.coefficients.find((candidate) => candidate.term === `${pay.attribute}=${pay.level}`)!;
     expect(pay.adjusted.estimate).toBeCloseTo(payCoefficient.estimate, 9);
+    expect(pay.adjusted.pValue).toBeCloseTo(payCoefficient.pValue, 9);
 
     const tested = body.effects.filter((candidate: any) => !candidate.suppressed && candidate.adjusted);
     expect(tested.length).toBeGreaterThan(4);
@@ -70,7 +73,7 @@ describe('findings API', () => {
       expect(candidate.adjusted.familySize).toBe(tested.length);
       expect(candidate.adjusted.pValueAdjusted).toBeCloseTo(Math.min(1, candidate.adjusted.pValue * tested.length), 14);
     }
-    // The simultaneous interval: estimate ± t(1 − 0.025/m, df)·SE for OLS.
+    // The simultaneous interval: estimate ± t(1 − 0.025/m, df)·SE for OLS, with the clustered SE and the residual df (lmtest's convention).
     const half = tQuantileAt(1 - 0.025 / tested.length, payFit.dfResidual) * payCoefficient.stdError;
     expect(pay.adjusted.familyCiLow).toBeCloseTo(payCoefficient.estimate - half, 6);
     expect(pay.adjusted.familyCiHigh).toBeCloseTo(payCoefficient.estimate + half, 6);

@@ -87,9 +87,14 @@ withdrawn since the last one and comes at most once per ${analyses.release.inter
 single donor can be read off the difference between two releases.` : 'No findings have been released yet: `results/` holds empty tables and no charts.'}
 
 - Outcomes: ${outcomes.map((name) => `\`${name}\``).join(', ')}; protected attributes: ${protectedNames.map((name) => `\`${name}\``).join(', ')}.
-- Yes/no outcomes are compared as rates (Wilson intervals, Fisher's exact test, Katz's interval for the
-  rate ratio), numbers as means (Welch). Adjusted effects come from logistic or OLS regression holding
+- Uncertainty clustered by donor: one person's records are not independent people, so every interval
+  and test takes donors as the independent units. Yes/no outcomes are compared as rates, numbers as
+  means, each group's with a design-based 95% interval and each group's difference from the reference
+  with a design-based t test (R: \`svyby(~y, ~group, svydesign(ids = ~donor, data = d), svymean)\`,
+  \`svyglm(y ~ group, design)\`). Adjusted effects come from logistic or OLS regression holding
   the legitimate factors fixed (${legitimate.map((name) => `\`${name}\``).join(', ') || 'none'}), with
+  errors clustered by donor (\`sandwich::vcovCL(fit, cluster = ~donor, type = "HC1")\`: t on the
+  residual df for OLS, z for logistic, as \`lmtest::coeftest\`), with
   Bonferroni's correction across every adjusted test of the campaign (\`bonferroniPValue\`) and the
   simultaneous interval that goes with it (\`familyCiLow\`, \`familyCiHigh\`, level 1 − 0.05/\`familySize\`):
   the corrected p-value is below 0.05 exactly when that interval excludes no difference, so the words
@@ -103,7 +108,8 @@ ${strataLines(campaign).join('\n')}
 - Donors chose to take part: they are self-selected and need not resemble everyone the decisions affect.
 - A difference between groups is an association, not proof of its cause; factors not collected may explain it.
 - Several tests were run at once; read the Bonferroni-adjusted p-values with their simultaneous intervals.
-${campaign.entry === 'csv' ? '- One person gives many records: records are clustered, and intervals that treat them as independent are too narrow.\n' : ''}${analyses && analyses.caveats.includes('small-sample') ? `- Only about ${analyses.donors} people: estimates are uncertain.\n` : ''}
+- One person may give many records: the uncertainty is clustered by donor, so such a person counts as one person, not many.
+${analyses && analyses.caveats.includes('small-sample') ? `- Only about ${analyses.donors} people: estimates are uncertain.\n` : ''}
 ## Re-running
 
 \`\`\`sh

@@ -23,7 +23,7 @@ const groupSchema = z.union([
   z
     .object({ level: z.string(), suppressed: z.literal(false), donors: z.int(), records: z.int(), estimate: z.number(), ciLow: interval, ciHigh: interval })
     .strict()
-    .describe('Rate or mean of the group with its 95% interval; counts rounded as in the release'),
+    .describe('Rate or mean of the group with its 95% interval, clustered by donor; counts rounded as in the release'),
 ]);
 
 const comparisonSchema = z
@@ -43,12 +43,12 @@ const comparisonSchema = z
 const rawEffectSchema = z
   .object({
     difference: z.number().describe("The group's rate or mean minus the reference's"),
-    ratio: z.number().nullable().optional(),
+    ratio: z.number().nullable().optional().describe('Rate ratio (rates only), point estimate'),
     ratioCiLow: z.number().nullable().optional(),
     ratioCiHigh: z.number().nullable().optional(),
     ciLow: z.number().nullable().optional(),
     ciHigh: z.number().nullable().optional(),
-    pValue: z.number().nullable().describe("Fisher's exact test (rates) or Welch's t test (means), unadjusted"),
+    pValue: z.number().nullable().describe('Design-based t test of the difference, clustered by donor (as survey::svyglm with ids = ~donor), unadjusted'),
   })
   .strict();
 
@@ -60,7 +60,7 @@ const adjustedEffectSchema = z
     oddsRatio: z.number().optional(),
     ciLow: z.number(),
     ciHigh: z.number(),
-    pValue: z.number().describe('Unadjusted; goes with ciLow and ciHigh (95%)'),
+    pValue: z.number().describe('Unadjusted, errors clustered by donor (sandwich::vcovCL, HC1); goes with ciLow and ciHigh (95%)'),
     pValueAdjusted: z.number().describe('Bonferroni-adjusted across every adjusted effect of the campaign; below 0.05 exactly when the family interval excludes no difference'),
     familyCiLow: z.number().describe('Simultaneous interval at level 1 − 0.05/familySize: goes with pValueAdjusted'),
     familyCiHigh: z.number(),
@@ -86,7 +86,7 @@ const plannerSchema = z
   })
   .strict();
 
-const caveatSchema = z.enum(['self-selected', 'association-not-cause', 'clustered-records', 'small-sample', 'multiple-testing']);
+const caveatSchema = z.enum(['self-selected', 'association-not-cause', 'clustered-by-donor', 'clustered-records', 'small-sample', 'multiple-testing']).describe('clustered-records only in releases made before uncertainty was clustered by donor');
 const plannerGapsSchema = z.object({ ratePoints: z.number(), meanEffectSize: z.number() }).strict().describe('The gaps the planner looked for');
 
 const released = z

@@ -228,7 +228,7 @@ ${notYet.length > 0 ? html`<p class="small">${pt('notComparedYet', { names: notY
 ${perOutcome}
 ${plannerSection(campaign, analyses, words)}
 <details class="finding"><summary>${pt('glossaryHeading')}</summary>
-<ul class="glossary"><li>${pt('glossaryInterval')}</li><li>${pt('glossarySame')} ${sameCircumstances(campaign, shown, words)}</li><li>${pt('glossaryChance')}</li><li>${pt('glossaryOdds')}</li><li>${pt('glossaryCoarsened', { k: analyses.minGroupSize })}</li></ul>
+<ul class="glossary"><li>${pt('glossaryInterval')}${analyses.caveats.includes('clustered-by-donor') ? ` ${pt('clusteredByDonor')}` : ''}</li><li>${pt('glossarySame')} ${sameCircumstances(campaign, shown, words)}</li><li>${pt('glossaryChance')}</li><li>${pt('glossaryOdds')}</li><li>${pt('glossaryCoarsened', { k: analyses.minGroupSize })}</li></ul>
 <h4>${pt('caveatsSummary')}</h4>
 <ul class="caveats">${analyses.caveats.map((caveat) => html`<li>${ft(`caveat.${caveat}`)}</li>`)}</ul>
 <p>${ft('counts', { donations: format.number(analyses.donations), records: format.number(analyses.records), people: format.number(analyses.donors), rounded: format.number(analyses.countsRoundedTo) })}</p>

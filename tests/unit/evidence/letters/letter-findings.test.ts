@@ -57,4 +57,17 @@ describe('the decision as a letter states it', () => {
     expect(describeDecision(platform, { ...job, adverse: true }, 'de')).toBe('Plattform: Uber; Art der Entscheidung: Konto gesperrt; Entscheidung zu meinem Nachteil: ja; Bezahlung: 12,50\u00a0€');
     expect(describeDecision(credit, { bureau: 'schufa', score_value: 89.5, application_refused: false }, 'fr')).toBe('Bureau de crédit\u00a0: SCHUFA\u00a0; Valeur du score\u00a0: 89,5\u00a0points');
   });
+
+  test('when a finding is of one stratum or pooled over strata, then the letter says which bureau and kind of score, or speaks of percentile points within them', () => {
+    const record = { bureau: 'schufa', score_type: 'base', nationality: 'non-eu', score_value: 89.5 };
+    const ofStratum: GroupEffect = { ...effect('score_value', 'nationality', 'non-eu', 'german', adjusted({})), stratum: { bureau: 'schufa', score_type: 'base' } };
+    const [stratumSentence] = findingSentences(credit, helpfulFindings(credit, record, [ofStratum])[0]!, 'en');
+    expect(stratumSentence).toContain('“Score value” (for SCHUFA, Base score (general)) 5.3\u00a0points lower');
+    const pooled: GroupEffect = { ...effect('score_value', 'nationality', 'non-eu', 'german', adjusted({ estimate: -12.4, ciLow: -16, ciHigh: -8.8 })), stratum: null };
+    const [pooledSentence] = findingSentences(credit, helpfulFindings(credit, record, [pooled])[0]!, 'en');
+    expect(pooledSentence).toContain('12.4 percentile points lower');
+    expect(pooledSentence).toContain('each ranked only against people with the same credit bureau and kind of score');
+    expect(pooledSentence).not.toContain('\u00a0points lower');
+    for (const locale of ['de', 'fr'] as const) expect(findingSentences(credit, helpfulFindings(credit, record, [pooled])[0]!, locale)[0]).toMatch(/Perzentilpunkte|points de percentile/);
+  });
 });
