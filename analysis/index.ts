@@ -5,6 +5,8 @@ export { csvRowSource } from './load-csv';
 export { sqliteRowSource } from './load-sqlite';
 export { ols, type OlsResult, type Coefficient } from './ols';
 export { logistic, type LogisticResult } from './logistic';
+export { proportionalOdds, type ProportionalOddsOptions, type ProportionalOddsResult } from './proportional-odds';
+export { orderedOutcomeSource, type OrderedOutcome } from './ordered-outcome-source';
 export { disparity, type DisparityOptions, type DisparityResult } from './disparity';
 export { compare, type CompareOptions, type CompareResult } from './compare';
 export { errorRates, type ErrorRatesOptions, type ErrorRatesResult } from './error-rates';
