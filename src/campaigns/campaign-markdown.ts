@@ -4,6 +4,7 @@
  */
 import { CSV_MAX_FILE_BYTES } from '../csv/csv-limits';
 import { DEFAULT_RELEASE_INTERVAL } from '../evidence/releases/release-rule';
+import { orderedLevelsOf } from './ordered-levels';
 import type { Campaign, CampaignField, Generalisation } from './types';
 
 const ROLE_TEXT: Record<CampaignField['role'], string> = {
@@ -24,7 +25,21 @@ function constraintsText(field: CampaignField): string {
   if (field.constraints.maximum !== undefined) parts.push(`≤ ${field.constraints.maximum}`);
   if (field.constraints.pattern !== undefined) parts.push(`pattern \`${field.constraints.pattern}\``);
   if (field.constraints.enum) parts.push(`one of ${field.constraints.enum.map((value) => `\`${value}\``).join(', ')}`);
+  const order = orderedLevelsOf(field);
+  if (order) parts.push(`ordered, ${order.direction === 'best-first' ? 'best first' : 'worst first'}`);
   return parts.join('; ');
+}
+
+/** What an ordered field's order is and how analyses read it (proportional odds, values outside the order). */
+function orderText(field: CampaignField): string[] {
+  const order = orderedLevelsOf(field);
+  if (!order) return [];
+  const [best, worst] = order.direction === 'best-first' ? [order.levels[0], order.levels.at(-1)] : [order.levels.at(-1), order.levels[0]];
+  const outside = order.missingLevels.map((value) => `\`${value}\``).join(', ');
+  return [
+    `Ordered: ${order.levels.map((value) => `\`${value}\``).join(' → ')} (\`${best}\` best, \`${worst}\` worst). Analyses treat it as an ordered outcome (proportional-odds regression, \`crowdaudit regress --model ordinal\`)${outside ? `; ${outside} ${order.missingLevels.length === 1 ? 'is' : 'are'} not a level of the order and count${order.missingLevels.length === 1 ? 's' : ''} as missing there` : ''}.`,
+    '',
+  ];
 }
 
 function generalisationText(generalisation: Generalisation | undefined): string {
@@ -118,6 +133,7 @@ export function renderCampaignMarkdown(campaign: Campaign): string {
         ? ['| Value | Label (en) | de | fr |', '|---|---|---|---|',
           ...field.constraints.enum.map((value) => `| \`${value}\` | ${cell(field.enumLabels?.[value] ?? '')} | ${cell(field.translations.de.enumLabels?.[value] ?? '')} | ${cell(field.translations.fr.enumLabels?.[value] ?? '')} |`), '']
         : []),
+      ...orderText(field),
       `Example: \`${String(field.example)}\``,
       '',
     ]),
