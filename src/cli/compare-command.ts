@@ -4,8 +4,9 @@ import { addInputOptions, type InputOptions } from './analysis-input';
 import { groupOption } from './disparity-command';
 import type { Tabular } from './output-format';
 import { runAnalysis } from './run-analysis';
+import { addRakeOptions, runRakedComparison, type RakeCommandOptions } from './rake-option';
 
-export interface CompareCommandOptions extends InputOptions {
+export interface CompareCommandOptions extends InputOptions, RakeCommandOptions {
   outcome: string;
   group: string[];
   minGroupSize: number;
@@ -28,6 +29,7 @@ function tabular(result: CompareResult): Tabular {
  * @throws AnalysisError or InvalidArgumentError with a message that names the column or option.
  */
 export function runCompare(options: CompareCommandOptions): Promise<string> {
+  if (options.rake) return runRakedComparison(options, options.outcome, options.group);
   return runAnalysis(options, (source, onProgress) => compare(source, {
     outcome: options.outcome,
     groups: options.group,
@@ -39,14 +41,14 @@ export function runCompare(options: CompareCommandOptions): Promise<string> {
 
 /** `crowdaudit compare`: a numeric outcome by group, against a reference group. */
 export function registerCompareCommand(program: Command): void {
-  addInputOptions(
+  addRakeOptions(addInputOptions(
     groupOption(
       program
         .command('compare')
         .description('a numeric outcome by group: mean, sd, median, Welch t, Mann–Whitney, Cohen\'s d')
         .requiredOption('--outcome <column>', 'the numeric outcome column'),
     ),
-  ).action(async (options: CompareCommandOptions) => {
+  )).action(async (options: CompareCommandOptions) => {
     process.stdout.write(await runCompare(options));
   });
 }
