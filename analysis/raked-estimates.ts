@@ -149,8 +149,9 @@ export async function rakedEstimates(source: RowSource, options: RakedEstimatesO
     unweighted: designMean(outcomeValues, { clusters, domain }),
     raked: designMean(outcomeValues, { clusters, domain, weights: raking.weights, raking }),
   });
+  // A group whose rows all lack the outcome has nothing to estimate: it is not listed.
   const groups = options.group
-    ? [...new Set(groupOf.filter((group): group is string => group !== undefined))].sort(compareLevels).map((group) => ({
+    ? [...new Set(groupOf.filter((group, row): group is string => group !== undefined && !Number.isNaN(values[row])))].sort(compareLevels).map((group) => ({
       group,
       ...both(Uint8Array.from(groupOf, (candidate) => (candidate === group ? 1 : 0))),
     }))

@@ -7,6 +7,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { DesignEstimate } from '../../analysis/design-mean';
 import { rakedEstimates, type RakedEstimatesResult } from '../../analysis/raked-estimates';
+import { smallGroupWarnings } from '../../analysis/small-group-warnings';
 import { loadCampaigns } from '../campaigns/load-campaigns';
 import { campaignPopulationMargins, checkMarginsAgainstCampaign, loadPopulationMargins, type MarginSource, type PopulationMarginsFile } from '../campaigns/population-margins-file';
 import type { InputOptions } from './analysis-input';
@@ -18,6 +19,8 @@ export interface RakeCommandOptions extends InputOptions {
   rake?: string | true;
   /** The donor (cluster) column; the cluster options of the analysis commands set it too. */
   cluster?: string;
+  /** k: groups with fewer rows are flagged (never publish them). */
+  minGroupSize?: number;
 }
 
 /** Columns that identify a donor when a source carries one and no --cluster is given. */
@@ -92,6 +95,7 @@ export async function runRakedComparison(options: RakeCommandOptions, outcome: s
       ? `records clustered by ${cluster}${options.cluster ? '' : ' (found in the data)'}`
       : 'every record counted as one independent donor (give --cluster COLUMN when donors gave several)';
     const result = await rakedEstimates(source, { outcome, group: groups[0], cluster, margins: margins.margins });
-    return { ...result, sources: margins.sources };
+    const small = smallGroupWarnings(result.groups.map((group) => ({ group: group.group, n: group.raked.n })), options.minGroupSize ?? 5);
+    return { ...result, warnings: [...small, ...result.warnings], sources: margins.sources };
   }, (result) => rakedTabular(result, margins, clusterNote), [outcome]);
 }

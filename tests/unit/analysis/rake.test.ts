@@ -90,3 +90,11 @@ describe('raking and design-based means against R\'s survey package', () => {
     expect(designMean(Float64Array.from([1, 0, 1, 1]), { clusters: Int32Array.from([0, 0, 1, 2]) }).estimate).toBe(0.75);
   });
 });
+
+describe('raked estimates of groups', () => {
+  test('when a group\'s rows all lack the outcome, then the group is not listed and the others are', async () => {
+    const rows = Array.from({ length: 40 }, (_, index) => ({ y: index % 4 === 3 ? null : index % 2, sex: index % 2 === 0 ? 'female' : 'male', g: index % 4 === 3 ? 'silent' : index % 4 === 0 ? 'a' : 'b' }));
+    const result = await rakedEstimates(arrayRowSource(rows), { outcome: 'y', group: 'g', margins: [{ column: 'sex', levels: [{ level: 'female', total: 50 }, { level: 'male', total: 50 }] }] });
+    expect(result.groups.map((group) => group.group)).toEqual(['a', 'b']);
+  });
+});

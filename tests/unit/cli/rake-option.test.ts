@@ -53,6 +53,11 @@ describe('disparity and compare --rake', () => {
     }
   });
 
+  test('when a group has fewer rows than k, then a warning says not to publish it', async () => {
+    const output = JSON.parse(await runDisparity({ ...common, minGroupSize: 950, format: 'json', outcome: 'refused', group: ['sex'], rake: MARGINS, cluster: 'donor' }));
+    expect(output.warnings).toContain('Group "male" has 908 rows, fewer than k = 950: its numbers are unreliable and must not be published.');
+  });
+
   test('when --rake has no file and the rows are a CSV, then the error says what to give', async () => {
     await expect(runDisparity({ ...common, outcome: 'refused', group: ['sex'], rake: true })).rejects.toThrow(/--rake needs a margins file/);
   });
