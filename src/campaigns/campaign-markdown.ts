@@ -5,6 +5,7 @@
 import { CSV_MAX_FILE_BYTES } from '../csv/csv-limits';
 import { DEFAULT_RELEASE_INTERVAL } from '../evidence/releases/release-rule';
 import { orderedLevelsOf } from './ordered-levels';
+import { campaignPopulationMargins } from './population-margins-file';
 import type { Campaign, CampaignField, Generalisation } from './types';
 
 const ROLE_TEXT: Record<CampaignField['role'], string> = {
@@ -89,6 +90,27 @@ function csvSection(campaign: Campaign): string[] {
   ];
 }
 
+/** The population margins raked estimates are weighted to, with their sources (none: no section). */
+function marginsSection(campaign: Campaign): string[] {
+  const margins = campaignPopulationMargins(campaign);
+  if (!margins) return [];
+  return [
+    '## Population margins',
+    '',
+    `Raked estimates (\`crowdaudit disparity|compare --rake\`) weight the donors to these margins — ${margins.title} (\`data-dictionary/margins/${campaign.slug}.json\`). Records whose value is not a level below (e.g. \`not-stated\`) are left out of them, and counted.`,
+    '',
+    '| Field | Level | Population | Share |',
+    '|---|---|---|---|',
+    ...margins.margins.flatMap((margin) => {
+      const total = margin.levels.reduce((sum, level) => sum + level.total, 0);
+      return margin.levels.map((level) => `| \`${margin.column}\` | \`${level.level}\` | ${level.total} | ${(100 * level.total / total).toFixed(1)}% |`);
+    }),
+    '',
+    ...margins.sources.map((source) => `- \`${source.column}\`: ${cell(`${source.publisher}, table ${source.table} (${source.tableTitle}), ${source.referenceDate}, ${source.url}. ${source.derivation}`)}`),
+    '',
+  ];
+}
+
 export function renderCampaignMarkdown(campaign: Campaign): string {
   const lines = [
     `<!-- Generated from data-dictionary/${campaign.slug}.json by \`npm run docs\`. Do not edit by hand. -->`,
@@ -122,6 +144,7 @@ export function renderCampaignMarkdown(campaign: Campaign): string {
     ),
     '',
     ...csvSection(campaign),
+    ...marginsSection(campaign),
     '## What each field means',
     '',
     ...campaign.schema.fields.flatMap((field) => [

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { csvRowSource } from '../../../analysis/load-csv';
 import { rakedEstimates } from '../../../analysis/raked-estimates';
+import { renderCampaignMarkdown } from '../../../src/campaigns/campaign-markdown';
 import { DEFAULT_DICTIONARY_DIRECTORY, loadCampaigns } from '../../../src/campaigns/load-campaigns';
 import { campaignPopulationMargins, checkMarginsAgainstCampaign, loadPopulationMargins } from '../../../src/campaigns/population-margins-file';
 import { profileErrors } from '../../helpers/frictionless-profiles';
@@ -32,6 +33,13 @@ describe('population margins beside the dictionary', () => {
     expect(total(0)).toBe(69_481_875);
     expect(total(1)).toBe(total(0));
     expect(margins.sources.every((source) => source.table === '12411-0013' && source.referenceDate === '2023-12-31')).toBe(true);
+  });
+
+  test('when the campaign page is generated, then it shows the margins with their shares and sources', () => {
+    const markdown = renderCampaignMarkdown(credit());
+    expect(markdown).toContain('## Population margins');
+    expect(markdown).toContain('| `age_band` | `18-24` | 6005304 | 8.6% |');
+    expect(markdown).toContain('table 12411-0013 (Bevölkerung: Bundesländer, Stichtag, Geschlecht, Altersjahre), 2023-12-31');
   });
 
   test('when the descriptors are checked against the official Tabular Data Resource profile, then they have no error', () => {
