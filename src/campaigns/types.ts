@@ -73,6 +73,14 @@ export interface CampaignField {
   recipients?: Record<string, string>;
   /** On a number outcome: the direction that is good for the donor (yes/no outcomes say `harmful`). */
   favourable?: 'higher' | 'lower';
+  /**
+   * On a string field with an enum: the enum's values are ordered levels, listed from first to
+   * last (`direction` says which end is best), except the `outsideOrder` values (an answer such as
+   * "unknown", which analyses read as missing). See `orderedLevelsOf`.
+   */
+  ordered?: boolean;
+  direction?: 'best-first' | 'worst-first';
+  outsideOrder?: string[];
   /** How the donor's letters name the field (first person), when the title speaks to the donor. */
   letterTitle?: Localized;
   /** On a number: shown divided by `divisor` with the label ("€", "points"). */

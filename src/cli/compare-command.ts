@@ -7,8 +7,9 @@ import { clusteredGroups, clusteredGroupsTabular } from './clustered-groups-outp
 import { groupOption } from './disparity-command';
 import { withNote, type Tabular } from './output-format';
 import { runAnalysis } from './run-analysis';
+import { addRakeOptions, runRakedComparison, type RakeCommandOptions } from './rake-option';
 
-export interface CompareCommandOptions extends InputOptions {
+export interface CompareCommandOptions extends InputOptions, RakeCommandOptions {
   outcome: string;
   group: string[];
   minGroupSize: number;
@@ -33,6 +34,7 @@ function tabular(result: CompareResult): Tabular {
  * @throws AnalysisError or InvalidArgumentError with a message that names the column or option.
  */
 export function runCompare(options: CompareCommandOptions): Promise<string> {
+  if (options.rake) return runRakedComparison(options, options.outcome, options.group);
   const choice = resolveCluster(options);
   if (choice.column !== undefined) {
     const cluster = choice.column;
@@ -51,15 +53,16 @@ export function runCompare(options: CompareCommandOptions): Promise<string> {
 
 /** `crowdaudit compare`: a numeric outcome by group, against a reference group. */
 export function registerCompareCommand(program: Command): void {
-  const command = addInputOptions(
+  const command = addClusterOption(addInputOptions(
     groupOption(
       program
         .command('compare')
         .description('a numeric outcome by group: mean, sd, median, Welch t, Mann–Whitney, Cohen\'s d')
         .requiredOption('--outcome <column>', 'the numeric outcome column'),
     ),
-  ).addOption(new Option('--adjust <method>', 'multiple-testing adjustment of the clustered differences').choices(['holm', 'bh']).default('holm'));
-  addClusterOption(command).action(async (options: CompareCommandOptions) => {
+  ).addOption(new Option('--adjust <method>', 'multiple-testing adjustment of the clustered differences').choices(['holm', 'bh']).default('holm')));
+  // --cluster first (the cluster option's help and default); --rake then finds it and adds none of its own.
+  addRakeOptions(command).action(async (options: CompareCommandOptions) => {
     process.stdout.write(await runCompare(options));
   });
 }

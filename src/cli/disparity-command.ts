@@ -7,8 +7,9 @@ import { addClusterOption, clusterNote, resolveCluster } from './cluster-option'
 import { clusteredGroups, clusteredGroupsTabular } from './clustered-groups-output';
 import { withNote, type Tabular } from './output-format';
 import { runAnalysis } from './run-analysis';
+import { addRakeOptions, runRakedComparison, type RakeCommandOptions } from './rake-option';
 
-export interface DisparityCommandOptions extends InputOptions {
+export interface DisparityCommandOptions extends InputOptions, RakeCommandOptions {
   outcome: string;
   group: string[];
   strata?: string;
@@ -54,6 +55,7 @@ function tabular(result: DisparityResult, assumed: boolean): Tabular {
  * @throws AnalysisError or InvalidArgumentError with a message that names the column or option.
  */
 export function runDisparity(options: DisparityCommandOptions): Promise<string> {
+  if (options.rake) return runRakedComparison(options, options.outcome, options.group);
   const choice = resolveCluster(options);
   if (choice.column !== undefined) {
     const cluster = choice.column;
@@ -87,7 +89,7 @@ export function groupOption(command: Command): Command {
 
 /** `crowdaudit disparity`: rates of a 0/1 outcome by group, against a reference group. */
 export function registerDisparityCommand(program: Command): void {
-  const command = addInputOptions(
+  const command = addClusterOption(addInputOptions(
     groupOption(
       program
         .command('disparity')
@@ -97,8 +99,9 @@ export function registerDisparityCommand(program: Command): void {
       .option('--strata <column>', 'also test within the strata of a legitimate factor (Cochran–Mantel–Haenszel)')
       .addOption(new Option('--adjust <method>', 'multiple-testing adjustment').choices(['holm', 'bh']).default('holm'))
       .addOption(new Option('--harmful <value>', 'the outcome value that is harmful (1 for a refusal, 0 for an approval); a campaign\'s dictionary says it').choices(['0', '1'])),
-  );
-  addClusterOption(command).action(async (options: DisparityCommandOptions) => {
+  ));
+  // --cluster first (the cluster option's help and default); --rake then finds it and adds none of its own.
+  addRakeOptions(command).action(async (options: DisparityCommandOptions) => {
     process.stdout.write(await runDisparity(options));
   });
 }

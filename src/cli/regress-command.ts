@@ -5,11 +5,15 @@ import { addInputOptions, listOf, referenceLevelsOf, type InputOptions } from '.
 import { addClusterOption, clusterNote, resolveCluster, type ClusterChoice } from './cluster-option';
 import type { Tabular } from './output-format';
 import { runAnalysis } from './run-analysis';
+import { runOrdinalRegress } from './ordinal-regress';
 
 export interface RegressOptions extends InputOptions {
   outcome: string;
   predictors: string[];
-  model: 'ols' | 'logistic';
+  model: 'ols' | 'logistic' | 'ordinal';
+  /** For --model ordinal: the outcome's levels, first to last, and values outside the order. */
+  order?: string[];
+  outsideOrder?: string[];
   robust?: 'hc3';
   categorical?: string[];
 }
@@ -52,26 +56,30 @@ function tabular(result: OlsResult | LogisticResult, choice: ClusterChoice, db: 
 /** Runs `regress` and returns what it prints. */
 export async function runRegress(options: RegressOptions): Promise<string> {
   if (options.robust && options.model !== 'ols') throw new InvalidArgumentError('--robust hc3 applies to --model ols only.');
+  if ((options.order || options.outsideOrder) && options.model !== 'ordinal') throw new InvalidArgumentError('--order and --outside-order apply to --model ordinal only.');
   const choice = resolveCluster(options);
   if (options.robust && choice.column !== undefined) {
     throw new InvalidArgumentError(`--robust hc3 and errors clustered by ${choice.column} exclude each other (clustered errors are already robust)${choice.byDefault ? '; a campaign is clustered by donor unless --cluster none' : ''}.`);
   }
   const reference = referenceLevelsOf(options.reference);
+  if (options.model === 'ordinal') return runOrdinalRegress(options, reference);
   return runAnalysis<OlsResult | LogisticResult>(options, (source, onProgress) => {
     const spec = { outcome: options.outcome, predictors: options.predictors, reference, categorical: options.categorical, cluster: choice.column, onProgress };
     return options.model === 'logistic' ? logistic(source, spec) : ols(source, { ...spec, robust: options.robust });
   }, (result) => tabular(result, choice, Boolean(options.db)), [options.outcome]);
 }
 
-/** `crowdaudit regress`: OLS (lm) or logistic (glm binomial) regression that agrees with R. */
+/** `crowdaudit regress`: OLS (lm), logistic (glm binomial) or proportional-odds (MASS::polr) regression that agrees with R. */
 export function registerRegressCommand(program: Command): void {
   const command = addInputOptions(
     program
       .command('regress')
-      .description('linear (OLS) or logistic regression, as R\'s lm and glm')
+      .description('linear (OLS), logistic or ordinal (proportional-odds) regression, as R\'s lm, glm and MASS::polr')
       .requiredOption('--outcome <column>', "the outcome column (numeric; 0/1 for logistic), or a condition such as 'score_text != Low'")
       .requiredOption('--predictors <columns>', 'comma-separated predictor columns; a*b for both and their interaction, a:b for the interaction alone', listOf)
-      .addOption(new Option('--model <model>', 'the model').choices(['ols', 'logistic']).default('ols'))
+      .addOption(new Option('--model <model>', 'the model').choices(['ols', 'logistic', 'ordinal']).default('ols'))
+      .option('--order <levels>', "for --model ordinal: the outcome's levels, first to last (default: a campaign dictionary's order)", listOf)
+      .option('--outside-order <values>', 'for --model ordinal: outcome values that are no level of the order, read as missing (e.g. unknown)', listOf)
       .addOption(new Option('--robust <type>', 'heteroskedasticity-robust standard errors (OLS)').choices(['hc3']))
       .option('--categorical <columns>', 'comma-separated numeric columns to treat as categories (codes)', listOf),
   );

@@ -65,7 +65,7 @@ describe('findings page', () => {
   test('when scores come from several bureaus, then each bureau and kind of score is its own comparison, small ones are named as not compared, the pooled one says how it compares, and every table cell shows the interval and p of its sentence', async () => {
     const campaign = await fetchCampaign(testApp.app, 'credit-scores');
     const base = exampleRecord(campaign);
-    const donate = (record: Record<string, unknown>) => request(testApp.app).post('/api/v1/campaigns/credit-scores/donations').send(donationBody(campaign, [{ ...base, ...record }])).expect(201);
+    const donate = (record: Record<string, string | number | boolean>) => request(testApp.app).post('/api/v1/campaigns/credit-scores/donations').send(donationBody(campaign, [{ ...base, ...record }])).expect(201);
     for (let index = 0; index < 12; index += 1) {
       for (const sex of ['female', 'male']) {
         await donate({ sex, bureau: 'schufa', score_value: 90 + (index % 5) + (sex === 'female' ? 3 : 0) });
