@@ -175,5 +175,5 @@ describe('personal evidence pack', () => {
     expect(next.datasetSha256).not.toBe(before.manifest.datasetSha256);
     const stored = testApp.db.prepare('SELECT findings_json FROM findings_releases').pluck().all() as string[];
     for (const json of stored) expect(json).not.toContain(own);
-  });
+  }, 30_000); // two releases are computed: with strata and clustering that takes seconds on a loaded machine
 });

@@ -204,27 +204,49 @@ export function findingsSection(campaign: Campaign, analyses: PublishedFindings,
   const { ft, pt, format } = words;
   const { release } = analyses;
   const releasedOn = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${release.releasedOn}T00:00:00Z`));
-  // Open first: the comparisons with the clearest differences, if short enough to chart.
+  // The page leads with one comparison per outcome and attribute: the pooled one where strata were
+  // pooled, else the only one. Each stratum's own comparisons wait in one collapsed block per
+  // outcome, so that a campaign with thirty bureau × score strata still reads in about three screens.
+  const pooledOutcomes = new Set(analyses.comparisons.filter((comparison) => comparison.stratum === null).map((comparison) => comparison.outcome));
+  const isLead = (comparison: Comparison) => comparison.stratum === null || !pooledOutcomes.has(comparison.outcome);
+  // Open first: the lead comparisons with the clearest differences, if short enough to chart.
   const openOnes = new Set(shown
-    .filter((comparison) => comparison.groups.length <= CHART_MAX_GROUPS && clearEffects(analyses, comparison).length > 0)
+    .filter((comparison) => isLead(comparison) && comparison.groups.length <= CHART_MAX_GROUPS && clearEffects(analyses, comparison).length > 0)
     .sort((first, second) => clearEffects(analyses, first)[0].adjusted!.pValueAdjusted - clearEffects(analyses, second)[0].adjusted!.pValueAdjusted)
     .slice(0, OPEN_COMPARISONS));
   const outcomes = [...new Set(analyses.comparisons.map((comparison) => comparison.outcome))];
+  const notYetText = (comparisons: Array<{ comparison: Comparison }>) => comparisons.filter(({ comparison }) => comparison.reference === null).map(({ comparison }) => {
+    const title = localizedField(field(campaign, comparison.attribute), locale).title;
+    return comparison.stratum === null || Object.keys(comparison.stratum).length > 0 ? `${title} (${stratumText(campaign, comparison.stratum, words)})` : title;
+  });
+  const notYetLine = (names: string[]) => (names.length > 0 ? html`<p class="small">${pt('notComparedYet', { names: names.join(', ') })}</p>` : '');
   const perOutcome = outcomes.map((name) => {
-    const outcomeTitle = localizedField(field(campaign, name), locale).title;
+    const outcomeField = field(campaign, name);
+    const outcomeTitle = localizedField(outcomeField, locale).title;
     const comparisons = analyses.comparisons.map((comparison, index) => ({ comparison, index })).filter(({ comparison }) => comparison.outcome === name);
-    const notYet = comparisons.filter(({ comparison }) => comparison.reference === null).map(({ comparison }) => {
-      const title = localizedField(field(campaign, comparison.attribute), locale).title;
-      return comparison.stratum === null || Object.keys(comparison.stratum).length > 0 ? `${title} (${stratumText(campaign, comparison.stratum, words)})` : title;
-    });
-    const details = comparisons.filter(({ comparison }) => comparison.reference !== null).map(({ comparison, index }) => comparisonDetails(campaign, analyses, comparison, index, openOnes.has(comparison), words));
+    const lead = comparisons.filter(({ comparison }) => isLead(comparison));
+    const perStratum = comparisons.filter(({ comparison }) => !isLead(comparison));
+    const details = lead.filter(({ comparison }) => comparison.reference !== null).map(({ comparison, index }) => comparisonDetails(campaign, analyses, comparison, index, openOnes.has(comparison), words));
+    const stratumDetails = perStratum.filter(({ comparison }) => comparison.reference !== null).map(({ comparison, index }) => comparisonDetails(campaign, analyses, comparison, index, false, words));
     const smallStrata = analyses.strata.filter((stratum) => stratum.outcome === name && stratum.suppressed).map((stratum) => stratumText(campaign, stratum.stratum, words));
+    const smallStrataLine = smallStrata.length > 0 ? html`<p class="small">${pt('strataSuppressed', { k: analyses.minGroupSize, names: smallStrata.join('; ') })}</p>` : '';
+    const fields = (outcomeField.comparable?.within ?? []).map((within) => localizedField(field(campaign, within), locale).title).join(' × ');
+    const shownStrata = analyses.strata.filter((stratum) => stratum.outcome === name && !stratum.suppressed).length;
+    const strataBlock = perStratum.length > 0
+      ? html`<details class="finding strata"><summary>${pt('strataDetails', { fields, count: format.number(shownStrata) })}</summary>
+${stratumDetails}
+${notYetLine(notYetText(perStratum))}
+${smallStrataLine}
+</details>`
+      : '';
     return html`<h3>${pt('outcomeHeading', { outcome: outcomeTitle })}</h3>
 ${details}
-${smallStrata.length > 0 ? html`<p class="small">${pt('strataSuppressed', { k: analyses.minGroupSize, names: smallStrata.join('; ') })}</p>` : ''}
-${notYet.length > 0 ? html`<p class="small">${pt('notComparedYet', { names: notYet.join(', ') })}</p>` : ''}`;
+${strataBlock}
+${perStratum.length > 0 ? '' : smallStrataLine}
+${notYetLine(notYetText(lead))}`;
   });
-  return html`${summarySection(campaign, analyses, shown, words)}
+  // The summary speaks of the lead comparisons; each stratum's own ones are behind their block.
+  return html`${summarySection(campaign, analyses, shown.filter(isLead), words)}
 ${perOutcome}
 ${plannerSection(campaign, analyses, words)}
 <details class="finding"><summary>${pt('glossaryHeading')}</summary>

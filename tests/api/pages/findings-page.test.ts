@@ -78,7 +78,7 @@ describe('findings page', () => {
     expect(page).toContain('Score value by Sex — CRIF / Base score (general)');
     expect(page).toContain('Score value by Sex — all together');
     expect(page).toContain('Not compared, fewer than 5 people: Experian / Phone and internet.');
-    expect(page).toContain('All together: people are compared only with others of the same Credit bureau × Kind of score; scores are ranked within each');
+    expect(page).toContain('All together: compared within the same Credit bureau × Kind of score; values as percentile rank there (higher is better).');
     expect(page).toContain('The uncertainty is clustered by donor');
     expect(page).not.toContain('5555');
     expect(page).not.toContain('5,555');
