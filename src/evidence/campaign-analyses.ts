@@ -83,7 +83,9 @@ export async function analyseRows(campaign: Campaign, rows: Row[]): Promise<RowF
   for (const outcome of campaign.fieldsWithRole('outcome')) {
     const kind = outcomeKind(outcome);
     if (!kind) {
-      notAnalysed.push({ field: outcome.name, reason: 'categorical-outcome' });
+      // An ordered outcome (rating_class) waits for proportional odds with donor-clustered errors: the
+      // findings show no interval that treats one donor's records as independent people.
+      notAnalysed.push({ field: outcome.name, reason: outcome.ordered ? 'ordered-outcome-needs-clustered-errors' : 'categorical-outcome' });
       continue;
     }
     const result = await analyseOutcome(campaign, outcome, kind, rows);

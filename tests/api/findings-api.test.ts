@@ -37,7 +37,7 @@ describe('findings API', () => {
     // score_value is comparable only within bureau × kind of score: each of its strata is named, none mixes two.
     expect(body.strata.length).toBeGreaterThan(1);
     for (const stratum of body.strata) expect(Object.keys(stratum.stratum)).toEqual(['bureau', 'score_type']);
-    expect(body.notAnalysed).toEqual([{ field: 'rating_class', reason: 'categorical-outcome' }]);
+    expect(body.notAnalysed).toEqual([{ field: 'rating_class', reason: 'ordered-outcome-needs-clustered-errors' }]);
     expect(body).toMatchObject({ campaign: 'credit-scores', donations: 200, donors: 200, minGroupSize: 5 });
   });
 
