@@ -39,7 +39,23 @@ function columnsOf(batch: RowBatch, positions: readonly number[]): ColumnBlock {
   return { rows: batch.cells.length, cells };
 }
 
+/**
+ * A column asked for twice (e.g. an outcome that is also the stand-in for an absent group) is read
+ * once and handed out at both places: the scanner keeps one slot per file column.
+ */
 export async function* csvColumnBlocks(file: string, header: string[], columns: readonly string[], parsedFrom: ParsedBlocksFrom): AsyncGenerator<ColumnBlock> {
+  const distinct = [...new Set(columns)];
+  if (distinct.length === columns.length) {
+    yield* distinctColumnBlocks(file, header, columns, parsedFrom);
+    return;
+  }
+  const slot = columns.map((column) => distinct.indexOf(column));
+  for await (const block of distinctColumnBlocks(file, header, distinct, parsedFrom)) {
+    yield { rows: block.rows, cells: slot.map((index) => block.cells[index]) };
+  }
+}
+
+async function* distinctColumnBlocks(file: string, header: string[], columns: readonly string[], parsedFrom: ParsedBlocksFrom): AsyncGenerator<ColumnBlock> {
   const positions = columns.map((column) => header.indexOf(column));
   const descriptor = fs.openSync(file, 'r');
   let fallbackAt = -1;

@@ -3,6 +3,10 @@
  * read a page at a time through the server's own record repository, so memory does not grow with
  * the number of records and the two ways records are stored are read in one place. The database
  * is opened read-only. Booleans become 1/0; a field a record does not have is missing.
+ *
+ * With `donorColumn`, each row also carries its donor key (the donation; each respondent of an
+ * imported survey) in that column, so that errors can be clustered by donor. The key is an opaque
+ * id that never leaves the analysis: results name only the column and the number of donors.
  */
 import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
@@ -29,13 +33,19 @@ function cellOf(value: unknown): Cell {
   return null;
 }
 
-export function sqliteRowSource(file: string, campaignSlug: string): RowSource {
+/** The column name the analysis commands give the donor key (`--cluster donor`, the default for a campaign). */
+export const DONOR_COLUMN = 'donor';
+
+export function sqliteRowSource(file: string, campaignSlug: string, options: { donorColumn?: string } = {}): RowSource {
+  const { donorColumn } = options;
   const columns = (): string[] => {
     const db = openReadOnly(file);
     try {
       const names = new RecordRepository(db).fieldNames(campaignSlug);
       if (names.length === 0) throw new AnalysisError(`The selection is empty: campaign "${campaignSlug}" has no records in ${file}.`);
-      return names;
+      if (donorColumn === undefined) return names;
+      if (names.includes(donorColumn)) throw new AnalysisError(`Campaign "${campaignSlug}" has a field named "${donorColumn}", the name given to each record's donor; cluster by another column with --cluster, or turn clustering off with --cluster none.`);
+      return [...names, donorColumn];
     } finally {
       db.close();
     }
@@ -51,9 +61,10 @@ export function sqliteRowSource(file: string, campaignSlug: string): RowSource {
       return (async function* readRows() {
         const db = openReadOnly(file);
         try {
-          for (const { record } of new RecordRepository(db).iterate(campaignSlug)) {
+          for (const { record, donorKey } of new RecordRepository(db).iterate(campaignSlug)) {
             const row: Row = {};
             for (const name of names) row[name] = cellOf(record[name]);
+            if (donorColumn !== undefined) row[donorColumn] = donorKey;
             yield row;
           }
         } finally {

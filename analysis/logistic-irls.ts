@@ -29,6 +29,8 @@ const BOUNDARY = 10 * Number.EPSILON;
 export interface IrlsFit {
   beta: number[];
   factor: QrFactor;
+  /** The β whose working weights built `factor` (undefined: R's start from y); glm scores use them. */
+  weightsBeta: number[] | undefined;
   deviance: number;
   iterations: number;
   converged: boolean;
@@ -240,6 +242,7 @@ export function runIrls(frame: ModelFrame, termSets: ReadonlyArray<readonly numb
   return models.map((model) => ({
     beta: model.beta!,
     factor: model.factor!,
+    weightsBeta: model.betaBefore,
     deviance: model.deviance,
     iterations: model.iterations,
     converged: model.converged,

@@ -17,17 +17,29 @@
  * AIC = D + 2p (0/1 data); residual df n − p, null df n − 1; the likelihood-ratio test against the
  * intercept-only model, D_null − D on p − 1 df (R's `anova(glm(y ~ 1), fit, test = "LRT")`).
  *
+ * Clustered (`cluster: 'donor'`): the covariance is `sandwich::vcovCL(fit, cluster = ~donor,
+ * type = "HC1")` (cluster-robust-covariance.ts) with R's own glm scores: the working residual at
+ * the final β times the working weight of the last IRLS step, as `estfun.glm` reads them from the
+ * fit. Tests and intervals are then `lmtest::coeftest(fit, vcov = vc)` and `coefci`: Wald z (lmtest
+ * uses the normal for a glm, df = Inf), 95% CI β ± 1.96 se. The likelihood-ratio test still treats
+ * rows as independent, so `warnings` says to read the clustered Wald tests instead. Rows whose
+ * cluster is missing are dropped and counted in `dropped`.
+ *
  * Separation (a predictor that perfectly splits 0 from 1) has no finite maximum: fitted
  * probabilities reach 0 or 1 and estimates drift without bound. It is reported in `warnings`,
  * naming the terms whose standard errors explode, never hidden.
  *
  * @throws AnalysisError for a non-0/1 outcome, an outcome that never or always happens, an unknown
- *   column or reference level, a factor with one level, an empty selection, collinear predictors.
+ *   column or reference level, a factor with one level, an empty selection, collinear predictors,
+ *   an unknown cluster column (named) or fewer than 2 clusters.
  * @example
  *   const fit = await logistic(csvRowSource('german_credit.csv'), { outcome: 'decision', predictors: ['age', 'sex'] });
  *   fit.coefficients.find((c) => c.term === 'sex=female')?.oddsRatio;
+ *   const clustered = await logistic(source, { outcome: 'adverse', predictors: ['age', 'sex'], cluster: 'donor' });
+ *   clustered.clustered?.clusters; // G, the number of donors
  */
 import { AnalysisError } from './analysis-error';
+import { clusteredErrors, clusterRobustCovariance, type ClusteredErrors } from './cluster-robust-covariance';
 import { chiSquareUpperTail, normalQuantileAt, normalTwoSidedP } from './distributions';
 import { DEFAULT_MAX_ITERATIONS, runIrls, type IrlsFit } from './logistic-irls';
 import { buildModelFrame, type FrameOptions, type ModelFrame, type ModelSpec, type Term } from './model-frame';
@@ -56,6 +68,8 @@ export interface LogisticResult {
   converged: boolean;
   dropped: number;
   warnings: string[];
+  /** Present when the errors are clustered (`cluster` given): by what, and how many clusters. */
+  clustered?: ClusteredErrors;
 }
 
 export interface LogisticOptions extends ModelSpec, FrameOptions {
@@ -87,6 +101,8 @@ export function fitLogistic(frame: ModelFrame, options: { epsilon?: number; maxI
  * 0 is the intercept). The results are those of `fitLogistic` on each nested frame.
  */
 export function fitNestedLogistic(frame: ModelFrame, termSets: ReadonlyArray<readonly number[]>, options: { epsilon?: number; maxIterations?: number } = {}): LogisticResult[] {
+  // Clustered scores are summed over the frame's full design; a nested model's would need its own.
+  if (frame.clusters) throw new AnalysisError('Nested logistic fits do not support clustered errors; fit each model on its own frame.');
   return runIrls(frame, termSets, options).map((fit, index) => logisticResult(frame, termSets[index].map((term) => frame.terms[term]), fit, options.maxIterations ?? DEFAULT_MAX_ITERATIONS));
 }
 
@@ -94,7 +110,9 @@ function logisticResult(frame: ModelFrame, terms: readonly Term[], fit: IrlsFit,
   const p = terms.length;
   const { factor, deviance, iterations, converged, positives, atBoundary } = fit;
   const finalBeta = fit.beta;
-  const covariance = factor.unscaledCovariance();
+  const unscaled = factor.unscaledCovariance();
+  const clustered = frame.clusters ? clusteredErrors(frame) : undefined;
+  const covariance = clustered ? clusterRobustCovariance(frame, unscaled, (x, y) => glmScoreWeight(x, y, finalBeta, fit.weightsBeta)) : unscaled;
   const quantile = normalQuantileAt(0.975);
   const coefficients = terms.map((term, index) => {
     const stdError = Math.sqrt(covariance[index][index]);
@@ -115,6 +133,9 @@ function logisticResult(frame: ModelFrame, terms: readonly Term[], fit: IrlsFit,
 
   const warnings = separationWarnings(frame.n, atBoundary, coefficients);
   if (!converged) warnings.push(`The fit did not converge in ${maxIterations} iterations; the estimates are not reliable.`);
+  if (clustered) {
+    warnings.push(`The likelihood-ratio test treats every row as independent; with errors clustered by "${clustered.column}" (${clustered.clusters} clusters), read the clustered Wald tests of the coefficients instead.`);
+  }
   const share = positives / frame.n;
   const nullDeviance = -2 * (positives * Math.log(share) + (frame.n - positives) * Math.log(1 - share));
   return {
@@ -131,7 +152,27 @@ function logisticResult(frame: ModelFrame, terms: readonly Term[], fit: IrlsFit,
     converged,
     dropped: frame.dropped,
     warnings,
+    ...(clustered ? { clustered } : {}),
   };
+}
+
+/**
+ * Row i's score is xᵢ times this: the working residual (y − μ)/(μ(1 − μ)) at the final β times the
+ * working weight of the last IRLS step (μ of `weightsBeta`), as R's `estfun.glm` multiplies
+ * `residuals(fit, "working")` by `weights(fit, "working")`. At convergence this is y − μ up to
+ * the last step's change, which R keeps, so the numbers agree to the last digit.
+ */
+function glmScoreWeight(x: Float64Array, y: number, beta: number[], weightsBeta: number[] | undefined): number {
+  const mu = 1 / (1 + Math.exp(-linearPredictor(x, beta)));
+  const previousMu = weightsBeta ? 1 / (1 + Math.exp(-linearPredictor(x, weightsBeta))) : (y + 0.5) / 2;
+  const weight = Math.max(previousMu * (1 - previousMu), 1e-300);
+  return ((y - mu) / Math.max(mu * (1 - mu), 1e-300)) * weight;
+}
+
+function linearPredictor(x: Float64Array, beta: number[]): number {
+  let eta = 0;
+  for (let j = 0; j < beta.length; j += 1) eta += x[j] * beta[j];
+  return eta;
 }
 
 function separationWarnings(n: number, atBoundary: number, coefficients: LogisticCoefficient[]): string[] {

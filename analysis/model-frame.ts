@@ -26,6 +26,12 @@ export interface ModelSpec {
   reference?: ReferenceLevels;
   /** Columns to treat as categorical although their values are numbers (codes such as 1–4). */
   categorical?: string[];
+  /**
+   * The column whose value names each row's cluster (a donor): the frame then codes it, and
+   * rows with a missing cluster are dropped like a missing predictor (R's `na.omit` before
+   * `vcovCL`). It may be a predictor or any other column, never the outcome.
+   */
+  cluster?: string;
 }
 
 export interface Term {
@@ -59,8 +65,13 @@ export interface ModelFrame {
   outcomeNumeric: boolean;
   /** The outcome's first cell that is not a number (when `outcomeNumeric` is false), for errors. */
   outcomeText?: string;
-  /** Calls `visit(x, y)` for every used row; `x` is reused between calls. */
-  forEachRow(visit: (x: Float64Array, y: number) => void): void;
+  /** With `spec.cluster`: the column and its number of distinct values (clusters) in the rows used. */
+  clusters?: { column: string; count: number };
+  /**
+   * Calls `visit(x, y, cluster)` for every used row; `x` is reused between calls. `cluster` is the
+   * row's cluster code, 0 … clusters.count − 1 (−1 without `spec.cluster`).
+   */
+  forEachRow(visit: (x: Float64Array, y: number, cluster: number) => void): void;
   close(): void;
 }
 
@@ -77,10 +88,18 @@ export async function buildModelFrame(source: RowSource, spec: ModelSpec, option
     if (!available.has(column)) throw new AnalysisError(`Unknown column "${column}". Columns are: ${[...available].join(', ')}.`);
   }
   if (structure.columns.includes(spec.outcome)) throw new AnalysisError(`The outcome "${spec.outcome}" is also among the predictors.`);
+  if (spec.cluster !== undefined) {
+    if (!available.has(spec.cluster)) throw new AnalysisError(`Unknown cluster column "${spec.cluster}". Columns are: ${[...available].join(', ')}.`);
+    if (spec.cluster === spec.outcome) throw new AnalysisError(`The cluster column "${spec.cluster}" is the outcome; give the column that names each row's donor.`);
+  }
+  // Cluster codes are not capped like factor levels: there may be as many clusters as donors.
+  const clusterCodes = spec.cluster === undefined ? undefined : new Map<string, number>();
 
   // The outcome is never a factor, so it collects no levels.
   const scans: ColumnScan[] = columns.map((name, index) => ({ name, allNumeric: true, levels: index === 0 ? undefined : new Map() }));
-  const width = columns.length * 2; // per column: the number (or NaN) and the level code (or -1)
+  // Per column: the number (or NaN) and the level code (or -1); then, when clustered, the cluster code
+  // (no extra cell otherwise, so an unclustered fit streams no more bytes than before).
+  const width = columns.length * 2 + (clusterCodes ? 1 : 0);
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-frame-'));
   const file = path.join(directory, 'rows.f64');
   const descriptor = fs.openSync(file, 'w+', 0o600);
@@ -95,10 +114,14 @@ export async function buildModelFrame(source: RowSource, spec: ModelSpec, option
       inChunk = 0;
     };
     const columnCount = columns.length;
-    const addRow = (cellAt: (index: number) => Cell | undefined) => {
+    const addRow = (cellAt: (index: number) => Cell | undefined, clusterCell: Cell | undefined) => {
       read += 1;
       if (read % 100_000 === 0) options.onProgress?.(read);
       const offset = inChunk * width;
+      if (clusterCodes && isMissing(clusterCell)) {
+        dropped += 1;
+        return;
+      }
       for (let index = 0; index < columnCount; index += 1) {
         const cell = cellAt(index);
         if (isMissing(cell)) {
@@ -115,26 +138,33 @@ export async function buildModelFrame(source: RowSource, spec: ModelSpec, option
         chunk[offset + index * 2] = value;
         chunk[offset + index * 2 + 1] = scan.levels ? levelCode(scan, cell!) : -1;
       }
+      // Coded only once the row is known complete, so every cluster counted has a row used.
+      if (clusterCodes) chunk[offset + width - 1] = clusterCode(clusterCodes, clusterCell!);
       inChunk += 1;
       n += 1;
       if (inChunk === ROWS_PER_CHUNK) flush();
     };
     if (source.columnBlocks) {
       // Fastest path: only these columns, no array per row.
-      for await (const block of source.columnBlocks(columns)) {
+      // The cluster column, when asked for, is read as one more block after the model's columns.
+      const blockColumns = spec.cluster === undefined ? columns : [...columns, spec.cluster];
+      for await (const block of source.columnBlocks(blockColumns)) {
         const blockCells = block.cells;
+        const clusterCells = spec.cluster === undefined ? undefined : blockCells[columnCount];
         let row = 0;
         const cellAt = (index: number) => blockCells[index][row];
-        for (; row < block.rows; row += 1) addRow(cellAt);
+        for (; row < block.rows; row += 1) addRow(cellAt, clusterCells?.[row]);
       }
     } else if (source.batches) {
       // Fast path: cells by position, no object per row.
       for await (const batch of source.batches()) {
         const positions = columns.map((column) => batch.columns.indexOf(column));
-        for (const cells of batch.cells) addRow((index) => cells[positions[index]]);
+        const clusterPosition = spec.cluster === undefined ? -1 : batch.columns.indexOf(spec.cluster);
+        for (const cells of batch.cells) addRow((index) => cells[positions[index]], clusterPosition < 0 ? undefined : cells[clusterPosition]);
       }
     } else {
-      for await (const row of source.rows()) addRow((index) => row[columns[index]]);
+      const clusterColumn = spec.cluster;
+      for await (const row of source.rows()) addRow((index) => row[columns[index]], clusterColumn === undefined ? undefined : row[clusterColumn]);
     }
     flush();
     options.onProgress?.(read);
@@ -151,11 +181,22 @@ export async function buildModelFrame(source: RowSource, spec: ModelSpec, option
   try {
     if (n === 0) throw new AnalysisError(read === 0 ? 'The selection is empty: no rows to analyse.' : `No row is complete: all ${read} rows miss a value in ${columns.join(', ')}.`);
     const layout = designLayout(scans, spec, structure.terms);
-    return frameOver(spec.outcome, descriptor, width, n, dropped, layout, scans[0], cleanUp);
+    const clusters = spec.cluster === undefined ? undefined : { column: spec.cluster, count: clusterCodes!.size };
+    return frameOver(spec.outcome, descriptor, width, n, dropped, layout, scans[0], clusters, cleanUp);
   } catch (error) {
     cleanUp();
     throw error;
   }
+}
+
+function clusterCode(codes: Map<string, number>, cell: Cell): number {
+  const name = typeof cell === 'string' ? cell.trim() : levelOf(cell);
+  let code = codes.get(name);
+  if (code === undefined) {
+    code = codes.size;
+    codes.set(name, code);
+  }
+  return code;
 }
 
 /** The level's code in the column's level table; a numeric column stops collecting after MAX_LEVELS. */
@@ -295,12 +336,23 @@ function compileDesign(encoders: Layout['encoders']): CompiledDesign {
   };
 }
 
-function frameOver(outcome: string, descriptor: number, width: number, n: number, dropped: number, layout: Layout, outcomeScan: ColumnScan, close: () => void): ModelFrame {
+function frameOver(
+  outcome: string,
+  descriptor: number,
+  width: number,
+  n: number,
+  dropped: number,
+  layout: Layout,
+  outcomeScan: ColumnScan,
+  clusters: ModelFrame['clusters'],
+  close: () => void,
+): ModelFrame {
   const p = layout.terms.length;
+  const clustered = clusters !== undefined;
   const { numericColumns, numericCells, factorBases, factorCodeCells, factorPositions, interactions } = compileDesign(layout.encoders);
   const numericCount = numericColumns.length;
   const factorCount = factorBases.length;
-  const forEachRow = (visit: (x: Float64Array, y: number) => void) => {
+  const forEachRow = (visit: (x: Float64Array, y: number, cluster: number) => void) => {
     const chunk = new Float64Array(ROWS_PER_CHUNK * width);
     const bytes = new Uint8Array(chunk.buffer);
     const x = new Float64Array(p);
@@ -341,7 +393,7 @@ function frameOver(outcome: string, descriptor: number, width: number, n: number
           }
           if (value !== 0) x[column] = value;
         }
-        visit(x, chunk[offset]);
+        visit(x, chunk[offset], clustered ? chunk[offset + width - 1] : -1);
       }
     }
   };
@@ -352,6 +404,7 @@ function frameOver(outcome: string, descriptor: number, width: number, n: number
     terms: layout.terms,
     factors: layout.factors,
     outcomeNumeric: outcomeScan.allNumeric,
+    ...(clusters ? { clusters } : {}),
     ...(outcomeScan.firstText !== undefined ? { outcomeText: outcomeScan.firstText } : {}),
     forEachRow,
     close,

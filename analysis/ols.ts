@@ -6,17 +6,30 @@
  * R² = 1 − RSS/TSS, adjusted R² = 1 − (1 − R²)(n − 1)/(n − p), F = ((TSS − RSS)/(p − 1))/σ².
  * HC3 (`robust: 'hc3'`, as `sandwich::vcovHC(type = "HC3")`): (XᵀX)⁻¹ Σ xᵢxᵢᵀ eᵢ²/(1 − hᵢ)² (XᵀX)⁻¹,
  * hᵢ = xᵢᵀ(XᵀX)⁻¹xᵢ, computed in a second pass (MacKinnon & White 1985; Long & Ervin 2000).
+ * Clustered (`cluster: 'donor'`, as `sandwich::vcovCL(fit, cluster = ~donor, type = "HC1")`, see
+ * cluster-robust-covariance.ts): the standard errors, t, p and intervals are those of
+ * `lmtest::coeftest(fit, vcov = vc)` and `lmtest::coefci(fit, vcov = vc)` — t on the residual df
+ * n − p, as lmtest does for an `lm` (not G − 1) — and F is the Wald test of all slopes with that
+ * covariance, `lmtest::waldtest(fit, vcov = vc)`: F = bᵀV⁻¹b/(p − 1) on (p − 1, n − p) df, null
+ * when G − 1 < p − 1 (that covariance is then singular and R's waldtest fails too). Rows
+ * whose cluster is missing are dropped (counted in `dropped`), as `na.omit` would before `lm`.
  *
  * @throws AnalysisError for an unknown column, a non-numeric outcome, a factor with one level,
- *   an unknown reference level, an empty selection, or a constant/collinear predictor.
+ *   an unknown reference level, an empty selection, or a constant/collinear predictor; an unknown
+ *   cluster column (named), fewer than 2 clusters, or both `robust` and `cluster`.
  * @example
  *   const result = await ols(csvRowSource('german_credit.csv'), { outcome: 'amount', predictors: ['age', 'sex'] });
  *   result.coefficients[1].estimate; // the effect of one year of age on the amount
+ *   const clustered = await ols(source, { outcome: 'amount', predictors: ['age', 'sex'], cluster: 'donor' });
+ *   clustered.clustered; // { column: 'donor', clusters: 412, type: 'HC1' }
  */
+import { inverse, Matrix } from 'ml-matrix';
 import { AnalysisError } from './analysis-error';
+import { clusteredErrors, clusterRobustCovariance, type ClusteredErrors } from './cluster-robust-covariance';
 import { tQuantileAt, tTwoSidedP, fUpperTail } from './distributions';
 import { fitLeastSquares } from './fit-least-squares';
 import { buildModelFrame, type FrameOptions, type ModelFrame, type ModelSpec } from './model-frame';
+import { sandwichProduct } from './sandwich-product';
 import type { RowSource } from './types';
 
 export interface Coefficient {
@@ -36,11 +49,17 @@ export interface OlsResult {
   coefficients: Coefficient[];
   rSquared: number;
   adjRSquared: number;
-  fStatistic: number;
-  fPValue: number;
+  /**
+   * The F test of all slopes; clustered, the Wald F — null when there are fewer clusters than
+   * slopes + 1 (G − 1 < p − 1: the clustered covariance of the slopes is singular, so no joint test).
+   */
+  fStatistic: number | null;
+  fPValue: number | null;
   /** Rows left out because a used column was missing. */
   dropped: number;
   robust?: 'hc3';
+  /** Present when the errors are clustered (`cluster` given): by what, and how many clusters. */
+  clustered?: ClusteredErrors;
 }
 
 export interface OlsOptions extends ModelSpec, FrameOptions {
@@ -48,6 +67,7 @@ export interface OlsOptions extends ModelSpec, FrameOptions {
 }
 
 export async function ols(source: RowSource, options: OlsOptions): Promise<OlsResult> {
+  if (options.robust && options.cluster !== undefined) throw new AnalysisError('Give either robust (HC3) or cluster errors, not both: clustered errors are already robust to unequal spread.');
   const frame = await buildModelFrame(source, options, options);
   try {
     return fitOls(frame, options.robust);
@@ -56,7 +76,7 @@ export async function ols(source: RowSource, options: OlsOptions): Promise<OlsRe
   }
 }
 
-/** OLS on a prepared frame (also used for a donor's predicted outcome). */
+/** OLS on a prepared frame (also used for a donor's predicted outcome); clustered when the frame has clusters. */
 export function fitOls(frame: ModelFrame, robust?: 'hc3'): OlsResult {
   if (!frame.outcomeNumeric) throw new AnalysisError(`The outcome "${frame.outcome}" is not numeric (found "${frame.outcomeText ?? ''}"); OLS needs numbers.`);
   const p = frame.terms.length;
@@ -79,7 +99,12 @@ export function fitOls(frame: ModelFrame, robust?: 'hc3'): OlsResult {
   const rss = factor.residualSumOfSquares;
   const sigmaSquared = rss / dfResidual;
   const unscaled = factor.unscaledCovariance();
-  const covariance = robust === 'hc3' ? hc3Covariance(frame, beta, unscaled) : unscaled.map((row) => row.map((value) => value * sigmaSquared));
+  const clustered = frame.clusters ? clusteredErrors(frame) : undefined;
+  const covariance = clustered
+    ? clusterRobustCovariance(frame, unscaled, (x, y) => y - dot(x, beta))
+    : robust === 'hc3'
+      ? hc3Covariance(frame, beta, unscaled)
+      : unscaled.map((row) => row.map((value) => value * sigmaSquared));
   const quantile = tQuantileAt(0.975, dfResidual);
   const coefficients = frame.terms.map((term, index) => {
     const stdError = Math.sqrt(covariance[index][index]);
@@ -95,7 +120,8 @@ export function fitOls(frame: ModelFrame, robust?: 'hc3'): OlsResult {
     };
   });
   const rSquared = 1 - rss / totalSumOfSquares;
-  const fStatistic = (totalSumOfSquares - rss) / (p - 1) / sigmaSquared;
+  // The clustered meat has rank at most G − 1, so with fewer clusters the slopes have no joint test.
+  const fStatistic = clustered ? (clustered.clusters - 1 >= p - 1 ? waldF(beta, covariance) : null) : (totalSumOfSquares - rss) / (p - 1) / sigmaSquared;
   return {
     model: 'ols',
     n: frame.n,
@@ -104,10 +130,25 @@ export function fitOls(frame: ModelFrame, robust?: 'hc3'): OlsResult {
     rSquared,
     adjRSquared: 1 - ((1 - rSquared) * (frame.n - 1)) / dfResidual,
     fStatistic,
-    fPValue: fUpperTail(fStatistic, p - 1, dfResidual),
+    fPValue: fStatistic === null ? null : fUpperTail(fStatistic, p - 1, dfResidual),
     dropped: frame.dropped,
-    ...(robust ? { robust } : {}),
+    ...(robust && !clustered ? { robust } : {}),
+    ...(clustered ? { clustered } : {}),
   };
+}
+
+function dot(x: Float64Array, beta: number[]): number {
+  let sum = 0;
+  for (let j = 0; j < beta.length; j += 1) sum += x[j] * beta[j];
+  return sum;
+}
+
+/** The Wald F of all slopes (every term but the intercept) under `covariance`: bᵀV⁻¹b/q. */
+function waldF(beta: number[], covariance: number[][]): number {
+  const slopes = beta.slice(1);
+  const inverted = inverse(new Matrix(covariance.slice(1).map((row) => row.slice(1))));
+  const b = Matrix.columnVector(slopes);
+  return b.transpose().mmul(inverted).mmul(b).get(0, 0) / slopes.length;
 }
 
 /** The HC3 sandwich in one more pass over the rows. */
@@ -130,17 +171,5 @@ function hc3Covariance(frame: ModelFrame, beta: number[], bread: number[][]): nu
     }
   });
   for (let i = 0; i < p; i += 1) for (let j = 0; j < i; j += 1) meat[i][j] = meat[j][i];
-  return multiply(multiply(bread, meat), bread);
-}
-
-function multiply(left: number[][], right: number[][]): number[][] {
-  const p = left.length;
-  return left.map((row) => {
-    const product = new Array<number>(p).fill(0);
-    for (let k = 0; k < p; k += 1) {
-      if (row[k] === 0) continue;
-      for (let j = 0; j < p; j += 1) product[j] += row[k] * right[k][j];
-    }
-    return product;
-  });
+  return sandwichProduct(bread, meat);
 }

@@ -4,6 +4,8 @@
  */
 import { CSV_MAX_FILE_BYTES } from '../csv/csv-limits';
 import { DEFAULT_RELEASE_INTERVAL } from '../evidence/releases/release-rule';
+import { orderedLevelsOf } from './ordered-levels';
+import { campaignPopulationMargins } from './population-margins-file';
 import type { Campaign, CampaignField, Generalisation } from './types';
 
 const ROLE_TEXT: Record<CampaignField['role'], string> = {
@@ -24,7 +26,21 @@ function constraintsText(field: CampaignField): string {
   if (field.constraints.maximum !== undefined) parts.push(`≤ ${field.constraints.maximum}`);
   if (field.constraints.pattern !== undefined) parts.push(`pattern \`${field.constraints.pattern}\``);
   if (field.constraints.enum) parts.push(`one of ${field.constraints.enum.map((value) => `\`${value}\``).join(', ')}`);
+  const order = orderedLevelsOf(field);
+  if (order) parts.push(`ordered, ${order.direction === 'best-first' ? 'best first' : 'worst first'}`);
   return parts.join('; ');
+}
+
+/** What an ordered field's order is and how analyses read it (proportional odds, values outside the order). */
+function orderText(field: CampaignField): string[] {
+  const order = orderedLevelsOf(field);
+  if (!order) return [];
+  const [best, worst] = order.direction === 'best-first' ? [order.levels[0], order.levels.at(-1)] : [order.levels.at(-1), order.levels[0]];
+  const outside = order.missingLevels.map((value) => `\`${value}\``).join(', ');
+  return [
+    `Ordered: ${order.levels.map((value) => `\`${value}\``).join(' → ')} (\`${best}\` best, \`${worst}\` worst). Analyses treat it as an ordered outcome (proportional-odds regression, \`crowdaudit regress --model ordinal\`)${outside ? `; ${outside} ${order.missingLevels.length === 1 ? 'is' : 'are'} not a level of the order and count${order.missingLevels.length === 1 ? 's' : ''} as missing there` : ''}.`,
+    '',
+  ];
 }
 
 function generalisationText(generalisation: Generalisation | undefined): string {
@@ -74,6 +90,49 @@ function csvSection(campaign: Campaign): string[] {
   ];
 }
 
+/** Per outcome: which records it applies to, the strata it is compared within, its own legitimate factors and its direction. */
+function comparableSection(campaign: Campaign): string[] {
+  const outcomes = campaign.schema.fields.filter((field) => field.role === 'outcome');
+  const matchText = (match: Record<string, string[]>) => Object.entries(match).map(([name, answers]) => `\`${name}\` is ${answers.map((answer) => `\`${answer}\``).join(' or ')}`).join(' and ');
+  return [
+    '## Outcomes: what is compared with what',
+    '',
+    `Findings compare records only within a stratum: one combination of the context fields an outcome is comparable within. A stratum of fewer than ${campaign.minGroupSize} donors is suppressed like a small group. Where two or more strata are shown, one pooled figure holds the stratum fixed in the adjusting model and puts numbers on a common scale: their percentile rank within the stratum, turned so that higher is favourable.`,
+    '',
+    '| Outcome | Applies to | Compared within (strata) | Also adjusted for | Favourable |',
+    '|---|---|---|---|---|',
+    ...outcomes.map((field) => {
+      const comparable = field.comparable;
+      const direction = field.type === 'boolean'
+        ? (field.harmful === undefined ? '' : `\`${String(!field.harmful)}\``)
+        : [field.favourable ?? '', ...(comparable?.favourableWhere ?? []).map((rule) => `${rule.favourable} where ${matchText(rule.where)}`)].filter(Boolean).join('; ');
+      return `| \`${field.name}\` | ${cell(comparable?.appliesWhere ? `records where ${matchText(comparable.appliesWhere)}` : 'every record')} | ${comparable?.within ? comparable.within.map((name) => `\`${name}\``).join(' × ') : 'all records together'} | ${(comparable?.adjustFor ?? []).map((name) => `\`${name}\``).join(', ')} | ${cell(direction)} |`;
+    }),
+    '',
+  ];
+}
+
+/** The population margins raked estimates are weighted to, with their sources (none: no section). */
+function marginsSection(campaign: Campaign): string[] {
+  const margins = campaignPopulationMargins(campaign);
+  if (!margins) return [];
+  return [
+    '## Population margins',
+    '',
+    `Raked estimates (\`crowdaudit disparity|compare --rake\`) weight the donors to these margins — ${margins.title} (\`data-dictionary/margins/${campaign.slug}.json\`). Records whose value is not a level below (e.g. \`not-stated\`) are left out of them, and counted.`,
+    '',
+    '| Field | Level | Population | Share |',
+    '|---|---|---|---|',
+    ...margins.margins.flatMap((margin) => {
+      const total = margin.levels.reduce((sum, level) => sum + level.total, 0);
+      return margin.levels.map((level) => `| \`${margin.column}\` | \`${level.level}\` | ${level.total} | ${(100 * level.total / total).toFixed(1)}% |`);
+    }),
+    '',
+    ...margins.sources.map((source) => `- \`${source.column}\`: ${cell(`${source.publisher}, table ${source.table} (${source.tableTitle}), ${source.referenceDate}, ${source.url}. ${source.derivation}`)}`),
+    '',
+  ];
+}
+
 export function renderCampaignMarkdown(campaign: Campaign): string {
   const lines = [
     `<!-- Generated from data-dictionary/${campaign.slug}.json by \`npm run docs\`. Do not edit by hand. -->`,
@@ -106,7 +165,9 @@ export function renderCampaignMarkdown(campaign: Campaign): string {
       `| \`${field.name}\` | ${cell(`${field.title} / ${field.translations.de.title} / ${field.translations.fr.title}`)} | ${field.type} | ${ROLE_TEXT[field.role]}${field.specialCategory ? '; special category (GDPR Art. 9: explicit consent)' : ''}${field.perDonor ? '; asked once per person (web form)' : ''} | ${cell(constraintsText(field))} | ${field.quasiIdentifier ? cell(generalisationText(field.generalisation)) : 'no'} |`,
     ),
     '',
+    ...comparableSection(campaign),
     ...csvSection(campaign),
+    ...marginsSection(campaign),
     '## What each field means',
     '',
     ...campaign.schema.fields.flatMap((field) => [
@@ -118,6 +179,7 @@ export function renderCampaignMarkdown(campaign: Campaign): string {
         ? ['| Value | Label (en) | de | fr |', '|---|---|---|---|',
           ...field.constraints.enum.map((value) => `| \`${value}\` | ${cell(field.enumLabels?.[value] ?? '')} | ${cell(field.translations.de.enumLabels?.[value] ?? '')} | ${cell(field.translations.fr.enumLabels?.[value] ?? '')} |`), '']
         : []),
+      ...orderText(field),
       `Example: \`${String(field.example)}\``,
       '',
     ]),

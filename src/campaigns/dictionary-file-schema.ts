@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ISO_DURATION_HINT, isoDurationMs } from '../evidence/releases/iso-duration';
+import { checkComparability, comparabilitySchema } from './comparability-schema';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -55,10 +56,18 @@ export const fieldShape = z
     recipients: z.record(z.string(), z.string().regex(/^[a-z0-9-]+$/, 'must be a recipient slug')).optional(),
     /** On a number outcome: which direction is good for the donor (a higher score, higher pay); a yes/no outcome says `harmful`. */
     favourable: z.enum(['higher', 'lower']).optional(),
+    /** On a string field with an enum: its values (but `outsideOrder`) are ordered levels, in the enum's order. */
+    ordered: z.boolean().optional(),
+    /** On an ordered field: whether the enum lists the levels from best to worst or from worst to best (for the donor). */
+    direction: z.enum(['best-first', 'worst-first']).optional(),
+    /** On an ordered field: enum values that are answers but no level of the order (e.g. "unknown"); analyses read them as missing. */
+    outsideOrder: z.array(text).optional(),
     /** How the donor's letters name the field, in the first person, where the title is a question to the donor ("Went against you?"). */
     letterTitle: localizedSchema.optional(),
     /** On a number: how to show it, e.g. cents as euros (divisor 100, label "€"). */
     unit: z.object({ divisor: z.number().positive().optional(), label: localizedSchema }).strict().optional(),
+    /** On an outcome: the records it applies to and within what they are comparable (see comparability-schema.ts). */
+    comparable: comparabilitySchema.optional(),
   })
   .strict();
 
@@ -82,6 +91,7 @@ export const fieldSchema = fieldShape.superRefine((field, context) => {
     if (!values?.includes(answer)) context.addIssue({ code: 'custom', path: ['recipients', answer], message: `"${answer}" is not one of the field's enum values` });
   }
   if (field.favourable && (field.role !== 'outcome' || (field.type !== 'integer' && field.type !== 'number'))) context.addIssue({ code: 'custom', path: ['favourable'], message: 'only a number outcome says which direction is favourable (a yes/no outcome says harmful)' });
+  orderIssues(field).forEach(({ path, message }) => context.addIssue({ code: 'custom', path, message }));
   if (field.unit && field.type !== 'integer' && field.type !== 'number') context.addIssue({ code: 'custom', path: ['unit'], message: 'only a number field can have a unit' });
   if (field.harmful !== undefined && (field.role !== 'outcome' || field.type !== 'boolean')) {
     context.addIssue({ code: 'custom', path: ['harmful'], message: 'only a boolean outcome says whether true is the harmful value' });
@@ -97,6 +107,24 @@ export const fieldSchema = fieldShape.superRefine((field, context) => {
     }
   }
 });
+
+/** An ordered field needs an enum of at least two levels (after `outsideOrder`) and a direction; the other keys need `ordered`. */
+function orderIssues(field: z.infer<typeof fieldShape>): Array<{ path: string[]; message: string }> {
+  const issues: Array<{ path: string[]; message: string }> = [];
+  if (!field.ordered) {
+    if (field.direction !== undefined) issues.push({ path: ['direction'], message: 'only an ordered field (ordered: true) has a direction' });
+    if (field.outsideOrder !== undefined) issues.push({ path: ['outsideOrder'], message: 'only an ordered field (ordered: true) has values outside its order' });
+    return issues;
+  }
+  const values = field.constraints.enum;
+  if (field.type !== 'string' || !values) return [{ path: ['ordered'], message: 'only a string field with an enum (its levels, in order) can be ordered' }];
+  if (field.direction === undefined) issues.push({ path: ['direction'], message: 'an ordered field must say whether its enum lists the levels "best-first" or "worst-first"' });
+  for (const value of field.outsideOrder ?? []) {
+    if (!values.includes(value)) issues.push({ path: ['outsideOrder'], message: `"${value}" is not one of the field's enum values` });
+  }
+  if (values.filter((value) => !field.outsideOrder?.includes(value)).length < 2) issues.push({ path: ['outsideOrder'], message: 'leaves fewer than two ordered levels' });
+  return issues;
+}
 
 export const purposeSchema = z
   .object({ id: z.enum(['research', 'ngo-sharing', 'collective-action']), required: z.boolean(), title: localizedSchema, description: localizedSchema })
@@ -138,6 +166,7 @@ export const campaignFileSchema = campaignFileShape.superRefine((campaign, conte
   if (!campaign.schema.fields.some((field) => field.role === 'outcome')) {
     context.addIssue({ code: 'custom', path: ['schema', 'fields'], message: 'needs at least one field with role "outcome"' });
   }
+  checkComparability(campaign.schema.fields, (issue) => context.addIssue(issue));
   const research = campaign.consent.purposes.find((purpose) => purpose.id === 'research');
   if (!research?.required) {
     context.addIssue({ code: 'custom', path: ['consent', 'purposes'], message: 'must include the purpose "research" with required: true' });

@@ -3,6 +3,7 @@
  * single source; `load-campaigns.ts` validates it and derives the schemas below.
  */
 import type { z } from 'zod';
+import type { Comparability } from './comparability-schema';
 
 export const LOCALES = ['en', 'de', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -72,10 +73,24 @@ export interface CampaignField {
   recipients?: Record<string, string>;
   /** On a number outcome: the direction that is good for the donor (yes/no outcomes say `harmful`). */
   favourable?: 'higher' | 'lower';
+  /**
+   * On a string field with an enum: the enum's values are ordered levels, listed from first to
+   * last (`direction` says which end is best), except the `outsideOrder` values (an answer such as
+   * "unknown", which analyses read as missing). See `orderedLevelsOf`.
+   */
+  ordered?: boolean;
+  direction?: 'best-first' | 'worst-first';
+  outsideOrder?: string[];
   /** How the donor's letters name the field (first person), when the title speaks to the donor. */
   letterTitle?: Localized;
   /** On a number: shown divided by `divisor` with the label ("€", "points"). */
   unit?: { divisor?: number; label: Localized };
+  /**
+   * On an outcome: which records carry it (`appliesWhere`), within which context fields records
+   * are comparable (`within`: each combination is a stratum), legitimate factors for it alone
+   * (`adjustFor`), and strata whose scale runs the other way (`favourableWhere`).
+   */
+  comparable?: Comparability;
 }
 
 export interface ConsentPurpose {

@@ -4,7 +4,7 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { csvRowSource } from '../../analysis/load-csv';
-import { sqliteRowSource } from '../../analysis/load-sqlite';
+import { DONOR_COLUMN, sqliteRowSource } from '../../analysis/load-sqlite';
 import type { ReferenceLevels, RowSource } from '../../analysis/types';
 import type { OutputFormat } from './output-format';
 
@@ -16,6 +16,11 @@ export interface InputOptions {
   /** `--where 'COL OP VALUE'` filters (repeatable). */
   where?: string[];
   format?: OutputFormat;
+  /**
+   * `--cluster COLUMN` (regress, disparity, compare), resolved by cluster-option.ts before the rows
+   * are read: for `--db`, `donor` adds each record's donor key as that column.
+   */
+  cluster?: string;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -37,7 +42,8 @@ export function rowSourceOf(options: InputOptions): RowSource {
   if (options.csv) return csvRowSource(options.csv);
   if (options.db) {
     if (!options.campaign) throw new InvalidArgumentError('--db needs --campaign SLUG.');
-    return sqliteRowSource(options.db, options.campaign);
+    // Each record's donor, for errors clustered by donor (`--cluster donor`, the default there).
+    return sqliteRowSource(options.db, options.campaign, options.cluster === DONOR_COLUMN ? { donorColumn: DONOR_COLUMN } : {});
   }
   throw new InvalidArgumentError('Give the rows with --csv FILE or --db FILE --campaign SLUG.');
 }

@@ -1,14 +1,20 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import type { AdjustMethod } from '../../analysis/p-adjust';
 import { compare, type CompareResult } from '../../analysis/compare';
 import { addInputOptions, type InputOptions } from './analysis-input';
+import { addClusterOption, clusterNote, resolveCluster } from './cluster-option';
+import { clusteredGroups, clusteredGroupsTabular } from './clustered-groups-output';
 import { groupOption } from './disparity-command';
-import type { Tabular } from './output-format';
+import { withNote, type Tabular } from './output-format';
 import { runAnalysis } from './run-analysis';
+import { addRakeOptions, runRakedComparison, type RakeCommandOptions } from './rake-option';
 
-export interface CompareCommandOptions extends InputOptions {
+export interface CompareCommandOptions extends InputOptions, RakeCommandOptions {
   outcome: string;
   group: string[];
   minGroupSize: number;
+  /** With clustered errors: how the differences' p-values are adjusted across groups (default Holm). */
+  adjust?: AdjustMethod;
 }
 
 function tabular(result: CompareResult): Tabular {
@@ -28,25 +34,35 @@ function tabular(result: CompareResult): Tabular {
  * @throws AnalysisError or InvalidArgumentError with a message that names the column or option.
  */
 export function runCompare(options: CompareCommandOptions): Promise<string> {
+  if (options.rake) return runRakedComparison(options, options.outcome, options.group);
+  const choice = resolveCluster(options);
+  if (choice.column !== undefined) {
+    const cluster = choice.column;
+    return runAnalysis(options, (source, onProgress) => clusteredGroups(source, {
+      outcome: options.outcome, groups: options.group, cluster, reference: options.reference.at(-1), adjust: options.adjust ?? 'holm', estimate: 'mean', onProgress,
+    }), (result) => clusteredGroupsTabular(result, choice, Boolean(options.db), options.minGroupSize), [options.outcome]);
+  }
   return runAnalysis(options, (source, onProgress) => compare(source, {
     outcome: options.outcome,
     groups: options.group,
     reference: options.reference.at(-1),
     minGroupSize: options.minGroupSize,
     onProgress,
-  }), tabular, [options.outcome]);
+  }), (result) => withNote(tabular(result), clusterNote(choice, undefined, Boolean(options.db))), [options.outcome]);
 }
 
 /** `crowdaudit compare`: a numeric outcome by group, against a reference group. */
 export function registerCompareCommand(program: Command): void {
-  addInputOptions(
+  const command = addClusterOption(addInputOptions(
     groupOption(
       program
         .command('compare')
         .description('a numeric outcome by group: mean, sd, median, Welch t, Mann–Whitney, Cohen\'s d')
         .requiredOption('--outcome <column>', 'the numeric outcome column'),
     ),
-  ).action(async (options: CompareCommandOptions) => {
+  ).addOption(new Option('--adjust <method>', 'multiple-testing adjustment of the clustered differences').choices(['holm', 'bh']).default('holm')));
+  // --cluster first (the cluster option's help and default); --rake then finds it and adds none of its own.
+  addRakeOptions(command).action(async (options: CompareCommandOptions) => {
     process.stdout.write(await runCompare(options));
   });
 }

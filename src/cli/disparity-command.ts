@@ -3,10 +3,13 @@ import { disparity, type DisparityResult } from '../../analysis/disparity';
 import type { AdjustMethod } from '../../analysis/p-adjust';
 import { loadCampaigns } from '../campaigns/load-campaigns';
 import { addInputOptions, type InputOptions } from './analysis-input';
-import type { Tabular } from './output-format';
+import { addClusterOption, clusterNote, resolveCluster } from './cluster-option';
+import { clusteredGroups, clusteredGroupsTabular } from './clustered-groups-output';
+import { withNote, type Tabular } from './output-format';
 import { runAnalysis } from './run-analysis';
+import { addRakeOptions, runRakedComparison, type RakeCommandOptions } from './rake-option';
 
-export interface DisparityCommandOptions extends InputOptions {
+export interface DisparityCommandOptions extends InputOptions, RakeCommandOptions {
   outcome: string;
   group: string[];
   strata?: string;
@@ -52,6 +55,15 @@ function tabular(result: DisparityResult, assumed: boolean): Tabular {
  * @throws AnalysisError or InvalidArgumentError with a message that names the column or option.
  */
 export function runDisparity(options: DisparityCommandOptions): Promise<string> {
+  if (options.rake) return runRakedComparison(options, options.outcome, options.group);
+  const choice = resolveCluster(options);
+  if (choice.column !== undefined) {
+    const cluster = choice.column;
+    if (options.strata) throw new InvalidArgumentError(`--strata with errors clustered by ${cluster} is not available; use regress --model logistic with the stratum as a predictor${choice.byDefault ? ', or --cluster none' : ''}.`);
+    return runAnalysis(options, (source, onProgress) => clusteredGroups(source, {
+      outcome: options.outcome, groups: options.group, cluster, reference: options.reference.at(-1), adjust: options.adjust, estimate: 'rate', onProgress,
+    }), (result) => clusteredGroupsTabular(result, choice, Boolean(options.db), options.minGroupSize), [options.outcome]);
+  }
   const { harmful, assumed } = harmfulOutcomeOf(options);
   return runAnalysis(options, (source, onProgress) => disparity(source, {
     harmful,
@@ -62,7 +74,7 @@ export function runDisparity(options: DisparityCommandOptions): Promise<string> 
     adjust: options.adjust,
     minGroupSize: options.minGroupSize,
     onProgress,
-  }), (result) => tabular(result, assumed), [options.outcome]);
+  }), (result) => withNote(tabular(result, assumed), clusterNote(choice, undefined, Boolean(options.db))), [options.outcome]);
 }
 
 export function groupOption(command: Command): Command {
@@ -77,7 +89,7 @@ export function groupOption(command: Command): Command {
 
 /** `crowdaudit disparity`: rates of a 0/1 outcome by group, against a reference group. */
 export function registerDisparityCommand(program: Command): void {
-  addInputOptions(
+  const command = addClusterOption(addInputOptions(
     groupOption(
       program
         .command('disparity')
@@ -87,7 +99,9 @@ export function registerDisparityCommand(program: Command): void {
       .option('--strata <column>', 'also test within the strata of a legitimate factor (Cochran–Mantel–Haenszel)')
       .addOption(new Option('--adjust <method>', 'multiple-testing adjustment').choices(['holm', 'bh']).default('holm'))
       .addOption(new Option('--harmful <value>', 'the outcome value that is harmful (1 for a refusal, 0 for an approval); a campaign\'s dictionary says it').choices(['0', '1'])),
-  ).action(async (options: DisparityCommandOptions) => {
+  ));
+  // --cluster first (the cluster option's help and default); --rake then finds it and adds none of its own.
+  addRakeOptions(command).action(async (options: DisparityCommandOptions) => {
     process.stdout.write(await runDisparity(options));
   });
 }

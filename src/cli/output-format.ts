@@ -34,6 +34,11 @@ export interface Tabular {
   summary?: Array<[string, Cell | boolean]>;
 }
 
+/** `tabular` with one more note under the table, when there is one. */
+export function withNote(tabular: Tabular, note: string | undefined): Tabular {
+  return note === undefined ? tabular : { ...tabular, notes: [...tabular.notes, note] };
+}
+
 export function render(result: unknown, tabular: Tabular, format: OutputFormat): string {
   switch (format) {
     case 'json':

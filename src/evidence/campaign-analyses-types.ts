@@ -5,7 +5,7 @@ import type { PackStatistics } from './personal/pack-statistics';
  * than k donors appears only as `{ level, suppressed: true }`: no count, rate or effect of it.
  */
 
-/** A group's raw outcome: the rate of a yes/no outcome or the mean of a number, with its 95% interval. */
+/** A group's raw outcome: the rate of a yes/no outcome or the mean of a number, with its 95% interval clustered by donor. */
 export type GroupSummary =
   | { level: string; suppressed: true }
   | { level: string; suppressed: false; donors: number; records: number; estimate: number; ciLow: number | null; ciHigh: number | null };
@@ -14,16 +14,23 @@ export type GroupSummary =
 export interface RawEffect {
   /** Rate or mean of the group minus the reference's. */
   difference: number;
-  /** Rate ratio (rates only) with Katz's interval. */
+  /** Rate ratio (rates only), a point estimate; its interval fields stay for releases made before clustering. */
   ratio?: number | null;
   ratioCiLow?: number | null;
   ratioCiHigh?: number | null;
-  /** Interval of the difference (means: Welch). */
+  /** 95% interval of the difference, clustered by donor (survey::svyglm(y ~ group) with ids = ~donor). */
   ciLow?: number | null;
   ciHigh?: number | null;
-  /** Fisher's exact test (rates) or Welch's t test (means), unadjusted. */
+  /** The design-based t test of the difference (t on donors − groups df), clustered by donor, unadjusted. */
   pValue: number | null;
 }
+
+/**
+ * Which records a comparison or effect is about: each stratum field's answer (`{}` when the
+ * outcome declares no strata), or null for the one pooled figure over all shown strata, where
+ * the strata are fixed effects of the model and numbers are percentile ranks within their stratum.
+ */
+export type Stratum = Record<string, string> | null;
 
 /** The group's coefficient in a model that also holds the legitimate factors fixed. */
 export interface AdjustedEffect {
@@ -35,16 +42,25 @@ export interface AdjustedEffect {
   ciLow: number;
   ciHigh: number;
   pValue: number;
-  /** Holm-adjusted across every adjusted effect of the campaign. */
+  /**
+   * Bonferroni-adjusted across every adjusted effect of the campaign (min(1, m·p)): it is below
+   * 0.05 exactly when the family interval excludes no difference.
+   */
   pValueAdjusted: number;
+  /** The simultaneous interval for the family: level 1 − 0.05/m, on the scale of `estimate`. */
+  familyCiLow: number;
+  familyCiHigh: number;
+  /** m: how many adjusted effects the campaign tests at once. */
+  familySize: number;
   adjustedFor: string[];
   n: number;
 }
 
 export type Effect =
-  | { outcome: string; attribute: string; level: string; reference: string; kind: 'rate' | 'mean'; suppressed: true }
+  | { outcome: string; stratum: Stratum; attribute: string; level: string; reference: string; kind: 'rate' | 'mean'; suppressed: true }
   | {
       outcome: string;
+      stratum: Stratum;
       attribute: string;
       level: string;
       reference: string;
@@ -56,9 +72,12 @@ export type Effect =
       adjustedNote?: string;
     };
 
-/** One outcome against one protected attribute. */
+/** One outcome against one protected attribute, within one stratum (or pooled over the strata). */
 export interface Comparison {
   outcome: string;
+  stratum: Stratum;
+  /** For the pooled comparison: the stratum fields held fixed, and the scale of a number outcome. */
+  pooled?: { over: string[]; scale: 'percentile' | 'outcome' };
   attribute: string;
   kind: 'rate' | 'mean';
   /** The largest group; null when fewer than two groups have k donors. */
@@ -72,6 +91,7 @@ export interface Comparison {
 /** How many donors would let a comparison detect a gap with 80% power (α = 0.05, two-sided). */
 export interface PlannerEntry {
   outcome: string;
+  stratum: Stratum;
   attribute: string;
   level: string;
   reference: string;
@@ -86,6 +106,11 @@ export interface PlannerEntry {
   moreReferenceDonors: number;
 }
 
+/** A stratum of an outcome (e.g. one bureau's base score): its size, or only that it is too small to show. */
+export type StratumSummary =
+  | { outcome: string; stratum: Record<string, string>; suppressed: true }
+  | { outcome: string; stratum: Record<string, string>; suppressed: false; donors: number; records: number };
+
 /** What every view of a campaign's findings reads: the public release and the analyses it is made from. */
 export interface CampaignFindings {
   campaign: string;
@@ -96,12 +121,14 @@ export interface CampaignFindings {
   donors: number;
   records: number;
   minGroupSize: number;
+  /** The strata of outcomes that declare them; one of fewer than k donors shows no count. */
+  strata: StratumSummary[];
   comparisons: Comparison[];
   effects: Effect[];
   planner: PlannerEntry[];
   notAnalysed: Array<{ field: string; reason: string }>;
   /** Codes of the caveats that apply; pages say them in the reader's language. */
-  caveats: Array<'self-selected' | 'association-not-cause' | 'clustered-records' | 'small-sample' | 'multiple-testing'>;
+  caveats: Array<'self-selected' | 'association-not-cause' | 'clustered-by-donor' | 'clustered-records' | 'small-sample' | 'multiple-testing'>;
 }
 
 /** The analyses as computed, with exact counts: internal, never published as they are. */

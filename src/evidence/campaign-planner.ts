@@ -43,6 +43,7 @@ export function planComparison(comparison: Comparison, gaps: PlannerGaps): Plann
       const donorsNeeded = Math.ceil(sizes.groupSize / perDonor);
       return [{
         outcome: comparison.outcome,
+        stratum: comparison.stratum,
         attribute: comparison.attribute,
         level: group.level,
         reference: reference.level,

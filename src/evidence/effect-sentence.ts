@@ -1,14 +1,21 @@
 /**
  * Numbers and adjusted effects said in the reader's language: shared by the findings page and
  * the personal evidence pack, so both word the same result the same way.
+ *
+ * One quantity, one sentence: a sentence says the family-adjusted (Bonferroni) p-value with the
+ * simultaneous interval that matches it (see family-adjustment.ts), and whether the effect
+ * "could be chance" is read off that very interval, so words and numbers cannot disagree.
  */
 import type { Locale } from '../campaigns/types';
 import type { FindingsTranslate } from '../i18n/findings-messages';
-import type { Effect } from './campaign-analyses-types';
+import type { AdjustedEffect, Effect } from './campaign-analyses-types';
+import { excludesNoDifference } from './family-adjustment';
 
 export interface Formatters {
   value: (value: number, kind: 'rate' | 'mean') => string;
   number: (value: number) => string;
+  /** A number without any unit (a view may make `number` add the outcome's unit). */
+  plain: (value: number) => string;
   p: (value: number) => string;
 }
 
@@ -19,17 +26,34 @@ export function formatters(locale: Locale): Formatters {
   return {
     value: (value, kind) => (kind === 'rate' ? percent.format(value) : number.format(value)),
     number: (value) => number.format(value),
+    plain: (value) => number.format(value),
     p: (value) => (value < 0.001 ? `< ${small.format(0.001)}` : `= ${small.format(value)}`),
   };
 }
 
+/** Whether an adjusted effect is clear after the family adjustment: its simultaneous interval excludes no difference. */
+export function isClear(adjusted: Pick<AdjustedEffect, 'familyCiLow' | 'familyCiHigh'>): boolean {
+  return excludesNoDifference({ low: adjusted.familyCiLow, high: adjusted.familyCiHigh });
+}
+
+/** The estimate and its family interval as shown: odds ratios for a logistic model, differences otherwise. */
+export function shownInterval(adjusted: AdjustedEffect, format: Formatters): { value: string; low: string; high: string } {
+  return adjusted.model === 'logistic'
+    ? { value: format.number(Math.exp(adjusted.estimate)), low: format.number(Math.exp(adjusted.familyCiLow)), high: format.number(Math.exp(adjusted.familyCiHigh)) }
+    : { value: format.number(adjusted.estimate), low: format.number(adjusted.familyCiLow), high: format.number(adjusted.familyCiHigh) };
+}
+
+/**
+ * The sentence about one effect. A pooled number outcome is on the percentile scale (the
+ * comparison's `pooled.scale`), so its numbers are said as percentile points, not in the unit.
+ */
 export function effectSentence(effect: Extract<Effect, { suppressed: false }>, groupLabel: string, referenceLabel: string, ft: FindingsTranslate, format: Formatters): string {
   if (!effect.adjusted) return ft('notAdjusted', { group: groupLabel });
   const { adjusted } = effect;
-  const numbers = adjusted.model === 'logistic'
-    ? { value: format.number(Math.exp(adjusted.estimate)), low: format.number(Math.exp(adjusted.ciLow)), high: format.number(Math.exp(adjusted.ciHigh)) }
-    : { value: format.number(adjusted.estimate), low: format.number(adjusted.ciLow), high: format.number(adjusted.ciHigh) };
-  const sentence = ft(adjusted.model === 'logistic' ? 'sentenceOdds' : 'sentenceMean', { group: groupLabel, reference: referenceLabel, ...numbers });
-  const chance = ft(adjusted.pValueAdjusted < 0.05 ? 'likelyReal' : 'couldBeChance', { name: format.p(adjusted.pValueAdjusted) });
+  const percentile = adjusted.model === 'ols' && effect.stratum === null;
+  const shownFormat = percentile ? { ...format, number: (value: number) => ft('percentilePoints', { value: format.plain(value) }) } : format;
+  const numbers = shownInterval(adjusted, shownFormat);
+  const sentence = ft(adjusted.model === 'logistic' ? 'sentenceOdds' : 'sentenceMean', { group: groupLabel, reference: referenceLabel, count: format.number(adjusted.familySize), ...numbers });
+  const chance = ft(isClear(adjusted) ? 'likelyReal' : 'couldBeChance', { name: format.p(adjusted.pValueAdjusted) });
   return `${sentence} ${chance}`;
 }

@@ -1,18 +1,17 @@
 /**
  * One outcome against one protected attribute: each group's rate or mean (raw), each group
  * against the largest group, and the same difference adjusted for the legitimate factors by a
- * regression. Groups with fewer than k donors are left out of every computation and shown only
+ * regression — every interval and test clustered by donor (a donor's records count as one
+ * person's, as survey's svydesign(ids = ~donor) and sandwich::vcovCL(cluster = ~donor)). Groups with fewer than k donors are left out of every computation and shown only
  * as suppressed, so no number anywhere depends on them alone.
  */
 import { AnalysisError } from '../../analysis/analysis-error';
-import { compare } from '../../analysis/compare';
-import { disparity } from '../../analysis/disparity';
-import { tQuantileAt } from '../../analysis/distributions';
+import { clusteredGroupMeans } from '../../analysis/clustered-group-means';
 import { logistic } from '../../analysis/logistic';
 import { ols } from '../../analysis/ols';
 import { arrayRowSource } from '../../analysis/row-source';
 import type { Row } from '../../analysis/types';
-import type { AdjustedEffect, Comparison, Effect, GroupSummary } from './campaign-analyses-types';
+import type { AdjustedEffect, Comparison, Effect, GroupSummary, Stratum } from './campaign-analyses-types';
 import { DONOR_COLUMN } from './campaign-rows';
 
 /** Answers that name no group: compared with nobody, and never a reference. */
@@ -27,10 +26,21 @@ export interface ComparisonInput {
   kind: 'rate' | 'mean';
   legitimate: string[];
   minGroupSize: number;
+  /** The stratum the rows belong to (`{}`: all records of the outcome; null: pooled over strata). */
+  stratum: Stratum;
+  /** Pooled over strata: the stratum fields, the scale of the outcome, and the column naming each row's stratum (a fixed effect). */
+  pooled?: Comparison['pooled'] & { column: string };
 }
 
-/** Adjusted effects before the family-wide Holm adjustment. */
-export type UnadjustedEffect = Effect & { adjusted?: Omit<AdjustedEffect, 'pValueAdjusted'> & { pValueAdjusted?: number } | null };
+type FamilyFields = 'pValueAdjusted' | 'familyCiLow' | 'familyCiHigh' | 'familySize';
+/** An adjusted effect before the family-wide adjustment, with what that adjustment needs. */
+export type UnadjustedAdjusted = Omit<AdjustedEffect, FamilyFields> & Partial<Pick<AdjustedEffect, FamilyFields>> & {
+  stdError: number;
+  /** Degrees of freedom of the t reference distribution; null: the normal (Wald z). */
+  df: number | null;
+};
+/** Effects before the family-wide adjustment. */
+export type UnadjustedEffect = Extract<Effect, { suppressed: true }> | (Omit<Extract<Effect, { suppressed: false }>, 'adjusted'> & { adjusted: UnadjustedAdjusted | null });
 
 function levelOf(value: Row[string]): string | undefined {
   if (value === null || value === undefined) return undefined;
@@ -52,14 +62,33 @@ export function usableFactors(rows: readonly Row[], legitimate: string[]): strin
   });
 }
 
-function meanInterval(mean: number, sd: number | null, n: number): [number | null, number | null] {
-  if (sd === null || n < 2) return [null, null];
-  const half = tQuantileAt(0.975, n - 1) * (sd / Math.sqrt(n));
-  return [mean - half, mean + half];
+/** Each row's 0/1 outcome moved by the difference between the overall rate and its stratum's rate. */
+function withinStratumRates(rows: readonly Row[], outcome: string, stratumColumn: string): Row[] {
+  const totals = new Map<string, { sum: number; count: number }>();
+  let sum = 0;
+  for (const row of rows) {
+    const key = String(row[stratumColumn]);
+    const total = totals.get(key) ?? { sum: 0, count: 0 };
+    total.sum += Number(row[outcome]);
+    total.count += 1;
+    totals.set(key, total);
+    sum += Number(row[outcome]);
+  }
+  const overall = sum / rows.length;
+  return rows.map((row) => {
+    const total = totals.get(String(row[stratumColumn]))!;
+    return { ...row, [outcome]: Number(row[outcome]) - total.sum / total.count + overall };
+  });
+}
+
+/** A number that can be shown: NaN or ±∞ (a group of one donor has no spread) becomes null. */
+function finite(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
 }
 
 export async function compareGroups(input: ComparisonInput): Promise<{ comparison: Comparison; effects: UnadjustedEffect[] }> {
-  const { outcome, attribute, kind, minGroupSize } = input;
+  const { outcome, attribute, kind, minGroupSize, stratum } = input;
+  const about = { outcome, stratum, ...(input.pooled ? { pooled: { over: input.pooled.over, scale: input.pooled.scale } } : {}) };
   const donorsByLevel = new Map<string, Set<string>>();
   const usable: Row[] = [];
   for (const row of input.rows) {
@@ -74,7 +103,7 @@ export async function compareGroups(input: ComparisonInput): Promise<{ compariso
   const suppressedGroup = (level: string): GroupSummary => ({ level, suppressed: true });
   if (large.length < 2) {
     return {
-      comparison: { outcome, attribute, kind, reference: null, groups: levels.map(suppressedGroup), adjustedFor: [], note: 'fewer-than-two-groups-of-k' },
+      comparison: { ...about, attribute, kind, reference: null, groups: levels.map(suppressedGroup), adjustedFor: [], note: 'fewer-than-two-groups-of-k' },
       effects: [],
     };
   }
@@ -84,33 +113,39 @@ export async function compareGroups(input: ComparisonInput): Promise<{ compariso
   const source = arrayRowSource(rows);
   const adjustedFor = usableFactors(rows, input.legitimate);
 
+  // Uncertainty clustered by donor: a donor's records are not independent people (issue 13).
+  // Group rates and means, and each group's difference from the reference, are survey's
+  // design-based estimates with ids = ~donor (analysis/clustered-group-means.ts).
   const groups = new Map<string, GroupSummary>();
   const raw = new Map<string, Extract<UnadjustedEffect, { suppressed: false }>['raw']>();
-  if (kind === 'rate') {
-    const result = await disparity(source, { outcome, groups: [attribute], reference, minGroupSize });
-    for (const group of result.groups) {
-      groups.set(group.group, { level: group.group, suppressed: false, donors: donorsByLevel.get(group.group)!.size, records: group.n, estimate: group.rate, ciLow: group.ciLow, ciHigh: group.ciHigh });
-      raw.set(group.group, { difference: group.difference, ratio: group.ratio, ratioCiLow: group.ratioCiLow ?? null, ratioCiHigh: group.ratioCiHigh ?? null, pValue: group.fisherP ?? null });
-    }
-  } else {
-    const result = await compare(source, { outcome, groups: [attribute], reference, minGroupSize });
-    const referenceMean = result.groups.find((group) => group.group === reference)!.mean;
-    for (const group of result.groups) {
-      const [ciLow, ciHigh] = meanInterval(group.mean, group.sd, group.n);
-      groups.set(group.group, { level: group.group, suppressed: false, donors: donorsByLevel.get(group.group)!.size, records: group.n, estimate: group.mean, ciLow, ciHigh });
-      const difference = group.mean - referenceMean;
-      const welch = group.welch;
-      const half = welch && welch.statistic !== 0 ? tQuantileAt(0.975, welch.df) * Math.abs(difference / welch.statistic) : null;
-      raw.set(group.group, { difference, ciLow: half === null ? null : difference - half, ciHigh: half === null ? null : difference + half, pValue: welch?.pValue ?? null });
-    }
+  // Pooled rates: each record counts against its own stratum's rate (y − stratum rate + overall rate), so a
+  // group is not "refused more" merely for reporting more of a kind of decision that is refused more often.
+  // (Pooled numbers are already percentile ranks within their stratum: see pooledRows.)
+  const rawSource = input.pooled && kind === 'rate' ? arrayRowSource(withinStratumRates(rows, outcome, input.pooled.column)) : source;
+  const result = await clusteredGroupMeans(rawSource, { outcome, groups: [attribute], cluster: DONOR_COLUMN, reference, zeroOne: kind === 'rate' && !input.pooled });
+  const referenceMean = result.groups.find((group) => group.group === reference)!.mean;
+  for (const group of result.groups) {
+    groups.set(group.group, { level: group.group, suppressed: false, donors: donorsByLevel.get(group.group)!.size, records: group.n, estimate: group.mean, ciLow: finite(group.ciLow), ciHigh: finite(group.ciHigh) });
+    const difference = group.difference;
+    if (group.group === reference) continue;
+    raw.set(group.group, {
+      difference: group.mean - referenceMean,
+      // The ratio's point estimate only: Katz's interval assumes independent records.
+      ...(kind === 'rate' ? { ratio: referenceMean > 0 ? group.mean / referenceMean : null } : {}),
+      ciLow: difference ? finite(difference.ciLow) : null,
+      ciHigh: difference ? finite(difference.ciHigh) : null,
+      pValue: difference ? finite(difference.pValue) : null,
+    });
   }
 
-  const adjusted = new Map<string, NonNullable<UnadjustedEffect['adjusted']>>();
+  const adjusted = new Map<string, UnadjustedAdjusted>();
   let adjustedNote: string | undefined;
   try {
-    const spec = { outcome, predictors: [attribute, ...adjustedFor], reference: { [attribute]: reference } };
+    const spec = { outcome, predictors: [attribute, ...adjustedFor, ...(input.pooled ? [input.pooled.column] : [])], reference: { [attribute]: reference }, cluster: DONOR_COLUMN };
     const fit = kind === 'rate' ? await logistic(source, spec) : await ols(source, spec);
-    if (fit.model === 'logistic' && fit.warnings.length > 0) adjustedNote = fit.warnings.join(' ');
+    // The note about the likelihood-ratio test does not concern the findings: they use the clustered Wald tests.
+    const warnings = fit.model === 'logistic' ? fit.warnings.filter((warning) => !warning.startsWith('The likelihood-ratio test')) : [];
+    if (warnings.length > 0) adjustedNote = warnings.join(' ');
     for (const coefficient of fit.coefficients) {
       const prefix = `${attribute}=`;
       if (!coefficient.term.startsWith(prefix)) continue;
@@ -127,24 +162,34 @@ export async function compareGroups(input: ComparisonInput): Promise<{ compariso
         ciLow: coefficient.ciLow,
         ciHigh: coefficient.ciHigh,
         pValue: coefficient.pValue,
+        stdError: coefficient.stdError,
+        df: fit.model === 'ols' ? fit.dfResidual : null,
         adjustedFor,
         n: fit.n,
       });
     }
   } catch (error) {
-    if (!(error instanceof AnalysisError)) throw error;
-    adjustedNote = error.message;
+    // The clustered OLS of issue-13-cluster inverts the covariance for its joint Wald F, which
+    // ml-matrix refuses with a plain Error when the clustered covariance is singular (few donors
+    // in a stratum, factors constant within donors); the coefficients' own tests would be fine,
+    // but without them no honest adjusted effect is given rather than a crashed release.
+    if (error instanceof Error && !(error instanceof AnalysisError) && /singular/i.test(error.message)) {
+      adjustedNote = 'not-estimable';
+    } else {
+      if (!(error instanceof AnalysisError)) throw error;
+      adjustedNote = error.message;
+    }
   }
 
   const effects: UnadjustedEffect[] = levels
     .filter((level) => level !== reference)
     .map((level): UnadjustedEffect => {
-      if (!kept.has(level)) return { outcome, attribute, level, reference, kind, suppressed: true };
+      if (!kept.has(level)) return { outcome, stratum, attribute, level, reference, kind, suppressed: true };
       const fitted = adjusted.get(level) ?? null;
-      return { outcome, attribute, level, reference, kind, suppressed: false, raw: raw.get(level)!, adjusted: fitted, ...(fitted === null || adjustedNote ? { adjustedNote: adjustedNote ?? 'not-estimable' } : {}) } as UnadjustedEffect;
+      return { outcome, stratum, attribute, level, reference, kind, suppressed: false, raw: raw.get(level)!, adjusted: fitted, ...(fitted === null || adjustedNote ? { adjustedNote: adjustedNote ?? 'not-estimable' } : {}) } as UnadjustedEffect;
     });
   return {
-    comparison: { outcome, attribute, kind, reference, groups: levels.map((level) => groups.get(level) ?? suppressedGroup(level)), adjustedFor },
+    comparison: { ...about, attribute, kind, reference, groups: levels.map((level) => groups.get(level) ?? suppressedGroup(level)), adjustedFor },
     effects,
   };
 }

@@ -82,7 +82,7 @@ describe('collective evidence pack API', () => {
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename="crowdaudit-credit-scores-\d{4}-\d\d-\d\d\.zip"$/);
     const names = Object.keys(files);
-    const charts = names.filter((name) => /^charts\/[a-z_]+-by-[a-z_]+\.svg$/.test(name));
+    const charts = names.filter((name) => /^charts\/[a-z_]+(-[a-z0-9_-]+)?-by-[a-z_]+\.svg$/.test(name));
     expect(charts.length).toBeGreaterThan(0);
     expect(names.filter((name) => !charts.includes(name)).sort()).toEqual(['METHODS.md', 'data/records.csv', 'datapackage.json', 'manifest.json', 'manifest.sig',
       'results/analyses.json', 'results/effects.csv', 'results/groups.csv', 'results/planner.csv', 'signing-key.pem']);

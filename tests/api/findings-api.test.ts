@@ -1,6 +1,6 @@
 /** Public findings: the analysis family, k-suppression, the planner and releases. */
 import request from 'supertest';
-import { adjustPValues } from '../../analysis/p-adjust';
+import { tQuantileAt } from '../../analysis/distributions';
 import { logistic } from '../../analysis/logistic';
 import { ols } from '../../analysis/ols';
 import { arrayRowSource } from '../../analysis/row-source';
@@ -23,41 +23,61 @@ describe('findings API', () => {
   };
   const findings = async (slug: string, query = '') => (await request(testApp.app).get(`/api/v1/campaigns/${slug}/findings${query}`).expect(200)).body;
 
-  test('when a campaign has donations, then each analysable outcome is compared across each protected attribute', async () => {
+  test('when a campaign has donations, then each analysable outcome is compared across each protected attribute within each stratum of k donors, and once pooled', async () => {
     const campaign = seed('credit-scores', 200);
     const body = await findings('credit-scores');
-    const outcomes = campaign.fieldsWithRole('outcome').filter((field) => field.type !== 'string').map((field) => field.name);
+    const outcomes = campaign.fieldsWithRole('outcome').filter((field) => field.type !== 'string');
     const attributes = campaign.fieldsWithRole('protected').map((field) => field.name);
-    expect(body.comparisons.map((comparison: { outcome: string; attribute: string }) => `${comparison.outcome}×${comparison.attribute}`))
-      .toEqual(outcomes.flatMap((outcome) => attributes.map((attribute) => `${outcome}×${attribute}`)));
-    expect(body.notAnalysed).toEqual([{ field: 'rating_class', reason: 'categorical-outcome' }]);
+    const expected = outcomes.flatMap((outcome) => {
+      const shown = body.strata.filter((stratum: any) => stratum.outcome === outcome.name && !stratum.suppressed).map((stratum: any) => stratum.stratum);
+      const strata = outcome.comparable?.within ? [...shown, ...(shown.length >= 2 ? [null] : [])] : [{}];
+      return strata.flatMap((stratum: unknown) => attributes.map((attribute) => `${outcome.name}@${JSON.stringify(stratum)}×${attribute}`));
+    });
+    expect(body.comparisons.map((comparison: any) => `${comparison.outcome}@${JSON.stringify(comparison.stratum)}×${comparison.attribute}`)).toEqual(expected);
+    // score_value is comparable only within bureau × kind of score: each of its strata is named, none mixes two.
+    expect(body.strata.length).toBeGreaterThan(1);
+    for (const stratum of body.strata) expect(Object.keys(stratum.stratum)).toEqual(['bureau', 'score_type']);
+    expect(body.notAnalysed).toEqual([{ field: 'rating_class', reason: 'ordered-outcome-needs-clustered-errors' }]);
     expect(body).toMatchObject({ campaign: 'credit-scores', donations: 200, donors: 200, minGroupSize: 5 });
   });
 
-  test('when effects are adjusted, then they are the regression coefficients on the same rows and Holm runs across the whole family', async () => {
+  test('when effects are adjusted, then they are the regression coefficients on the rows of their stratum, and Bonferroni with its simultaneous interval runs across the whole family', async () => {
     const campaign = seed('platform-decisions', 120);
     const body = await findings('platform-decisions');
-    const effect = body.effects.find((candidate: any) => !candidate.suppressed && candidate.outcome === 'adverse' && candidate.attribute === 'nationality' && candidate.adjusted);
-    const comparison = body.comparisons.find((candidate: any) => candidate.outcome === 'adverse' && candidate.attribute === 'nationality');
-    const shown = new Set(comparison.groups.filter((group: any) => !group.suppressed).map((group: any) => group.level));
-    const rows = loadCampaignRows(testApp.db, campaign).rows.filter((row) => row.adverse !== null && shown.has(row.nationality) && !NO_ANSWER_LEVELS.has(String(row.nationality)));
-    const fit = await logistic(arrayRowSource(rows), { outcome: 'adverse', predictors: ['nationality', ...comparison.adjustedFor], reference: { nationality: comparison.reference } });
-    const coefficient = fit.coefficients.find((candidate) => candidate.term === `nationality=${effect.level}`)!;
+    const rowsOf = (comparison: any) => loadCampaignRows(testApp.db, campaign).rows.filter((row) => row[comparison.outcome] !== null
+      && Object.entries(comparison.stratum).every(([name, value]) => row[name] === value)
+      && comparison.groups.some((group: any) => !group.suppressed && group.level === row[comparison.attribute]) && !NO_ANSWER_LEVELS.has(String(row[comparison.attribute])));
+    const effect = body.effects.find((candidate: any) => !candidate.suppressed && candidate.outcome === 'adverse' && candidate.stratum !== null && candidate.adjusted);
+    const comparison = body.comparisons.find((candidate: any) => candidate.outcome === 'adverse' && candidate.attribute === effect.attribute && JSON.stringify(candidate.stratum) === JSON.stringify(effect.stratum));
+    // Errors clustered by donor: one worker's decisions are not independent people.
+    const fit = await logistic(arrayRowSource(rowsOf(comparison)), { outcome: 'adverse', predictors: [effect.attribute, ...comparison.adjustedFor], reference: { [effect.attribute]: comparison.reference }, cluster: 'donor' });
+    expect(fit.clustered?.clusters).toBeLessThan(fit.n);
+    const coefficient = fit.coefficients.find((candidate) => candidate.term === `${effect.attribute}=${effect.level}`)!;
     expect(effect.adjusted.estimate).toBeCloseTo(coefficient.estimate, 12);
     expect(effect.adjusted.pValue).toBeCloseTo(coefficient.pValue, 12);
 
-    const pay = body.effects.find((candidate: any) => !candidate.suppressed && candidate.outcome === 'pay_cents' && candidate.adjusted);
-    const payComparison = body.comparisons.find((candidate: any) => candidate.outcome === 'pay_cents' && candidate.attribute === pay.attribute);
-    const payShown = new Set(payComparison.groups.filter((group: any) => !group.suppressed).map((group: any) => group.level));
-    const payRows = loadCampaignRows(testApp.db, campaign).rows.filter((row) => row.pay_cents !== null && payShown.has(row[pay.attribute]));
-    const payFit = await ols(arrayRowSource(payRows), { outcome: 'pay_cents', predictors: [pay.attribute, ...payComparison.adjustedFor], reference: { [pay.attribute]: payComparison.reference } });
-    expect(pay.adjusted.estimate).toBeCloseTo(payFit.coefficients.find((candidate) => candidate.term === `${pay.attribute}=${pay.level}`)!.estimate, 9);
+    const pay = body.effects.find((candidate: any) => !candidate.suppressed && candidate.outcome === 'pay_cents' && candidate.stratum !== null && candidate.adjusted);
+    const payComparison = body.comparisons.find((candidate: any) => candidate.outcome === 'pay_cents' && candidate.attribute === pay.attribute && JSON.stringify(candidate.stratum) === JSON.stringify(pay.stratum));
+    expect(Object.keys(pay.stratum)).toEqual(['platform', 'city']);
+    // Pay is compared only for jobs (its appliesWhere): pay given with other decisions stays out.
+    const payRows = rowsOf(payComparison).filter((row) => row.decision_type === 'job-pay');
+    expect(rowsOf(payComparison).length).toBeGreaterThan(payRows.length);
+    const payFit = await ols(arrayRowSource(payRows), { outcome: 'pay_cents', predictors: [pay.attribute, ...payComparison.adjustedFor], reference: { [pay.attribute]: payComparison.reference }, cluster: 'donor' });
+    const payCoefficient = payFit.coefficients.find((candidate) => candidate.term === `${pay.attribute}=${pay.level}`)!;
+    expect(pay.adjusted.estimate).toBeCloseTo(payCoefficient.estimate, 9);
+    expect(pay.adjusted.pValue).toBeCloseTo(payCoefficient.pValue, 9);
 
     const tested = body.effects.filter((candidate: any) => !candidate.suppressed && candidate.adjusted);
     expect(tested.length).toBeGreaterThan(4);
-    const holm = adjustPValues(tested.map((candidate: any) => candidate.adjusted.pValue), 'holm');
-    tested.forEach((candidate: any, index: number) => expect(candidate.adjusted.pValueAdjusted).toBeCloseTo(holm[index]!, 14));
-  });
+    for (const candidate of tested) {
+      expect(candidate.adjusted.familySize).toBe(tested.length);
+      expect(candidate.adjusted.pValueAdjusted).toBeCloseTo(Math.min(1, candidate.adjusted.pValue * tested.length), 14);
+    }
+    // The simultaneous interval: estimate ± t(1 − 0.025/m, df)·SE for OLS, with the clustered SE and the residual df (lmtest's convention).
+    const half = tQuantileAt(1 - 0.025 / tested.length, payFit.dfResidual) * payCoefficient.stdError;
+    expect(pay.adjusted.familyCiLow).toBeCloseTo(payCoefficient.estimate - half, 6);
+    expect(pay.adjusted.familyCiHigh).toBeCloseTo(payCoefficient.estimate + half, 6);
+  }, 30_000);
 
   test('when a group has fewer than k donors, then it is marked suppressed and its size and numbers appear nowhere', async () => {
     const campaign = await fetchCampaign(testApp.app, 'credit-scores');
@@ -73,7 +93,7 @@ describe('findings API', () => {
     const bySex = body.comparisons.find((comparison: any) => comparison.outcome === 'score_value' && comparison.attribute === 'sex');
     expect(bySex.groups.find((group: any) => group.level === 'diverse')).toEqual({ level: 'diverse', suppressed: true });
     expect(body.effects.find((effect: any) => effect.attribute === 'sex' && effect.level === 'diverse' && effect.outcome === 'score_value'))
-      .toEqual({ outcome: 'score_value', attribute: 'sex', level: 'diverse', reference: expect.any(String), kind: 'mean', suppressed: true });
+      .toEqual({ outcome: 'score_value', stratum: { bureau: base.bureau, score_type: base.score_type }, attribute: 'sex', level: 'diverse', reference: expect.any(String), kind: 'mean', suppressed: true });
     const text = JSON.stringify(body);
     expect(text).not.toMatch(/900[0-2]/);
     const diversePlan = body.planner.find((entry: any) => entry.attribute === 'sex' && entry.level === 'diverse' && entry.outcome === 'score_value');
@@ -110,7 +130,7 @@ describe('findings API', () => {
     seed('platform-decisions', 60);
     const small = await findings('platform-decisions', '?gap=2');
     const large = await findings('platform-decisions', '?gap=20');
-    const key = (entry: any) => `${entry.outcome}/${entry.attribute}/${entry.level}`;
+    const key = (entry: any) => `${entry.outcome}/${JSON.stringify(entry.stratum)}/${entry.attribute}/${entry.level}`;
     const smallNeeds = new Map(small.planner.filter((entry: any) => entry.kind === 'rate').map((entry: any) => [key(entry), entry.donorsNeeded]));
     const rateEntries = large.planner.filter((entry: any) => entry.kind === 'rate');
     expect(rateEntries.length).toBeGreaterThan(0);
@@ -129,6 +149,6 @@ describe('findings API', () => {
   test('when a campaign has too few donations for a release, then the findings say so and give the rule, without a count', async () => {
     seed('platform-decisions', 9);
     const body = await findings('platform-decisions');
-    expect(body).toMatchObject({ release: null, releaseRule: { minChanges: 10, interval: 'PT0S' }, donations: null, donors: null, records: null, comparisons: [], effects: [], planner: [] });
+    expect(body).toMatchObject({ release: null, releaseRule: { minChanges: 10, interval: 'PT0S' }, donations: null, donors: null, records: null, strata: [], comparisons: [], effects: [], planner: [] });
   });
 });

@@ -32,7 +32,7 @@ test('when the findings page is opened on a seeded campaign, then its charts ren
   }
 }, 120_000);
 
-test.each(['credit-scores', 'platform-decisions'])('when %s has the demo data of 600 donations, then at 1280 px the findings read in at most three screens before any collapsed detail, summary first', async (slug) => {
+test.each(['credit-scores', 'platform-decisions'])('when %s has the demo data of 600 donations, then at 1280 px the findings read in at most three and a half screens before any collapsed detail, summary first', async (slug) => {
   const served = await serveTestApp();
   const { dependencies } = served;
   seedDemo(dependencies.campaigns.get(slug)!, dependencies.donations, { count: 600, seed: 3 });
@@ -59,7 +59,10 @@ test.each(['credit-scores', 'platform-decisions'])('when %s has the demo data of
     expect(layout.summaryFirst).toBe(true);
     expect(layout.contents).toEqual(['#findings', '#what-we-ask', '#consent']);
     expect(layout.contentsTop).toBeLessThan(viewport.height);
-    expect(layout.findingsHeight).toBeLessThanOrEqual(3 * viewport.height);
+    // Three and a half screens: since issue 13 each outcome with strata adds one collapsed block of
+    // its strata, the pooled comparison says how it compares, and each table cell shows the interval
+    // and p its sentence says (one quantity, one sentence).
+    expect(layout.findingsHeight).toBeLessThanOrEqual(3.5 * viewport.height);
     // No chart of a hundred rows: the tallest chart fits on one screen.
     expect(layout.longestChart).toBeLessThanOrEqual(viewport.height);
     expect(layout.openTablesScroll).toBe(false);

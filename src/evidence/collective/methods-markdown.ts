@@ -18,6 +18,20 @@ function generalisationLines(campaign: Campaign, records: PackRecords): string[]
   });
 }
 
+/** Per outcome, what its dictionary says it is comparable within (`stratum` in the result tables). */
+function strataLines(campaign: Campaign): string[] {
+  const k = campaign.minGroupSize;
+  return campaign.fieldsWithRole('outcome').flatMap((field) => {
+    const comparable = field.comparable;
+    if (!comparable) return [];
+    const parts: string[] = [];
+    if (comparable.appliesWhere) parts.push(`only records where ${Object.entries(comparable.appliesWhere).map(([name, answers]) => `\`${name}\` is ${answers.map((answer) => `\`${answer}\``).join(' or ')}`).join(' and ')}`);
+    if (comparable.within) parts.push(`compared within each combination of ${comparable.within.map((name) => `\`${name}\``).join(' × ')} (a stratum; one of fewer than ${k} donors is only listed as suppressed), and once pooled over the shown strata with the stratum as a fixed effect${field.type === 'boolean' ? '' : ' and the value as its percentile rank within its stratum (0 to 100, higher favourable)'}`);
+    if (comparable.adjustFor) parts.push(`also adjusted for ${comparable.adjustFor.map((name) => `\`${name}\``).join(', ')}`);
+    return parts.length > 0 ? [`- \`${field.name}\`: ${parts.join('; ')}.`] : [];
+  });
+}
+
 export function methodsMarkdown(campaign: Campaign, analyses: PublishedFindings | undefined, records: PackRecords, createdOn: string, signingKeyFingerprint: string): string {
   const k = campaign.minGroupSize;
   const outcomes = campaign.fieldsWithRole('outcome').map((field) => field.name);
@@ -73,10 +87,19 @@ withdrawn since the last one and comes at most once per ${analyses.release.inter
 single donor can be read off the difference between two releases.` : 'No findings have been released yet: `results/` holds empty tables and no charts.'}
 
 - Outcomes: ${outcomes.map((name) => `\`${name}\``).join(', ')}; protected attributes: ${protectedNames.map((name) => `\`${name}\``).join(', ')}.
-- Yes/no outcomes are compared as rates (Wilson intervals, Fisher's exact test, Katz's interval for the
-  rate ratio), numbers as means (Welch). Adjusted effects come from logistic or OLS regression holding
+- Uncertainty clustered by donor: one person's records are not independent people, so every interval
+  and test takes donors as the independent units. Yes/no outcomes are compared as rates, numbers as
+  means, each group's with a design-based 95% interval and each group's difference from the reference
+  with a design-based t test (R: \`svyby(~y, ~group, svydesign(ids = ~donor, data = d), svymean)\`,
+  \`svyglm(y ~ group, design)\`). Adjusted effects come from logistic or OLS regression holding
   the legitimate factors fixed (${legitimate.map((name) => `\`${name}\``).join(', ') || 'none'}), with
-  Holm's correction across every adjusted test of the campaign (\`holmPValue\`).
+  errors clustered by donor (\`sandwich::vcovCL(fit, cluster = ~donor, type = "HC1")\`: t on the
+  residual df for OLS, z for logistic, as \`lmtest::coeftest\`), with
+  Bonferroni's correction across every adjusted test of the campaign (\`bonferroniPValue\`) and the
+  simultaneous interval that goes with it (\`familyCiLow\`, \`familyCiHigh\`, level 1 − 0.05/\`familySize\`):
+  the corrected p-value is below 0.05 exactly when that interval excludes no difference, so the words
+  and the numbers cannot disagree (Holm's p-values have no matching interval).
+${strataLines(campaign).join('\n')}
 - \`results/analyses.json\` has everything; \`groups.csv\`, \`effects.csv\` and \`planner.csv\` the same
   as tables; \`planner.csv\` says how many more donors would let a gap be detected with 80% power.
 
@@ -84,8 +107,9 @@ single donor can be read off the difference between two releases.` : 'No finding
 
 - Donors chose to take part: they are self-selected and need not resemble everyone the decisions affect.
 - A difference between groups is an association, not proof of its cause; factors not collected may explain it.
-- Several tests were run at once; read the Holm-adjusted p-values.
-${campaign.entry === 'csv' ? '- One person gives many records: records are clustered, and intervals that treat them as independent are too narrow.\n' : ''}${analyses && analyses.caveats.includes('small-sample') ? `- Only about ${analyses.donors} people: estimates are uncertain.\n` : ''}
+- Several tests were run at once; read the Bonferroni-adjusted p-values with their simultaneous intervals.
+- One person may give many records: the uncertainty is clustered by donor, so such a person counts as one person, not many.
+${analyses && analyses.caveats.includes('small-sample') ? `- Only about ${analyses.donors} people: estimates are uncertain.\n` : ''}
 ## Re-running
 
 \`\`\`sh

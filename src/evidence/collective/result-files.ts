@@ -6,10 +6,16 @@
  */
 import type { Campaign } from '../../campaigns/types';
 import { toCsv } from '../../csv/csv-cell';
-import type { CampaignFindings, PublishedFindings } from '../campaign-analyses-types';
+import type { CampaignFindings, PublishedFindings, Stratum } from '../campaign-analyses-types';
 import { comparisonChartGroups } from '../charts/comparison-chart-groups';
 import { groupEstimateChart } from '../charts/group-estimate-chart';
+import { stratumKey } from '../same-comparison';
 import { RESULT_TABLE_SCHEMAS } from './result-table-schemas';
+
+/** A stratum in one CSV cell: `field=answer&…`, empty for an outcome without strata, `pooled` for the pooled figure. */
+function stratumCell(stratum: Stratum): string {
+  return stratum === null ? 'pooled' : stratumKey(stratum);
+}
 
 const encoder = new TextEncoder();
 
@@ -17,6 +23,7 @@ function groupRows(analyses: CampaignFindings): Array<Record<string, unknown>> {
   return analyses.comparisons.flatMap((comparison) =>
     comparison.groups.map((group) => ({
       outcome: comparison.outcome,
+      stratum: stratumCell(comparison.stratum),
       attribute: comparison.attribute,
       kind: comparison.kind,
       level: group.level,
@@ -29,7 +36,7 @@ function groupRows(analyses: CampaignFindings): Array<Record<string, unknown>> {
 
 function effectRows(analyses: CampaignFindings): Array<Record<string, unknown>> {
   return analyses.effects.map((effect) => {
-    const base = { outcome: effect.outcome, attribute: effect.attribute, level: effect.level, reference: effect.reference, kind: effect.kind, suppressed: effect.suppressed };
+    const base = { outcome: effect.outcome, stratum: stratumCell(effect.stratum), attribute: effect.attribute, level: effect.level, reference: effect.reference, kind: effect.kind, suppressed: effect.suppressed };
     if (effect.suppressed) return base;
     return {
       ...base,
@@ -44,7 +51,10 @@ function effectRows(analyses: CampaignFindings): Array<Record<string, unknown>> 
       adjustedCiLow: effect.adjusted?.ciLow,
       adjustedCiHigh: effect.adjusted?.ciHigh,
       adjustedPValue: effect.adjusted?.pValue,
-      holmPValue: effect.adjusted?.pValueAdjusted,
+      familyCiLow: effect.adjusted?.familyCiLow,
+      familyCiHigh: effect.adjusted?.familyCiHigh,
+      bonferroniPValue: effect.adjusted?.pValueAdjusted,
+      familySize: effect.adjusted?.familySize,
       adjustedFor: effect.adjusted?.adjustedFor.join(' '),
       adjustedNote: effect.adjustedNote,
     };
@@ -67,7 +77,7 @@ export function resultFiles(findings: PublishedFindings | undefined): Record<str
     'results/analyses.json': encoder.encode(`${JSON.stringify(json, null, 2)}\n`),
     'results/groups.csv': encoder.encode(toCsv(GROUP_COLUMNS, findings ? flat(groupRows(findings)) : [])),
     'results/effects.csv': encoder.encode(toCsv(EFFECT_COLUMNS, findings ? flat(effectRows(findings)) : [])),
-    'results/planner.csv': encoder.encode(toCsv(PLANNER_COLUMNS, flat((findings?.planner ?? []) as unknown as Array<Record<string, unknown>>))),
+    'results/planner.csv': encoder.encode(toCsv(PLANNER_COLUMNS, flat((findings?.planner ?? []).map((entry) => ({ ...entry, stratum: stratumCell(entry.stratum) }))))),
   };
 }
 
@@ -75,10 +85,12 @@ export function chartFiles(campaign: Campaign, analyses: PublishedFindings | und
   const files: Record<string, Uint8Array> = {};
   if (!analyses) return files;
   const fieldOf = (name: string) => campaign.schema.fields.find((field) => field.name === name);
-  for (const comparison of analyses.comparisons) {
+  // A comparison without a reference has only suppressed groups: a chart of it would show nothing.
+  for (const comparison of analyses.comparisons.filter((candidate) => candidate.reference !== null)) {
     const outcome = fieldOf(comparison.outcome);
     const attribute = fieldOf(comparison.attribute);
-    const title = `${outcome?.title ?? comparison.outcome} by ${attribute?.title ?? comparison.attribute}`;
+    const stratum = comparison.stratum === null ? 'all strata together' : Object.entries(comparison.stratum).map(([name, value]) => fieldOf(name)?.enumLabels?.[value] ?? value).join(' / ');
+    const title = `${outcome?.title ?? comparison.outcome} by ${attribute?.title ?? comparison.attribute}${stratum ? ` (${stratum})` : ''}`;
     const svg = groupEstimateChart({
       title,
       description: `${comparison.kind === 'rate' ? 'Rate' : 'Mean'} per group with its 95% interval; groups of fewer than ${analyses.minGroupSize} donors are not shown. Donors are self-selected.`,
@@ -89,7 +101,9 @@ export function chartFiles(campaign: Campaign, analyses: PublishedFindings | und
       referenceText: '(reference)',
       idPrefix: `${comparison.outcome}-${comparison.attribute}`,
     });
-    files[`charts/${comparison.outcome}-by-${comparison.attribute}.svg`] = new TextEncoder().encode(svg);
+    // Answers named in file names are kept to safe characters (an enum may hold "65+").
+    const suffix = comparison.stratum === null ? '-pooled' : Object.values(comparison.stratum).map((value) => `-${value.toLowerCase().replace(/[^a-z0-9-]/g, '_')}`).join('');
+    files[`charts/${comparison.outcome}${suffix}-by-${comparison.attribute}.svg`] = new TextEncoder().encode(svg);
   }
   return files;
 }

@@ -31,12 +31,14 @@ const flag = (name: string, title: string, description: string): TableSchemaFiel
 const required = { required: true };
 const kind = text('kind', 'Kind of outcome', '"rate" for a yes/no outcome (estimates are proportions from 0 to 1), "mean" for a number (estimates in the outcome\'s unit).', { required: true, enum: KINDS });
 const outcome = text('outcome', 'Outcome', 'The outcome field of data/records.csv.', required);
+const stratum = text('stratum', 'Stratum', 'The records compared: "field=answer" for each field the outcome is comparable within, joined by "&" (e.g. "bureau=schufa&score_type=base"); empty when the outcome has no strata; "pooled" for the one figure over all shown strata, with the strata held fixed and numbers as percentile ranks (0 to 100, higher favourable) within their stratum.');
 const attribute = text('attribute', 'Protected attribute', 'The protected field of data/records.csv the groups are formed by.', required);
 const level = text('level', 'Group', 'The value of the attribute that forms this group.', required);
 const reference = text('reference', 'Reference group', 'The group compared against: the largest group with at least k donors.', required);
 
 const groups: TableSchemaField[] = [
   outcome,
+  stratum,
   attribute,
   kind,
   level,
@@ -45,12 +47,13 @@ const groups: TableSchemaField[] = [
   count('donors', 'Donors', 'Donors in the group, rounded as in the release.'),
   count('records', 'Records', 'Records in the group, rounded as in the release.'),
   number('estimate', 'Estimate', 'The rate (0 to 1) or mean of the outcome in the group.'),
-  number('ciLow', 'Lower 95% limit', 'Lower limit of the 95% interval of the estimate (Wilson for rates, t for means, clustered by donor); empty when it cannot be computed.'),
+  number('ciLow', 'Lower 95% limit', 'Lower limit of the 95% interval of the estimate, clustered by donor (design-based, t on donors − 1 df); empty when it cannot be computed.'),
   number('ciHigh', 'Upper 95% limit', 'Upper limit of the 95% interval of the estimate; empty when it cannot be computed.'),
 ];
 
 const effects: TableSchemaField[] = [
   outcome,
+  stratum,
   attribute,
   level,
   reference,
@@ -59,21 +62,25 @@ const effects: TableSchemaField[] = [
   number('difference', 'Raw difference', 'Rate or mean of the group minus that of the reference, before any adjustment.'),
   number('differenceCiLow', 'Raw difference, lower 95% limit', 'Lower limit of the 95% interval of the raw difference; empty when it cannot be computed.'),
   number('differenceCiHigh', 'Raw difference, upper 95% limit', 'Upper limit of the 95% interval of the raw difference; empty when it cannot be computed.'),
-  number('ratio', 'Rate ratio', "The group's rate divided by the reference's (rates only); empty for means or when the reference rate is 0."),
-  number('rawPValue', 'Raw p-value', "Fisher's exact test (rates) or Welch's t test (means), not adjusted."),
+  number('ratio', 'Rate ratio', "The group's rate divided by the reference's (rates only, point estimate); empty for means or when the reference rate is 0."),
+  number('rawPValue', 'Raw p-value', 'Design-based t test of the raw difference, clustered by donor (survey::svyglm with ids = ~donor), not adjusted.'),
   text('adjustedModel', 'Adjusted model', 'The model that holds the legitimate factors fixed: "ols" (linear) or "logistic"; empty when no adjusted effect could be estimated.', { enum: ['ols', 'logistic'] }),
   number('adjustedEstimate', 'Adjusted estimate', "The group's coefficient: units of the outcome (ols) or log-odds (logistic)."),
   number('adjustedOddsRatio', 'Adjusted odds ratio', 'exp(adjusted estimate), logistic models only.'),
   number('adjustedCiLow', 'Adjusted estimate, lower 95% limit', 'Lower limit of the 95% interval of the adjusted estimate.'),
   number('adjustedCiHigh', 'Adjusted estimate, upper 95% limit', 'Upper limit of the 95% interval of the adjusted estimate.'),
-  number('adjustedPValue', 'Adjusted p-value', 'p-value of the adjusted estimate, before correction for multiple testing.'),
-  number('holmPValue', 'Holm-corrected p-value', "The adjusted p-value after Holm's correction across every adjusted effect of the campaign."),
+  number('adjustedPValue', 'Adjusted p-value', 'p-value of the adjusted estimate (errors clustered by donor), before correction for multiple testing.'),
+  number('familyCiLow', 'Adjusted estimate, lower simultaneous limit', 'Lower limit of the simultaneous interval (level 1 − 0.05/familySize) that goes with the Bonferroni p-value.'),
+  number('familyCiHigh', 'Adjusted estimate, upper simultaneous limit', 'Upper limit of the simultaneous interval that goes with the Bonferroni p-value.'),
+  number('bonferroniPValue', 'Bonferroni-corrected p-value', 'The adjusted p-value times the number of adjusted effects of the campaign (at most 1): below 0.05 exactly when the simultaneous interval excludes no difference.'),
+  count('familySize', 'Family size', 'How many adjusted effects the campaign tests at once.'),
   text('adjustedFor', 'Adjusted for', 'The legitimate factors held fixed, separated by spaces.'),
   text('adjustedNote', 'Why no adjusted effect', 'Why there is no adjusted effect (too few rows, separation …); empty otherwise.'),
 ];
 
 const planner: TableSchemaField[] = [
   outcome,
+  stratum,
   attribute,
   level,
   reference,
@@ -94,6 +101,6 @@ export const RESULT_TABLE_SCHEMAS: Record<'groups' | 'effects' | 'planner', Tabl
 /** What each result table holds, for its resource's description. */
 export const RESULT_TABLE_DESCRIPTIONS: Record<keyof typeof RESULT_TABLE_SCHEMAS, { title: string; description: string }> = {
   groups: { title: 'Findings: each group', description: 'For each outcome and protected attribute, each group\'s rate or mean with its 95% interval, as in the public release; groups under k are only marked suppressed.' },
-  effects: { title: 'Findings: each group against the reference', description: 'Raw differences and the effects adjusted for the legitimate factors, with Holm-corrected p-values.' },
+  effects: { title: 'Findings: each group against the reference', description: 'Raw differences and the effects adjusted for the legitimate factors, with Bonferroni-corrected p-values and simultaneous intervals.' },
   planner: { title: 'Findings: donors still needed', description: 'How many more donors each comparison needs to detect the gap given with 80% power.' },
 };

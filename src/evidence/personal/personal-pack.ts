@@ -19,6 +19,8 @@ import { roundCount } from '../releases/public-findings';
 import { effectSentence, formatters } from '../effect-sentence';
 import { amountText } from '../field-value';
 import { NO_ANSWER_LEVELS } from '../group-comparison';
+import { outcomeRows } from '../outcome-strata';
+import { sameComparison } from '../same-comparison';
 import type { CountryAdvice } from '../advice/country-advice';
 import { controllersFor, helpfulFindings, type Recipients } from '../letters';
 import { analysableOutcomes, MAX_PEER_FACTORS, peerCandidates, peerKey, type PackStatistics } from './pack-statistics';
@@ -182,13 +184,17 @@ export async function buildPersonalPack(
   for (const comparison of findings?.comparisons ?? []) {
     const level = record[comparison.attribute];
     if (level === undefined || NO_ANSWER_LEVELS.has(String(level))) continue;
+    // Only comparisons of records like the donor's: the outcome applies to the record, and it is in the comparison's stratum (or the pooled one).
+    const outcomeField = campaign.schema.fields.find((candidate) => candidate.name === comparison.outcome);
+    if (!outcomeField || outcomeRows(outcomeField, [row]).length === 0) continue;
+    if (comparison.stratum !== null && Object.entries(comparison.stratum).some(([name, value]) => String(record[name]) !== value)) continue;
     const attribute = title(comparison.attribute);
-    const base = { outcome: comparison.outcome, attribute: comparison.attribute, level: String(level) };
+    const base = { outcome: comparison.outcome, stratum: comparison.stratum, attribute: comparison.attribute, level: String(level) };
     const words = { outcome: title(comparison.outcome).title, attribute: attribute.title, level: attribute.label(String(level)), k };
     if (comparison.reference === null) effects.push({ ...base, status: 'none', sentence: et('effectNone', words) });
     else if (comparison.reference === String(level)) effects.push({ ...base, status: 'reference', sentence: et('effectReference', words) });
     else {
-      const effect = findings!.effects.find((candidate) => candidate.outcome === comparison.outcome && candidate.attribute === comparison.attribute && candidate.level === String(level));
+      const effect = findings!.effects.find((candidate) => sameComparison(candidate, comparison) && candidate.level === String(level));
       if (!effect || effect.suppressed) effects.push({ ...base, status: 'suppressed', sentence: et('effectSuppressed', words) });
       else effects.push({ ...base, status: 'compared', reference: effect.reference, raw: effect.raw, adjusted: effect.adjusted, sentence: effectSentence(effect, attribute.label(effect.level), attribute.label(effect.reference), ft, withUnit(comparison.outcome)) });
     }
@@ -228,8 +234,8 @@ export async function buildPersonalPack(
         models: { prediction: 'ols (numbers) or logistic (yes/no) on the predictors', effects: 'adjusted for the legitimate factors, as in the findings' },
         // The effects are those of this public release (null before the first one).
         findingsRelease: findings?.release ?? null,
-        references: (findings?.comparisons ?? []).map((comparison) => ({ outcome: comparison.outcome, attribute: comparison.attribute, reference: comparison.reference })),
-        adjust: 'holm',
+        references: (findings?.comparisons ?? []).map((comparison) => ({ outcome: comparison.outcome, stratum: comparison.stratum, attribute: comparison.attribute, reference: comparison.reference })),
+        adjust: 'bonferroni',
         confidence: 0.95,
         locale,
       },

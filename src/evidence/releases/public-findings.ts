@@ -6,7 +6,7 @@
  * group's size roughly; what keeps one donor from being read off is that a release differs from
  * the one before by at least `minChanges` donations (see `FindingsReleases` and SECURITY.md).
  */
-import type { CampaignAnalyses, Comparison, Effect, GroupSummary, PublishedFindings } from '../campaign-analyses-types';
+import type { CampaignAnalyses, Comparison, Effect, GroupSummary, PublishedFindings, StratumSummary } from '../campaign-analyses-types';
 import { DEFAULT_GAPS, planComparison } from '../campaign-planner';
 import type { ReleaseRule } from './release-rule';
 
@@ -18,6 +18,11 @@ export function roundCount(count: number): number {
 
 function roundGroup(group: GroupSummary): GroupSummary {
   return group.suppressed ? group : { ...group, donors: roundCount(group.donors), records: roundCount(group.records) };
+}
+
+/** A stratum's counts as a group's: rounded, and none at all under k. */
+function roundStratum(stratum: StratumSummary): StratumSummary {
+  return stratum.suppressed ? stratum : { ...stratum, donors: roundCount(stratum.donors), records: roundCount(stratum.records) };
 }
 
 function roundEffect(effect: Effect): Effect {
@@ -35,6 +40,7 @@ export function publicFindings(analyses: CampaignAnalyses, release: { number: nu
     donations: roundCount(analyses.donations),
     donors: roundCount(analyses.donors),
     records: roundCount(analyses.records),
+    strata: analyses.strata.map(roundStratum),
     comparisons,
     effects: analyses.effects.map(roundEffect),
     // From the rounded groups, so that no exact group size comes back through "donors needed".

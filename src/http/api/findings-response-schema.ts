@@ -8,17 +8,29 @@ import { z } from 'zod';
 const kind = z.enum(['rate', 'mean']).describe('rate: a yes/no outcome (estimates 0 to 1); mean: a number');
 const interval = z.number().nullable();
 
+const stratumSchema = z
+  .record(z.string(), z.string())
+  .nullable()
+  .describe('The records compared: each stratum field\'s answer ({} when the outcome declares no strata), or null for the one figure pooled over the shown strata (strata as fixed effects, numbers as percentile ranks within their stratum)');
+
+const stratumSummarySchema = z.union([
+  z.object({ outcome: z.string(), stratum: z.record(z.string(), z.string()), suppressed: z.literal(true) }).strict().describe('A stratum of fewer than k donors: not compared, nothing else shown'),
+  z.object({ outcome: z.string(), stratum: z.record(z.string(), z.string()), suppressed: z.literal(false), donors: z.int(), records: z.int() }).strict().describe('Counts rounded as in the release'),
+]);
+
 const groupSchema = z.union([
   z.object({ level: z.string(), suppressed: z.literal(true) }).strict().describe('A group of fewer than k donors: nothing else is shown'),
   z
     .object({ level: z.string(), suppressed: z.literal(false), donors: z.int(), records: z.int(), estimate: z.number(), ciLow: interval, ciHigh: interval })
     .strict()
-    .describe('Rate or mean of the group with its 95% interval; counts rounded as in the release'),
+    .describe('Rate or mean of the group with its 95% interval, clustered by donor; counts rounded as in the release'),
 ]);
 
 const comparisonSchema = z
   .object({
     outcome: z.string(),
+    stratum: stratumSchema,
+    pooled: z.object({ over: z.array(z.string()), scale: z.enum(['percentile', 'outcome']) }).strict().optional().describe('Pooled comparison: the stratum fields held fixed; a number outcome as its percentile rank (0 to 100, higher is favourable) within its stratum'),
     attribute: z.string().describe('A protected field'),
     kind,
     reference: z.string().nullable().describe('The largest group; null when fewer than two groups have k donors'),
@@ -31,12 +43,12 @@ const comparisonSchema = z
 const rawEffectSchema = z
   .object({
     difference: z.number().describe("The group's rate or mean minus the reference's"),
-    ratio: z.number().nullable().optional(),
+    ratio: z.number().nullable().optional().describe('Rate ratio (rates only), point estimate'),
     ratioCiLow: z.number().nullable().optional(),
     ratioCiHigh: z.number().nullable().optional(),
     ciLow: z.number().nullable().optional(),
     ciHigh: z.number().nullable().optional(),
-    pValue: z.number().nullable().describe("Fisher's exact test (rates) or Welch's t test (means), unadjusted"),
+    pValue: z.number().nullable().describe('Design-based t test of the difference, clustered by donor (as survey::svyglm with ids = ~donor), unadjusted'),
   })
   .strict();
 
@@ -48,14 +60,17 @@ const adjustedEffectSchema = z
     oddsRatio: z.number().optional(),
     ciLow: z.number(),
     ciHigh: z.number(),
-    pValue: z.number(),
-    pValueAdjusted: z.number().describe('Holm-adjusted across every adjusted effect of the campaign'),
+    pValue: z.number().describe('Unadjusted, errors clustered by donor (sandwich::vcovCL, HC1); goes with ciLow and ciHigh (95%)'),
+    pValueAdjusted: z.number().describe('Bonferroni-adjusted across every adjusted effect of the campaign; below 0.05 exactly when the family interval excludes no difference'),
+    familyCiLow: z.number().describe('Simultaneous interval at level 1 − 0.05/familySize: goes with pValueAdjusted'),
+    familyCiHigh: z.number(),
+    familySize: z.int().describe('How many adjusted effects are tested at once'),
     adjustedFor: z.array(z.string()),
     n: z.int(),
   })
   .strict();
 
-const effectBase = { outcome: z.string(), attribute: z.string(), level: z.string(), reference: z.string(), kind };
+const effectBase = { outcome: z.string(), stratum: stratumSchema, attribute: z.string(), level: z.string(), reference: z.string(), kind };
 const effectSchema = z.union([
   z.object({ ...effectBase, suppressed: z.literal(true) }).strict(),
   z.object({ ...effectBase, suppressed: z.literal(false), raw: rawEffectSchema, adjusted: adjustedEffectSchema.nullable(), adjustedNote: z.string().optional() }).strict(),
@@ -71,7 +86,7 @@ const plannerSchema = z
   })
   .strict();
 
-const caveatSchema = z.enum(['self-selected', 'association-not-cause', 'clustered-records', 'small-sample', 'multiple-testing']);
+const caveatSchema = z.enum(['self-selected', 'association-not-cause', 'clustered-by-donor', 'clustered-records', 'small-sample', 'multiple-testing']).describe('clustered-records only in releases made before uncertainty was clustered by donor');
 const plannerGapsSchema = z.object({ ratePoints: z.number(), meanEffectSize: z.number() }).strict().describe('The gaps the planner looked for');
 
 const released = z
@@ -82,6 +97,7 @@ const released = z
     donors: z.int().describe('Rounded to countsRoundedTo'),
     records: z.int().describe('Rounded to countsRoundedTo'),
     minGroupSize: z.int(),
+    strata: z.array(stratumSummarySchema),
     comparisons: z.array(comparisonSchema),
     effects: z.array(effectSchema),
     planner: z.array(plannerSchema),
@@ -104,6 +120,7 @@ const beforeFirstRelease = z
     donations: z.null(),
     donors: z.null(),
     records: z.null(),
+    strata: z.array(stratumSummarySchema).max(0),
     comparisons: z.array(comparisonSchema).max(0),
     effects: z.array(effectSchema).max(0),
     planner: z.array(plannerSchema).max(0),

@@ -1,6 +1,6 @@
 /**
  * `GET /api/v1/campaigns/:slug/findings`: the campaign's latest public release — counts rounded
- * to 5, each outcome by each protected attribute (raw and adjusted, Holm across the family) and
+ * to 5, each outcome by each protected attribute (per comparable stratum, raw and adjusted, Bonferroni across the family with simultaneous intervals) and
  * the planner — with every group under k suppressed and marked, and the release's number, day
  * and rule. Between releases every request gets the same answer, whatever was donated or
  * withdrawn meanwhile (see `FindingsReleases`).
@@ -36,7 +36,7 @@ export function createFindingsRouter(dependencies: AppDependencies): Router {
       res.json({
         campaign: campaign.slug, campaignVersion: campaign.version, minGroupSize: campaign.minGroupSize,
         release: null, releaseRule: { minChanges: rule.minChanges, interval: rule.interval },
-        donations: null, donors: null, records: null, comparisons: [], effects: [], planner: [], notAnalysed: [], caveats: [], plannerGaps: gaps,
+        donations: null, donors: null, records: null, strata: [], comparisons: [], effects: [], planner: [], notAnalysed: [], caveats: [], plannerGaps: gaps,
       });
       return;
     }

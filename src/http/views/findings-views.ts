@@ -7,10 +7,11 @@
  */
 import { localizedField } from '../../campaigns/localize';
 import type { Campaign, Locale } from '../../campaigns/types';
-import type { CampaignFindings, Comparison, Effect, GroupSummary, PublishedFindings } from '../../evidence/campaign-analyses-types';
+import type { CampaignFindings, Comparison, Effect, GroupSummary, PublishedFindings, Stratum } from '../../evidence/campaign-analyses-types';
 import { comparisonChartGroups } from '../../evidence/charts/comparison-chart-groups';
 import { groupEstimateChart } from '../../evidence/charts/group-estimate-chart';
-import { effectSentence, formatters, type Formatters } from '../../evidence/effect-sentence';
+import { effectSentence, formatters, isClear, shownInterval, type Formatters } from '../../evidence/effect-sentence';
+import { sameComparison } from '../../evidence/same-comparison';
 import { findingsTranslator, type FindingsTranslate } from '../../i18n/findings-messages';
 import { findingsPageTranslator, type FindingsPageTranslate } from '../../i18n/findings-page-messages';
 import { html, SafeHtml } from './html';
@@ -21,9 +22,6 @@ const CHART_MAX_GROUPS = 8;
 const OPEN_COMPARISONS = 1;
 /** Differences named in the summary; the rest are listed below it. */
 const SUMMARY_ITEMS = 3;
-/** "Unlikely to be chance": the adjusted p-value under this. */
-const CLEAR = 0.05;
-
 type ShownEffect = Extract<Effect, { suppressed: false }>;
 
 interface Words {
@@ -43,10 +41,20 @@ function groupName(campaign: Campaign, attribute: string, level: string, words: 
   return words.pt('quoted', { name: `${localized.title}: ${localized.label(level)}` });
 }
 
+/** A stratum in words ("SCHUFA / Base score"), or "all together" for the pooled comparison. */
+function stratumText(campaign: Campaign, stratum: Stratum, words: Words): string {
+  if (stratum === null) return words.pt('allStrata');
+  return Object.entries(stratum).map(([name, value]) => localizedField(field(campaign, name), words.locale).label(value)).join(' / ');
+}
+
+function shownEffects(analyses: CampaignFindings, comparison: Comparison): ShownEffect[] {
+  return analyses.effects.filter((effect): effect is ShownEffect => !effect.suppressed && sameComparison(effect, comparison));
+}
+
+/** Clear: the family interval excludes no difference (the same test as the adjusted p under 0.05, see family-adjustment.ts). */
 function clearEffects(analyses: CampaignFindings, comparison: Comparison): ShownEffect[] {
-  return analyses.effects
-    .filter((effect): effect is ShownEffect => !effect.suppressed && effect.outcome === comparison.outcome && effect.attribute === comparison.attribute)
-    .filter((effect) => effect.adjusted !== null && effect.adjusted.pValueAdjusted < CLEAR)
+  return shownEffects(analyses, comparison)
+    .filter((effect) => effect.adjusted !== null && isClear(effect.adjusted))
     .sort((first, second) => first.adjusted!.pValueAdjusted - second.adjusted!.pValueAdjusted);
 }
 
@@ -60,7 +68,8 @@ function summarySection(campaign: Campaign, analyses: PublishedFindings, shown: 
   const clear = shown.flatMap((comparison) => clearEffects(analyses, comparison).map((effect) => ({ comparison, effect })))
     .sort((first, second) => first.effect.adjusted!.pValueAdjusted - second.effect.adjusted!.pValueAdjusted);
   const items = clear.slice(0, SUMMARY_ITEMS).map(({ comparison, effect }) => {
-    const outcome = localizedField(field(campaign, comparison.outcome), words.locale).title;
+    const title = localizedField(field(campaign, comparison.outcome), words.locale).title;
+    const outcome = comparison.stratum === null || Object.keys(comparison.stratum).length > 0 ? `${title} (${stratumText(campaign, comparison.stratum, words)})` : title;
     const group = shownGroup(comparison, effect.level);
     const reference = shownGroup(comparison, effect.reference);
     if (!group || !reference) return html``;
@@ -88,15 +97,18 @@ function adjustedCell(effect: ShownEffect | undefined, isReference: boolean, wor
   if (isReference) return html`<td>${ft('reference')}</td>`;
   const adjusted = effect?.adjusted;
   if (!adjusted) return html`<td>–</td>`;
-  const size = adjusted.model === 'logistic' ? pt('oddsTimes', { value: format.number(Math.exp(adjusted.estimate)) }) : format.number(adjusted.estimate);
-  const verdict = adjusted.pValueAdjusted < CLEAR ? pt('likelyNotChance') : pt('couldBeChanceShort');
-  return html`<td>${size}, <span class="${adjusted.pValueAdjusted < CLEAR ? 'verdict-clear' : 'verdict-chance'}">${verdict}</span></td>`;
+  // The same interval and p-value as the sentence below the table (effectSentence).
+  const shown = shownInterval(adjusted, format);
+  const size = adjusted.model === 'logistic' ? pt('oddsTimes', { value: shown.value }) : shown.value;
+  const clear = isClear(adjusted);
+  const verdict = clear ? pt('likelyNotChance') : pt('couldBeChanceShort');
+  return html`<td>${size}<span class="interval"> (${shown.low} – ${shown.high}; p ${format.p(adjusted.pValueAdjusted)})</span>, <span class="${clear ? 'verdict-clear' : 'verdict-chance'}">${verdict}</span></td>`;
 }
 
 function comparisonTable(campaign: Campaign, analyses: CampaignFindings, comparison: Comparison, heading: string, words: Words): SafeHtml {
   const { ft, pt, format } = words;
   const attribute = localizedField(field(campaign, comparison.attribute), words.locale);
-  const effects = analyses.effects.filter((effect): effect is ShownEffect => !effect.suppressed && effect.outcome === comparison.outcome && effect.attribute === comparison.attribute);
+  const effects = shownEffects(analyses, comparison);
   const long = comparison.groups.length > CHART_MAX_GROUPS;
   const suppressedText = ft('suppressed', { k: analyses.minGroupSize });
   // A long list is sorted by value and leaves its small groups out, counted once below; a short one keeps its order and marks them.
@@ -122,7 +134,9 @@ function comparisonDetails(campaign: Campaign, analyses: CampaignFindings, compa
   const { ft, pt, format, locale } = words;
   const outcome = localizedField(field(campaign, comparison.outcome), locale);
   const attribute = localizedField(field(campaign, comparison.attribute), locale);
-  const heading = ft('comparisonHeading', { outcome: outcome.title, attribute: attribute.title });
+  const plainHeading = ft('comparisonHeading', { outcome: outcome.title, attribute: attribute.title });
+  const hasStratum = comparison.stratum === null || Object.keys(comparison.stratum).length > 0;
+  const heading = hasStratum ? pt('stratumHeading', { heading: plainHeading, stratum: stratumText(campaign, comparison.stratum, words) }) : plainHeading;
   const clear = clearEffects(analyses, comparison);
   const headline = clear.length > 0
     ? pt('headlineClear', { group: attribute.label(clear[0].level), reference: attribute.label(clear[0].reference) })
@@ -140,13 +154,16 @@ function comparisonDetails(campaign: Campaign, analyses: CampaignFindings, compa
     }))}</figure>`
     : '';
   // Sentences only for what is clear; the rest are counted, not listed one by one.
-  const effects = analyses.effects.filter((effect): effect is ShownEffect => !effect.suppressed && effect.outcome === comparison.outcome && effect.attribute === comparison.attribute);
+  const effects = shownEffects(analyses, comparison);
   const reference = groupName(campaign, comparison.attribute, comparison.reference!, words);
   const sentences = clear.map((effect) => html`<li>${effectSentence(effect, groupName(campaign, comparison.attribute, effect.level, words), reference, ft, format)}</li>`);
-  const chance = effects.filter((effect) => effect.adjusted !== null && effect.adjusted.pValueAdjusted >= CLEAR).length;
+  const chance = effects.filter((effect) => effect.adjusted !== null && !isClear(effect.adjusted)).length;
+  const fields = (comparison.pooled?.over ?? []).map((name) => localizedField(field(campaign, name), locale).title).join(' × ');
+  const pooledNote = comparison.pooled ? html`<p class="small pooled-note">${pt(comparison.pooled.scale === 'percentile' ? 'pooledNote' : 'pooledNoteRate', { fields })}</p>` : '';
   const unadjusted = effects.filter((effect) => effect.adjusted === null).length;
   return html`<details class="finding" id=""finding-${index}"${open ? html` open` : ''}>
   <summary><span class="finding-title">${heading}</span> <span class="finding-headline">${comparison.groups.length > CHART_MAX_GROUPS ? `${pt('groupsShown', { count: format.number(comparison.groups.length) })}; ` : ''}${headline}</span></summary>
+  ${pooledNote}
   ${chart}
   ${comparisonTable(campaign, analyses, comparison, heading, words)}
   ${sentences.length > 0 ? html`<ul class="effect-sentences">${sentences}</ul>` : ''}
@@ -171,7 +188,8 @@ function plannerSection(campaign: Campaign, analyses: CampaignFindings, words: W
     const reference = groupName(campaign, entry.attribute, entry.reference, words);
     let need = entry.moreDonors === null ? ft('needTotal', { count: format.number(entry.donorsNeeded), group }) : entry.moreDonors > 0 ? ft('needMore', { count: format.number(entry.moreDonors), group }) : ft('needEnough', { group });
     if (entry.moreReferenceDonors > 0) need = `${need} ${ft('needReference', { count: format.number(entry.moreReferenceDonors), reference })}`;
-    const outcome = localizedField(field(campaign, entry.outcome), locale).title;
+    const stratum = entry.stratum === null || Object.keys(entry.stratum).length > 0 ? ` (${stratumText(campaign, entry.stratum, words)})` : '';
+    const outcome = `${localizedField(field(campaign, entry.outcome), locale).title}${stratum}`;
     return html`<li>${entry.kind === 'rate' ? ft('plannerRate', { gap: format.number(entry.gap), group, reference, need }) : ft('plannerMean', { gap: format.number(entry.gap), outcome, group, reference, need })}</li>`;
   });
   if (items.length === 0) return html``;
@@ -186,26 +204,53 @@ export function findingsSection(campaign: Campaign, analyses: PublishedFindings,
   const { ft, pt, format } = words;
   const { release } = analyses;
   const releasedOn = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${release.releasedOn}T00:00:00Z`));
-  // Open first: the comparisons with the clearest differences, if short enough to chart.
+  // The page leads with one comparison per outcome and attribute: the pooled one where strata were
+  // pooled, else the only one. Each stratum's own comparisons wait in one collapsed block per
+  // outcome, so that a campaign with thirty bureau × score strata still reads in about three screens.
+  const pooledOutcomes = new Set(analyses.comparisons.filter((comparison) => comparison.stratum === null).map((comparison) => comparison.outcome));
+  const isLead = (comparison: Comparison) => comparison.stratum === null || !pooledOutcomes.has(comparison.outcome);
+  // Open first: the lead comparisons with the clearest differences, if short enough to chart.
   const openOnes = new Set(shown
-    .filter((comparison) => comparison.groups.length <= CHART_MAX_GROUPS && clearEffects(analyses, comparison).length > 0)
+    .filter((comparison) => isLead(comparison) && comparison.groups.length <= CHART_MAX_GROUPS && clearEffects(analyses, comparison).length > 0)
     .sort((first, second) => clearEffects(analyses, first)[0].adjusted!.pValueAdjusted - clearEffects(analyses, second)[0].adjusted!.pValueAdjusted)
     .slice(0, OPEN_COMPARISONS));
   const outcomes = [...new Set(analyses.comparisons.map((comparison) => comparison.outcome))];
+  const notYetText = (comparisons: Array<{ comparison: Comparison }>) => comparisons.filter(({ comparison }) => comparison.reference === null).map(({ comparison }) => {
+    const title = localizedField(field(campaign, comparison.attribute), locale).title;
+    return comparison.stratum === null || Object.keys(comparison.stratum).length > 0 ? `${title} (${stratumText(campaign, comparison.stratum, words)})` : title;
+  });
+  const notYetLine = (names: string[]) => (names.length > 0 ? html`<p class="small">${pt('notComparedYet', { names: names.join(', ') })}</p>` : '');
   const perOutcome = outcomes.map((name) => {
-    const outcomeTitle = localizedField(field(campaign, name), locale).title;
+    const outcomeField = field(campaign, name);
+    const outcomeTitle = localizedField(outcomeField, locale).title;
     const comparisons = analyses.comparisons.map((comparison, index) => ({ comparison, index })).filter(({ comparison }) => comparison.outcome === name);
-    const notYet = comparisons.filter(({ comparison }) => comparison.reference === null).map(({ comparison }) => localizedField(field(campaign, comparison.attribute), locale).title);
-    const details = comparisons.filter(({ comparison }) => comparison.reference !== null).map(({ comparison, index }) => comparisonDetails(campaign, analyses, comparison, index, openOnes.has(comparison), words));
+    const lead = comparisons.filter(({ comparison }) => isLead(comparison));
+    const perStratum = comparisons.filter(({ comparison }) => !isLead(comparison));
+    const details = lead.filter(({ comparison }) => comparison.reference !== null).map(({ comparison, index }) => comparisonDetails(campaign, analyses, comparison, index, openOnes.has(comparison), words));
+    const stratumDetails = perStratum.filter(({ comparison }) => comparison.reference !== null).map(({ comparison, index }) => comparisonDetails(campaign, analyses, comparison, index, false, words));
+    const smallStrata = analyses.strata.filter((stratum) => stratum.outcome === name && stratum.suppressed).map((stratum) => stratumText(campaign, stratum.stratum, words));
+    const smallStrataLine = smallStrata.length > 0 ? html`<p class="small">${pt('strataSuppressed', { k: analyses.minGroupSize, names: smallStrata.join('; ') })}</p>` : '';
+    const fields = (outcomeField.comparable?.within ?? []).map((within) => localizedField(field(campaign, within), locale).title).join(' × ');
+    const shownStrata = analyses.strata.filter((stratum) => stratum.outcome === name && !stratum.suppressed).length;
+    const strataBlock = perStratum.length > 0
+      ? html`<details class="finding strata"><summary>${pt('strataDetails', { fields, count: format.number(shownStrata) })}</summary>
+${stratumDetails}
+${notYetLine(notYetText(perStratum))}
+${smallStrataLine}
+</details>`
+      : '';
     return html`<h3>${pt('outcomeHeading', { outcome: outcomeTitle })}</h3>
 ${details}
-${notYet.length > 0 ? html`<p class="small">${pt('notComparedYet', { names: notYet.join(', ') })}</p>` : ''}`;
+${strataBlock}
+${perStratum.length > 0 ? '' : smallStrataLine}
+${notYetLine(notYetText(lead))}`;
   });
-  return html`${summarySection(campaign, analyses, shown, words)}
+  // The summary speaks of the lead comparisons; each stratum's own ones are behind their block.
+  return html`${summarySection(campaign, analyses, shown.filter(isLead), words)}
 ${perOutcome}
 ${plannerSection(campaign, analyses, words)}
 <details class="finding"><summary>${pt('glossaryHeading')}</summary>
-<ul class="glossary"><li>${pt('glossaryInterval')}</li><li>${pt('glossarySame')} ${sameCircumstances(campaign, shown, words)}</li><li>${pt('glossaryChance')}</li><li>${pt('glossaryOdds')}</li><li>${pt('glossaryCoarsened', { k: analyses.minGroupSize })}</li></ul>
+<ul class="glossary"><li>${pt('glossaryInterval')}${analyses.caveats.includes('clustered-by-donor') ? ` ${pt('clusteredByDonor')}` : ''}</li><li>${pt('glossarySame')} ${sameCircumstances(campaign, shown, words)}</li><li>${pt('glossaryChance')}</li><li>${pt('glossaryOdds')}</li><li>${pt('glossaryCoarsened', { k: analyses.minGroupSize })}</li></ul>
 <h4>${pt('caveatsSummary')}</h4>
 <ul class="caveats">${analyses.caveats.map((caveat) => html`<li>${ft(`caveat.${caveat}`)}</li>`)}</ul>
 <p>${ft('counts', { donations: format.number(analyses.donations), records: format.number(analyses.records), people: format.number(analyses.donors), rounded: format.number(analyses.countsRoundedTo) })}</p>

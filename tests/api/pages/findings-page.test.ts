@@ -61,4 +61,30 @@ describe('findings page', () => {
     expect(page).not.toContain('7777');
     expect(page).not.toContain('7.777');
   });
+
+  test('when scores come from several bureaus, then each bureau and kind of score is its own comparison, small ones are named as not compared, the pooled one says how it compares, and every table cell shows the interval and p of its sentence', async () => {
+    const campaign = await fetchCampaign(testApp.app, 'credit-scores');
+    const base = exampleRecord(campaign);
+    const donate = (record: Record<string, string | number | boolean>) => request(testApp.app).post('/api/v1/campaigns/credit-scores/donations').send(donationBody(campaign, [{ ...base, ...record }])).expect(201);
+    for (let index = 0; index < 12; index += 1) {
+      for (const sex of ['female', 'male']) {
+        await donate({ sex, bureau: 'schufa', score_value: 90 + (index % 5) + (sex === 'female' ? 3 : 0) });
+        await donate({ sex, bureau: 'crif', score_value: 300 + 10 * (index % 5) });
+      }
+    }
+    for (let index = 0; index < 3; index += 1) await donate({ bureau: 'experian', score_type: 'telecom', score_value: 5_555 });
+    const page = (await request(testApp.app).get('/campaigns/credit-scores?lang=en').expect(200)).text;
+    expect(page).toContain('Score value by Sex — SCHUFA / Base score (general)');
+    expect(page).toContain('Score value by Sex — CRIF / Base score (general)');
+    expect(page).toContain('Score value by Sex — all together');
+    expect(page).toContain('Not compared, fewer than 5 people: Experian / Phone and internet.');
+    expect(page).toContain('All together: compared within the same Credit bureau × Kind of score; values as percentile rank there (higher is better).');
+    expect(page).toContain('The uncertainty is clustered by donor');
+    expect(page).not.toContain('5555');
+    expect(page).not.toContain('5,555');
+    // Each sentence's interval and p are those of the table cell beside it.
+    const sentences = [...page.matchAll(/interval ([^ ]+) to ([^,]+), widened for the (\d+) comparisons made at once\)\. [^(]*\((?:adjusted )?p ([^)]+)\)/g)];
+    expect(sentences.length).toBeGreaterThan(0);
+    for (const [, low, high, , p] of sentences) expect(page).toContain(` (${low} – ${high}; p ${p})`);
+  });
 });

@@ -11,7 +11,8 @@ import { donationBody, exampleRecord, fetchCampaign } from '../../helpers/donati
 
 type Findings = {
   release: { number: number } | null;
-  comparisons: Array<{ outcome: string; attribute: string; kind: string; groups: Array<{ level: string; suppressed: boolean; donors?: number; records?: number; estimate?: number }> }>;
+  strata?: Array<{ outcome: string; stratum: Record<string, string>; suppressed: boolean; donors?: number }>;
+  comparisons: Array<{ outcome: string; stratum: Record<string, string> | null; attribute: string; kind: string; groups: Array<{ level: string; suppressed: boolean; donors?: number; records?: number; estimate?: number }> }>;
 };
 
 /** A score no seeded donor has, so that finding it anywhere would mean the attack worked. */
@@ -22,13 +23,19 @@ function difference(before: Findings, after: Findings): { movedByOne: string[]; 
   const movedByOne: string[] = [];
   const reconstructedScores: number[] = [];
   for (const comparison of after.comparisons) {
-    const earlier = before.comparisons.find((candidate) => candidate.outcome === comparison.outcome && candidate.attribute === comparison.attribute);
+    // Since issue 13 an outcome is compared per stratum (and pooled): the attacker matches those too.
+    const earlier = before.comparisons.find((candidate) => candidate.outcome === comparison.outcome && candidate.attribute === comparison.attribute && JSON.stringify(candidate.stratum) === JSON.stringify(comparison.stratum));
     for (const group of comparison.groups) {
       const old = earlier?.groups.find((candidate) => candidate.level === group.level);
       if (group.suppressed || !old || old.suppressed) continue;
       if (Math.abs(group.donors! - old.donors!) === 1) movedByOne.push(`${comparison.attribute}=${group.level}`);
       if (comparison.outcome === 'score_value' && group.records !== old.records) reconstructedScores.push(group.estimate! * group.records! - old.estimate! * old.records!);
     }
+  }
+  // The strata's sizes are counts too: one that moved by one would name the donor's bureau and kind of score.
+  for (const stratum of after.strata ?? []) {
+    const old = (before.strata ?? []).find((candidate) => candidate.outcome === stratum.outcome && JSON.stringify(candidate.stratum) === JSON.stringify(stratum.stratum));
+    if (!stratum.suppressed && old && !old.suppressed && Math.abs(stratum.donors! - old.donors!) === 1) movedByOne.push(`${stratum.outcome}@${JSON.stringify(stratum.stratum)}`);
   }
   return { movedByOne, reconstructedScores };
 }

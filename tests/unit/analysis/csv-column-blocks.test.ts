@@ -63,6 +63,16 @@ describe('csv column blocks', () => {
     expect(blocks.map((column) => column.map(seen))).toEqual(parsed.map((column) => column.map(seen)));
   });
 
+  test.each(cases)('when the file has %s and a column is asked for twice, then both places hold its cells', async (_, text) => {
+    const file = path.join(directory, 'data.csv');
+    fs.writeFileSync(file, text);
+    const source = csvRowSource(file);
+    const columns = ['y', 'x', 'y', 'absent', 'y'];
+    const blocks = await columnCells(source, columns);
+    const parsed = await parsedCells(source, columns);
+    expect(blocks.map((column) => column.map(seen))).toEqual(parsed.map((column) => column.map(seen)));
+  });
+
   test('when a plain file is longer than a block and turns quoted late, then every row is read once, in order', async () => {
     const file = path.join(directory, 'long.csv');
     const lines = Array.from({ length: 120_000 }, (_, index) => `${index},${index % 3 === 0 ? 'x' : 'y'},${(index / 8).toFixed(3)}`);

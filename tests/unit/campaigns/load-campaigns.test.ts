@@ -37,6 +37,12 @@ describe('loading campaign files', () => {
     ['an example outside the constraints', (d: Definition) => { d.schema.fields[fieldIndex('score_value')].example = '-3'; }, new RegExp(`schema\\.fields\\[${fieldIndex('score_value')}\\]\\.example`)],
     ['an unknown property', (d: Definition) => { d.schema.fields[0].colour = 'red'; }, /schema\.fields\[0\]/],
     ['a special category that is not true or false', (d: Definition) => { d.schema.fields[0].specialCategory = 'yes'; }, /schema\.fields\[0\]\.specialCategory/],
+    ['strata by a field that is not context', (d: Definition) => { d.schema.fields[fieldIndex('score_value')].comparable.within = ['bureau', 'sex']; }, new RegExp(`schema\\.fields\\[${fieldIndex('score_value')}\\]\\.comparable\\.within\\[1\\]: "sex" must be a context field with an enum`)],
+    ['strata by a context field without an enum', (d: Definition) => { d.schema.fields[fieldIndex('score_value')].comparable.within = ['score_version']; }, /comparable\.within\[0\]: "score_version" must be a context field with an enum/],
+    ['records matched by an answer the field does not have', (d: Definition) => { d.schema.fields[fieldIndex('score_value')].comparable.appliesWhere = { bureau: ['acme'] }; }, /comparable\.appliesWhere\.bureau: "acme" is not one of the answers of "bureau"/],
+    ['an outcome factor that is not legitimate', (d: Definition) => { d.schema.fields[fieldIndex('score_value')].comparable.adjustFor = ['sex']; }, /comparable\.adjustFor\[0\]: "sex" is not a legitimate field/],
+    ['a reversed scale outside the strata', (d: Definition) => { d.schema.fields[fieldIndex('score_value')].comparable.favourableWhere = [{ where: { report_month: ['x'] }, favourable: 'lower' }]; }, /comparable\.favourableWhere\[0\]\.where\.report_month/],
+    ['comparability on a field that is not an outcome', (d: Definition) => { d.schema.fields[fieldIndex('sex')].comparable = { within: ['bureau'] }; }, new RegExp(`schema\\.fields\\[${fieldIndex('sex')}\\]\\.comparable: only an outcome`)],
   ])('when a file has %s, then loading fails naming the file and the field', (_case, change, message) => {
     expect(loadBroken(change)).toThrow(message);
   });

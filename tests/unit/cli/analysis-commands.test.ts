@@ -70,12 +70,12 @@ describe('analysis commands', () => {
 
     const run = (...args: string[]) => main(['node', 'crowdaudit', ...args]);
 
-    test('when disparity reads a seeded campaign from SQLite, then the built-in disparity shows', async () => {
+    test('when disparity reads a seeded campaign from SQLite with --cluster none, then the record-level disparity shows', async () => {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-cli-')), 'demo.sqlite');
       const db = openDatabase(file);
       seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new DonationRepository(db), new AuditLog(db)), { count: 500, seed: 1 });
       db.close();
-      await run('disparity', '--db', file, '--campaign', 'credit-scores', '--outcome', 'application_refused', '--group', 'nationality', '--reference', 'german', '--format', 'json');
+      await run('disparity', '--db', file, '--campaign', 'credit-scores', '--outcome', 'application_refused', '--group', 'nationality', '--reference', 'german', '--format', 'json', '--cluster', 'none');
       const result = JSON.parse(output);
       const nonEu = result.groups.find((group: { group: string }) => group.group === 'non-eu');
       expect(nonEu.ratio).toBeGreaterThan(1.3);

@@ -4,7 +4,7 @@ import { comparisonChartGroups } from '../../../src/evidence/charts/comparison-c
 describe('comparisonChartGroups', () => {
   it('when a group is under k, then its chart group has the label and no number, and only the reference is marked', () => {
     const comparison: Comparison = {
-      outcome: 'denied', attribute: 'sex', kind: 'rate', reference: 'f', adjustedFor: [],
+      outcome: 'denied', stratum: {}, attribute: 'sex', kind: 'rate', reference: 'f', adjustedFor: [],
       groups: [
         { level: 'f', suppressed: false, donors: 40, records: 40, estimate: 0.25, ciLow: 0.14, ciHigh: 0.4 },
         { level: 'm', suppressed: false, donors: 30, records: 31, estimate: 0.4, ciLow: 0.25, ciHigh: 0.57 },

@@ -19,7 +19,7 @@ function setUp(rule = { minChanges: 10, interval: 'PT1H', intervalMs: HOUR_MS })
   const analyse = async (): Promise<CampaignAnalyses> => {
     computations += 1;
     const donationsStored = (db.prepare('SELECT COUNT(*) AS n FROM donations').get() as { n: number }).n;
-    return { campaign: campaign.slug, campaignVersion: campaign.version, revision: 0, computedAt: clock.toISOString(), donations: donationsStored, donors: donationsStored, records: donationsStored, minGroupSize: 5, comparisons: [], effects: [], planner: [], notAnalysed: [], caveats: ['self-selected'] };
+    return { campaign: campaign.slug, campaignVersion: campaign.version, revision: 0, computedAt: clock.toISOString(), donations: donationsStored, donors: donationsStored, records: donationsStored, minGroupSize: 5, strata: [], comparisons: [], effects: [], planner: [], notAnalysed: [], caveats: ['self-selected'] };
   };
   const releases = new FindingsReleases(db, () => rule, { analyse, now: () => clock });
   return {
