@@ -23,7 +23,7 @@
  *   const clustered = await ols(source, { outcome: 'amount', predictors: ['age', 'sex'], cluster: 'donor' });
  *   clustered.clustered; // { column: 'donor', clusters: 412, type: 'HC1' }
  */
-import { inverse, Matrix } from 'ml-matrix';
+import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 import { AnalysisError } from './analysis-error';
 import { clusteredErrors, clusterRobustCovariance, type ClusteredErrors } from './cluster-robust-covariance';
 import { tQuantileAt, tTwoSidedP, fUpperTail } from './distributions';
@@ -137,18 +137,34 @@ export function fitOls(frame: ModelFrame, robust?: 'hc3'): OlsResult {
   };
 }
 
+/** A Cholesky pivot that keeps less than this share of its variance means a singular covariance. */
+const SINGULAR_PIVOT = 1e-10;
+
 function dot(x: Float64Array, beta: number[]): number {
   let sum = 0;
   for (let j = 0; j < beta.length; j += 1) sum += x[j] * beta[j];
   return sum;
 }
 
-/** The Wald F of all slopes (every term but the intercept) under `covariance`: bᵀV⁻¹b/q. */
-function waldF(beta: number[], covariance: number[][]): number {
+/**
+ * The Wald F of all slopes (every term but the intercept) under `covariance`: bᵀV⁻¹b/q, or null
+ * when V is not positive definite — besides G − 1 < p − 1, a clustered V is singular when a
+ * factor never varies within any donor's records but is constant across many of them, and then
+ * no joint test exists (R's `waldtest` stops with "system is computationally singular").
+ */
+function waldF(beta: number[], covariance: number[][]): number | null {
   const slopes = beta.slice(1);
-  const inverted = inverse(new Matrix(covariance.slice(1).map((row) => row.slice(1))));
+  // The sandwich product is symmetric up to rounding; ml-matrix's Cholesky wants it exactly so.
+  const slopeCovariance = slopes.map((_, i) => slopes.map((__, j) => (covariance[i + 1][j + 1] + covariance[j + 1][i + 1]) / 2));
+  const cholesky = new CholeskyDecomposition(new Matrix(slopeCovariance));
+  if (!cholesky.isPositiveDefinite()) return null;
+  // Rounding leaves a singular V with tiny positive pivots instead of zeros: a pivot that keeps
+  // under 1e-10 of its variance is a direction the clusters do not inform (R's solve fails there).
+  const lower = cholesky.lowerTriangularMatrix;
+  if (slopeCovariance.some((row, index) => lower.get(index, index) ** 2 < SINGULAR_PIVOT * row[index])) return null;
   const b = Matrix.columnVector(slopes);
-  return b.transpose().mmul(inverted).mmul(b).get(0, 0) / slopes.length;
+  // V⁻¹b by the Cholesky factor: no explicit inverse.
+  return b.transpose().mmul(cholesky.solve(b)).get(0, 0) / slopes.length;
 }
 
 /** The HC3 sandwich in one more pass over the rows. */

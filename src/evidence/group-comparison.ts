@@ -169,16 +169,8 @@ export async function compareGroups(input: ComparisonInput): Promise<{ compariso
       });
     }
   } catch (error) {
-    // The clustered OLS of issue-13-cluster inverts the covariance for its joint Wald F, which
-    // ml-matrix refuses with a plain Error when the clustered covariance is singular (few donors
-    // in a stratum, factors constant within donors); the coefficients' own tests would be fine,
-    // but without them no honest adjusted effect is given rather than a crashed release.
-    if (error instanceof Error && !(error instanceof AnalysisError) && /singular/i.test(error.message)) {
-      adjustedNote = 'not-estimable';
-    } else {
-      if (!(error instanceof AnalysisError)) throw error;
-      adjustedNote = error.message;
-    }
+    if (!(error instanceof AnalysisError)) throw error;
+    adjustedNote = error.message;
   }
 
   const effects: UnadjustedEffect[] = levels

@@ -96,6 +96,23 @@ describe('clustered errors refuse what they cannot do', () => {
     expect(result.coefficients.every((coefficient) => Number.isFinite(coefficient.stdError))).toBe(true);
   });
 
+  test('when two levels each occur in one donor only, then the slopes\' clustered covariance is singular and the Wald F is null, not an error', async () => {
+    // Each such level's dummy fits its donor's mean, so its score sums to zero in every cluster, and
+    // a combination of the two dummies free of the intercept is uninformed. R: vcovCL's eigenvalues
+    // 1.55, 0.373, 0.159, −2.6e−17, −1.2e−16; waldtest stops, "system is computationally singular".
+    const rows = Array.from({ length: 80 }, (_, i) => ({
+      y: Math.cos(i * 1.7) * 5 + (i % 9),
+      x: (i * 7) % 11,
+      g: i < 4 ? 'only-d0' : i >= 76 ? 'only-d1' : ['a', 'b'][i % 2],
+      d: i < 4 ? 'd0' : i >= 76 ? 'dlast' : `d${1 + (i % 19)}`,
+    }));
+    const result = await ols(arrayRowSource(rows), { outcome: 'y', predictors: ['x', 'g'], cluster: 'd' });
+    expect(result.clustered?.clusters).toBe(21);
+    expect(result.fStatistic).toBeNull();
+    expect(result.fPValue).toBeNull();
+    expect(result.coefficients.find((coefficient) => coefficient.term === 'x')?.stdError).toBeGreaterThan(0);
+  });
+
   test('when both HC3 and clustering are asked for, then the error says to choose one', async () => {
     await expect(ols(arrayRowSource(rows), { outcome: 'y', predictors: ['x'], cluster: 'donor', robust: 'hc3' })).rejects.toThrow(/either robust \(HC3\) or cluster/);
   });
