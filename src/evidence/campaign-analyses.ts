@@ -3,11 +3,9 @@
  * numbers → means) against every protected attribute, raw and adjusted for the legitimate
  * factors, with Holm's correction across the whole family of adjusted tests, and the planner.
  */
-import type { Database } from 'better-sqlite3';
 import { adjustPValues } from '../../analysis/p-adjust';
 import type { Campaign, CampaignField } from '../campaigns/types';
-import { campaignRevision } from '../storage/campaign-revision';
-import { DonationRepository } from '../storage/donation-repository';
+import type { Repositories } from '../storage/store';
 import type { CampaignAnalyses, Comparison, Effect } from './campaign-analyses-types';
 import { DEFAULT_GAPS, planComparison, type PlannerGaps } from './campaign-planner';
 import { DONOR_COLUMN, loadCampaignRowsPaged } from './campaign-rows';
@@ -31,13 +29,17 @@ function adjustFamily(effects: UnadjustedEffect[]): Effect[] {
   });
 }
 
+/** What the analyses read: the records, their count and the campaign's revision. */
+export type AnalysedStore = Pick<Repositories, 'records' | 'revisions' | 'donations'>;
+
 /**
  * Computes the analyses of the campaign's current records. The revision is read first, so a
  * donation written meanwhile makes this result stale at once rather than silently included.
  */
-export async function analyseCampaign(db: Database, campaign: Campaign, options: { gaps?: PlannerGaps; now?: Date } = {}): Promise<CampaignAnalyses> {
-  const revision = campaignRevision(db, campaign.slug);
-  const { columns, rows } = await loadCampaignRowsPaged(db, campaign);
+export async function analyseCampaign(store: AnalysedStore, campaign: Campaign, options: { gaps?: PlannerGaps; now?: Date } = {}): Promise<CampaignAnalyses> {
+  const { revision } = await store.revisions.state(campaign.slug);
+  const { columns, rows } = await loadCampaignRowsPaged(store.records, campaign);
+  const { donations } = await store.donations.countByCampaign(campaign.slug);
   const legitimate = campaign.fieldsWithRole('legitimate').map((field) => field.name);
   const comparisons: Comparison[] = [];
   const effects: UnadjustedEffect[] = [];
@@ -63,7 +65,7 @@ export async function analyseCampaign(db: Database, campaign: Campaign, options:
     campaignVersion: campaign.version,
     revision,
     computedAt: (options.now ?? new Date()).toISOString(),
-    donations: new DonationRepository(db).countByCampaign(campaign.slug).donations,
+    donations,
     donors,
     records: rows.length,
     minGroupSize: campaign.minGroupSize,

@@ -13,7 +13,7 @@ describe('CSV donations API', () => {
   const url = '/api/v1/campaigns/platform-decisions/donations';
 
   beforeEach(async () => {
-    testApp = buildTestApp();
+    testApp = await buildTestApp();
     campaign = await fetchCampaign(testApp.app, 'platform-decisions');
   });
 

@@ -8,7 +8,7 @@ describe('donations API', () => {
   const url = '/api/v1/campaigns/credit-scores/donations';
 
   beforeEach(async () => {
-    testApp = buildTestApp();
+    testApp = await buildTestApp();
     campaign = await fetchCampaign(testApp.app, 'credit-scores');
   });
 

@@ -34,7 +34,7 @@ describe('hostile input', () => {
   const url = '/api/v1/campaigns/credit-scores/donations';
 
   beforeAll(async () => {
-    testApp = buildTestApp();
+    testApp = await buildTestApp();
     campaign = await fetchCampaign(testApp.app, 'credit-scores');
   });
 

@@ -5,17 +5,26 @@ import { createApp } from '../../src/app';
 import { testConfig, type Config } from '../../src/config';
 import type { AppDependencies } from '../../src/http/dependencies';
 import { openDatabase } from '../../src/storage/open-database';
+import { SqliteStore } from '../../src/storage/sqlite-store';
+import type { Store } from '../../src/storage/store';
 
 export interface TestApp {
   app: Express;
+  store: Store;
+  /** The SQLite connection behind `store`, for tests that look at SQLite itself. */
   db: Database;
   dependencies: AppDependencies;
 }
 
-export function buildTestApp(overrides: Partial<Config> = {}): TestApp {
-  const db = openDatabase(':memory:');
-  const app = createApp({ db, config: testConfig(overrides) });
-  return { app, db, dependencies: app.locals.dependencies as AppDependencies };
+export async function buildTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const store = memoryStore();
+  const app = createApp({ store, config: testConfig(overrides) });
+  return { app, store, db: store.db, dependencies: app.locals.dependencies as AppDependencies };
+}
+
+/** A store on a fresh in-memory SQLite database. */
+export function memoryStore(): SqliteStore {
+  return new SqliteStore(openDatabase(':memory:'));
 }
 
 /** Rows in each table that holds donors' data, to prove a refused request stored nothing. */

@@ -7,7 +7,7 @@ import { donationBody, fetchCampaign } from '../../helpers/donation-body';
 const url = '/api/v1/campaigns/credit-scores/donations';
 
 async function setUp(allowedOrigins?: string[]) {
-  const testApp = buildTestApp({ baseUrl: 'https://audit.example.org', ...(allowedOrigins ? { allowedOrigins } : {}) });
+  const testApp = await buildTestApp({ baseUrl: 'https://audit.example.org', ...(allowedOrigins ? { allowedOrigins } : {}) });
   const campaign = await fetchCampaign(testApp.app, 'credit-scores');
   return { ...testApp, body: donationBody(campaign) };
 }

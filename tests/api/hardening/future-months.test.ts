@@ -12,7 +12,7 @@ describe('no future months', () => {
   afterEach(() => jest.useRealTimers());
 
   it('when a JSON donation has next month as its report month, then 400 names the field; this month is stored', async () => {
-    const { app, db } = buildTestApp();
+    const { app, db } = await buildTestApp();
     const campaign = await fetchCampaign(app, 'credit-scores');
     const url = '/api/v1/campaigns/credit-scores/donations';
     const future = await request(app).post(url).send(donationBody(campaign, [{ ...exampleRecord(campaign), report_month: '2026-04' }])).expect(400);
@@ -23,7 +23,7 @@ describe('no future months', () => {
   });
 
   it('when a CSV file has a row dated next year, then the file is refused naming the row and the month column', async () => {
-    const { app, db } = buildTestApp();
+    const { app, db } = await buildTestApp();
     const campaign = await fetchCampaign(app, 'platform-decisions');
     const names = campaign.schema.fields.map((field) => field.name);
     const example = exampleRecord(campaign);
@@ -38,7 +38,7 @@ describe('no future months', () => {
   });
 
   it('when the German form has a future report month, then the field shows the German message', async () => {
-    const { app, db, dependencies } = buildTestApp();
+    const { app, db, dependencies } = await buildTestApp();
     const campaign = dependencies.campaigns.get('credit-scores')!;
     const agent = request.agent(app);
     const page = await agent.get('/campaigns/credit-scores/donate?lang=de').expect(200);

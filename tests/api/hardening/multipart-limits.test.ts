@@ -19,7 +19,7 @@ interface Served {
 }
 
 async function serve(): Promise<Served> {
-  const testApp = buildTestApp();
+  const testApp = await buildTestApp();
   const server = http.createServer(testApp.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { testApp, server, port: (server.address() as AddressInfo).port };
@@ -134,7 +134,7 @@ describe('multipart limits and CSRF before the body', () => {
 
 describe('multipart with supertest', () => {
   it('when a CSV form with a valid token carries a 20 kB consent version, then 413 names the field and nothing is stored', async () => {
-    const testApp = buildTestApp();
+    const testApp = await buildTestApp();
     const agent = request.agent(testApp.app);
     const form = await agent.get('/campaigns/platform-decisions/donate?lang=en').expect(200);
     const token = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
@@ -146,7 +146,7 @@ describe('multipart with supertest', () => {
   });
 
   it('when a few small fields come before the token, then the form still works (only large parts must follow it)', async () => {
-    const testApp = buildTestApp();
+    const testApp = await buildTestApp();
     const agent = request.agent(testApp.app);
     const form = await agent.get('/campaigns/platform-decisions/donate?lang=en').expect(200);
     const token = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];

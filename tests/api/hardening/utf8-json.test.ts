@@ -11,7 +11,7 @@ describe('UTF-8 only JSON', () => {
   const asIs = (body: unknown) => body as string;
 
   async function setUp() {
-    const testApp = buildTestApp();
+    const testApp = await buildTestApp();
     const campaign = await fetchCampaign(testApp.app, 'credit-scores');
     return { ...testApp, json: JSON.stringify(donationBody(campaign)) };
   }

@@ -21,7 +21,7 @@ describe('CSV donation pages', () => {
   const formPath = `${path}/csv`;
 
   beforeEach(async () => {
-    testApp = buildTestApp();
+    testApp = await buildTestApp();
     agent = request.agent(testApp.app);
     const form = await agent.get(`${formPath}?lang=en`).expect(200);
     csrfToken = hiddenValue(form.text, '_csrf');

@@ -47,7 +47,7 @@ describe('the guided form for many records', () => {
   let csrfToken: string;
 
   beforeEach(async () => {
-    testApp = buildTestApp();
+    testApp = await buildTestApp();
     agent = request.agent(testApp.app);
     csrfToken = hiddenValue((await agent.get('/campaigns/platform-decisions/donate').expect(200)).text, '_csrf');
   });
@@ -119,7 +119,7 @@ describe('the guided form for many records', () => {
     const fields = hiddenFields(review.text, 'review-form');
     const receipt = await post('/campaigns/platform-decisions/donate', [...fields, ['action', 'confirm']]).expect(201);
     expect(receiptIn(receipt.text)).toMatch(/^([0-9A-Z]{4}-){6}[0-9A-Z]{4}$/);
-    const stored = testApp.dependencies.donations.findByReceipt(receiptIn(receipt.text))!;
+    const stored = (await testApp.dependencies.donations.findByReceipt(receiptIn(receipt.text)))!;
     expect(stored.records).toHaveLength(2);
     expect(stored.records.map((record) => [record.platform, record.month, record.age_band, record.city])).toEqual([
       ['uber', '2025-06', '35-44', 'berlin'],

@@ -11,7 +11,7 @@ describe('donor pages', () => {
   let csrfToken: string;
 
   beforeEach(async () => {
-    testApp = buildTestApp();
+    testApp = await buildTestApp();
     agent = request.agent(testApp.app);
     const form = await agent.get('/campaigns/credit-scores/donate').expect(200);
     csrfToken = hiddenValue(form.text, '_csrf');
@@ -80,7 +80,7 @@ describe('donor pages', () => {
   });
 
   test('when a donor asks /my-donation for the evidence pack, then it comes with the CSRF token only, in the chosen format', async () => {
-    const donated = testApp.dependencies.donations.donate(campaign, { consent: { version: campaign.consent.version, purposes: ['research'] }, records: [Object.fromEntries(campaign.schema.fields.map((field) => [field.name, field.example]))], locale: 'en' });
+    const donated = await testApp.dependencies.donations.donate(campaign, { consent: { version: campaign.consent.version, purposes: ['research'] }, records: [Object.fromEntries(campaign.schema.fields.map((field) => [field.name, field.example]))], locale: 'en' });
     const page = await post('/my-donation', { receipt: donated.receipt.receipt, action: 'view' }).expect(200);
     expect(page.text).toContain('action="/my-donation/evidence"');
     const json = await post('/my-donation/evidence', { receipt: donated.receipt.receipt, format: 'json', controller: 'schufa', country: 'at' }).expect(200);

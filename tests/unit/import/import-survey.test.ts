@@ -14,6 +14,7 @@ import { ImportRepository } from '../../../src/storage/import-repository';
 import { RecordRepository } from '../../../src/storage/record-repository';
 import { openDatabase } from '../../../src/storage/open-database';
 import { storedCounts } from '../../helpers/test-app';
+import { SqliteStore } from '../../../src/storage/sqlite-store';
 
 const campaign = loadCampaigns().get('platform-decisions')!;
 const header = 'platform,month,decision_type,adverse,pay_cents,age_band,sex,nationality,migration_background';
@@ -39,7 +40,7 @@ function writeFile(name: string, content: string | Buffer): string {
 }
 
 function importFile(file: string, options: Partial<ImportSurveyOptions> = {}) {
-  const importer = new SurveyImporter(new ImportRepository(db), new AuditLog(db));
+  const importer = new SurveyImporter(new SqliteStore(db));
   return importer.importSurvey({ campaign, file, now: () => new Date('2026-11-23T10:00:00Z'), ...options });
 }
 
@@ -228,15 +229,14 @@ describe('importing a survey', () => {
   test('when writing fails half-way, then the committed batches stay, the failing one is not stored, and the error and audit log say how many', async () => {
     const file = path.join(directory, 'failing.csv');
     writeSyntheticSurveyCsv(campaign, file, { rows: 100, seed: 9 });
-    const repository = new ImportRepository(db);
-    const insertBatch = repository.insertBatch.bind(repository);
+    const insertBatch = ImportRepository.prototype.insertBatch;
     let calls = 0;
-    jest.spyOn(repository, 'insertBatch').mockImplementation((row, layoutJson, recordsJson) => {
+    jest.spyOn(ImportRepository.prototype, 'insertBatch').mockImplementation(function (this: ImportRepository, row, layoutJson, recordsJson) {
       calls += 1;
-      insertBatch(row, layoutJson, recordsJson);
+      insertBatch.call(this, row, layoutJson, recordsJson);
       if (calls === 3) throw new Error('disk I/O error');
     });
-    const importer = new SurveyImporter(repository, new AuditLog(db));
+    const importer = new SurveyImporter(new SqliteStore(db));
     await expect(importer.importSurvey({ campaign, file, batchSize: 25 }))
       .rejects.toThrow('disk I/O error (50 records in 2 batches were imported before this error; the batch being written was not.)');
     expect(storedCounts(db)).toMatchObject({ donations: 2, records: 50 });
