@@ -40,7 +40,7 @@ export async function runPurge(options: PurgeCommandOptions, now: () => Date = (
  * server stopped.
  */
 async function vacuum(store: Store): Promise<string> {
-  if (store.kind !== 'sqlite') return 'Vacuum: only for a SQLite database.';
+  if (store.kind === 'postgres') return (store as import('../storage/postgres/postgres-store').PostgresStore).vacuumFull();
   const { eraseFromWal } = require('../storage/wal-erasure') as typeof import('../storage/wal-erasure');
   const { db } = store as import('../storage/sqlite-store').SqliteStore;
   const before = fs.statSync(db.name).size;

@@ -11,7 +11,10 @@ export interface ReadingStore {
 }
 
 export async function openReadingStore(location: StoreLocation): Promise<ReadingStore> {
-  if (location.kind === 'postgres') throw new Error('PostgreSQL is not supported yet.');
+  if (location.kind === 'postgres') {
+    const { openPostgresReadingStore } = require('./postgres/postgres-store') as typeof import('./postgres/postgres-store');
+    return openPostgresReadingStore(location.url);
+  }
   const BetterSqlite3 = require('better-sqlite3') as typeof import('better-sqlite3');
   const { sqliteRepositories } = require('./sqlite-store') as typeof import('./sqlite-store');
   const db = new BetterSqlite3(location.path, { readonly: true, fileMustExist: true });

@@ -6,7 +6,10 @@ import type { Config } from '../config';
 import type { Store } from './store';
 
 export async function openStore(config: Pick<Config, 'databasePath' | 'databaseUrl'>): Promise<Store> {
-  if (config.databaseUrl) throw new Error('DATABASE_URL: PostgreSQL is not supported yet.');
+  if (config.databaseUrl) {
+    const { openPostgresStore } = require('./postgres/postgres-store') as typeof import('./postgres/postgres-store');
+    return openPostgresStore(config.databaseUrl);
+  }
   // Loaded here so that a command on one engine does not load the other's driver.
   const { openSqliteStore } = require('./sqlite-store') as typeof import('./sqlite-store');
   return openSqliteStore(config.databasePath);
