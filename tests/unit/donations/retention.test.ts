@@ -73,7 +73,7 @@ describe('retention', () => {
     expect(remainingIds()).toEqual([lastDay, recent, creditOld].sort());
     expect(remainingIds()).not.toContain(expired);
     expect(remainingIds()).not.toContain(creditExpired);
-    expect(storedCounts(db)).toEqual({ donations: 3, records: 2 + 2 + 2, idempotencyKeys: 1 });
+    expect(await storedCounts(new SqliteStore(db))).toEqual({ donations: 3, records: 2 + 2 + 2, idempotencyKeys: 1 });
     expect(db.prepare("SELECT COUNT(*) AS n FROM records WHERE donation_id IN (@a, 'import-old')").get({ a: expired })).toEqual({ n: 0 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM import_batches').get()).toEqual({ n: 0 });
     const audit = db.prepare('SELECT at, action, campaign_slug AS campaign, actor, detail_json AS detail FROM audit_log ORDER BY campaign_slug').all();
@@ -95,7 +95,7 @@ describe('retention', () => {
     donate('platform-decisions', '2020-01-01', 7);
     const counts = await service().purge({ dryRun: true });
     expect(counts.find((count) => count.campaign === 'platform-decisions')).toMatchObject({ donations: 1, records: 7 });
-    expect(storedCounts(db).records).toBe(7);
+    expect((await storedCounts(new SqliteStore(db))).records).toBe(7);
     expect(db.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
   });
 
