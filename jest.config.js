@@ -25,6 +25,10 @@ const postgres = {
   testTimeout: 30000,
 };
 module.exports = {
+  // A project's own testTimeout is not applied (jest reads it from the top level), and since
+  // storage is async, seeding hundreds of donations in a hook counts against the timeout (the
+  // synchronous seeding before could not be stopped by it): 30 s for every project.
+  testTimeout: 30_000,
   projects: [
     // Tests of PostgreSQL itself (moving into it, pg_dump) run in unit-postgres only.
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'], testPathIgnorePatterns: postgresOnlyUnitTests },

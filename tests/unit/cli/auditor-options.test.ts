@@ -192,7 +192,8 @@ describe('the new commands on a campaign database', () => {
       await seedDemo(loadCampaigns().get(slug)!, new DonationService(new SqliteStore(db)), { count: 400, seed: 5 });
       db.close();
     }
-  });
+    // Seeding is async now, so jest's hook timeout applies to it (it could not stop the synchronous seeding before).
+  }, 60_000);
 
   test('when error-rates and calibration read --db with --where, then they run on the filtered records', async () => {
     const all = JSON.parse((await runCli('error-rates', '--db', credit, '--campaign', 'credit-scores', '--format', 'json', '--truth', 'application_refused', '--prediction', 'debt_collection = 1', '--group', 'nationality')).output);
