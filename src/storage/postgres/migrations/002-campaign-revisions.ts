@@ -28,9 +28,12 @@ export const postgresMigration002 = {
       RETURN NULL;
     END $$;
 
-    CREATE TRIGGER donations_inserted_revise AFTER INSERT ON donations
-      FOR EACH ROW EXECUTE FUNCTION donations_inserted_revise();
-    CREATE TRIGGER donations_deleted_revise AFTER DELETE ON donations
-      FOR EACH ROW EXECUTE FUNCTION donations_deleted_revise();
+    -- Deferred to the commit: the campaign's revision row is locked by every donation, and held
+    -- from the trigger to the end of the transaction; fired at commit, the lock is held for the
+    -- commit alone, not while the records are written.
+    CREATE CONSTRAINT TRIGGER donations_inserted_revise AFTER INSERT ON donations
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION donations_inserted_revise();
+    CREATE CONSTRAINT TRIGGER donations_deleted_revise AFTER DELETE ON donations
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION donations_deleted_revise();
   `,
 };
