@@ -108,7 +108,8 @@ export interface Repositories {
 
 /**
  * Erasure beyond the DELETE: SQLite writes the withdrawal to the erasure log beside the file
- * first and zeroes the WAL after; PostgreSQL keeps the log in a table of its own (see SECURITY.md).
+ * first and zeroes the WAL after; PostgreSQL vacuums the donor tables after deletions and has no
+ * erasure log yet (SECURITY.md, "Erasure on PostgreSQL").
  */
 export interface ErasureHooks {
   /** Before a donor's deletion: remembered outside backups, on disk, so a restore deletes it again. */
