@@ -186,7 +186,7 @@ function comparisonDetails(campaign: Campaign, analyses: CampaignFindings, compa
   const fields = (comparison.pooled?.over ?? []).map((name) => localizedField(field(campaign, name), locale).title).join(' × ');
   const pooledNote = comparison.pooled ? html`<p class="small pooled-note">${pt(comparison.pooled.scale === 'percentile' ? 'pooledNote' : 'pooledNoteRate', { fields })}</p>` : '';
   const unadjusted = effects.filter((effect) => effect.adjusted === null).length;
-  return html`<details class="finding" id=""finding-${index}"${open ? html` open` : ''}>
+  return html`<details class="finding" id="finding-${index}"${open ? html` open` : ''}>
   <summary><span class="finding-title">${heading}</span> <span class="finding-headline">${comparison.groups.length > CHART_MAX_GROUPS ? `${pt('groupsShown', { count: format.number(comparison.groups.length) })}; ` : ''}${headline}</span></summary>
   ${pooledNote}
   ${chart}
