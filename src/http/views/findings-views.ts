@@ -96,17 +96,18 @@ function rakedCell(group: Extract<GroupSummary, { suppressed: false }>, kind: Co
   return html`<td>${format.value(group.raked.estimate, kind)}<span class="interval"> (${format.value(group.raked.ciLow, kind)} – ${format.value(group.raked.ciHigh, kind)})</span></td>`;
 }
 
-/** Why a comparison of a campaign with margins has no weighted column, or why a group has no weighted figure. */
+/**
+ * Why a comparison of a campaign with margins has no weighted column, or why a group has no
+ * weighted figure. The pooled figure says it in its own note above the chart (see comparisonDetails).
+ */
 function rakingNote(campaign: Campaign, analyses: CampaignFindings, comparison: Comparison, words: Words): SafeHtml {
   const { pt, locale } = words;
   const raking = comparison.raking;
-  if (!raking) return html``;
+  if (!raking || (!raking.raked && raking.reason === 'pooled')) return html``;
   const k = analyses.minGroupSize;
   let note = '';
   if (raking.raked) {
     if (comparison.groups.some((group) => !group.suppressed && group.raked === null)) note = pt('weightedNotShown', { k });
-  } else if (raking.reason === 'pooled') {
-    note = pt('notWeightedPooled', { fields: (comparison.pooled?.over ?? []).map((name) => localizedField(field(campaign, name), locale).title).join(' × ') });
   } else if (raking.reason === 'margin-level-under-k') {
     note = analyses.representativeness ? pt('notWeightedSmall', { margins: marginNames(campaign, analyses.representativeness, words), k }) : '';
   } else {
@@ -184,7 +185,9 @@ function comparisonDetails(campaign: Campaign, analyses: CampaignFindings, compa
   const sentences = clear.map((effect) => html`<li>${effectSentence(effect, groupName(campaign, comparison.attribute, effect.level, words), reference, ft, format)}</li>`);
   const chance = effects.filter((effect) => effect.adjusted !== null && !isClear(effect.adjusted)).length;
   const fields = (comparison.pooled?.over ?? []).map((name) => localizedField(field(campaign, name), locale).title).join(' × ');
-  const pooledNote = comparison.pooled ? html`<p class="small pooled-note">${pt(comparison.pooled.scale === 'percentile' ? 'pooledNote' : 'pooledNoteRate', { fields })}</p>` : '';
+  // In the same paragraph as what it explains: the page keeps its screen budget.
+  const notWeighted = comparison.raking?.raked === false && comparison.raking.reason === 'pooled' ? ` ${pt('notWeightedPooled')}` : '';
+  const pooledNote = comparison.pooled ? html`<p class="small pooled-note">${pt(comparison.pooled.scale === 'percentile' ? 'pooledNote' : 'pooledNoteRate', { fields })}${notWeighted}</p>` : '';
   const unadjusted = effects.filter((effect) => effect.adjusted === null).length;
   return html`<details class="finding" id="finding-${index}"${open ? html` open` : ''}>
   <summary><span class="finding-title">${heading}</span> <span class="finding-headline">${comparison.groups.length > CHART_MAX_GROUPS ? `${pt('groupsShown', { count: format.number(comparison.groups.length) })}; ` : ''}${headline}</span></summary>

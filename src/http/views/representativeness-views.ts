@@ -66,7 +66,8 @@ export function representativenessSection(campaign: Campaign, table: Representat
   const shown = table.levels.filter((level): level is ShownLevel => !level.suppressed);
   const widest = [...shown].sort((first, second) => Math.abs(second.donorShare - second.populationShare) - Math.abs(first.donorShare - first.populationShare))[0];
   const headline = widest
-    ? pt('representativenessHeadline', { group: pt('quoted', { name: name(widest) }), donorShare: format.value(widest.donorShare, 'rate'), populationShare: format.value(widest.populationShare, 'rate') })
+    // The level alone, not its field's title: the headline stays on one line beside the heading.
+    ? pt('representativenessHeadline', { group: pt('quoted', { name: levelLabel(campaign, widest.margin, widest.level, locale) }), donorShare: format.value(widest.donorShare, 'rate'), populationShare: format.value(widest.populationShare, 'rate') })
     : '';
   const rows = table.levels.map((level) => html`<tr><th scope="row">${name(level)}</th>${level.suppressed
     ? html`<td class="suppressed">${ft('suppressed', { k: minGroupSize })}</td>`

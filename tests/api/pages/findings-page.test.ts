@@ -111,7 +111,7 @@ describe('findings page', () => {
     const female = bySex.groups.find((group: any) => group.level === 'female');
     expect(page).toContain(`<td>${percent(female.estimate)}<span class="interval"> (${percent(female.ciLow)} – ${percent(female.ciHigh)})</span></td><td>${percent(female.raked.estimate)}<span class="interval"> (${percent(female.raked.ciLow)} – ${percent(female.raked.ciHigh)})</span></td>`);
     expect(page).toContain('<th scope="col">Weighted to the population</th>');
-    expect(page).toContain('Not weighted to the population: these values are ranks or rates within each Credit bureau × Kind of score');
+    expect(page).toContain('values as percentile rank there (higher is better). Not weighted to the population: these ranks and rates are relative to the people who donated in each.</p>');
 
     const german = (await request(testApp.app).get('/campaigns/credit-scores?lang=de').expect(200)).text;
     expect(german).toContain('Wie weit die Spendenden von der Bevölkerung abweichen');
