@@ -101,7 +101,7 @@ function rakedCell(group: Extract<GroupSummary, { suppressed: false }>, kind: Co
  * weighted figure. The pooled figure says it in its own note above the chart (see comparisonDetails).
  */
 function rakingNote(campaign: Campaign, analyses: CampaignFindings, comparison: Comparison, words: Words): SafeHtml {
-  const { pt, locale } = words;
+  const { pt } = words;
   const raking = comparison.raking;
   if (!raking || (!raking.raked && raking.reason === 'pooled')) return html``;
   const k = analyses.minGroupSize;
