@@ -16,7 +16,6 @@ import { requestLogger } from './http/middleware/request-logger';
 import { securityHeaders } from './http/middleware/security-headers';
 import { createPagesRouter } from './http/pages';
 import { buildServices, type BuildServicesOptions } from './services';
-import { RateLimitRepository } from './storage/rate-limit-repository';
 
 export type CreateAppOptions = BuildServicesOptions;
 
@@ -29,7 +28,7 @@ export function buildDependencies(options: CreateAppOptions): AppDependencies {
   return {
     ...services,
     csrf: createCsrfProtection({ secret: config.csrfSecret, secureCookies: config.baseUrl.startsWith('https://') }),
-    rateLimits: config.rateLimits ? new RateLimitRepository(services.db) : undefined,
+    rateLimits: config.rateLimits ? services.store.rateLimits : undefined,
   };
 }
 

@@ -17,6 +17,7 @@ import { registerPurgeCommand } from './cli/purge-command';
 import { registerTokenCommand } from './cli/token-command';
 import { registerExportCommand } from './cli/export-command';
 import { registerVerifyCommand } from './cli/verify-command';
+import { registerMigrateCommand } from './cli/migrate-command';
 import { version } from './version';
 
 export function buildProgram(): Command {
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerTokenCommand(program);
   registerExportCommand(program);
   registerVerifyCommand(program);
+  registerMigrateCommand(program);
   return program;
 }
 

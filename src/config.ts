@@ -13,6 +13,11 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_PATH: z.string().min(1).default('./data/crowdaudit.sqlite'),
+  /** postgres://user:password@host:port/database: PostgreSQL instead of the SQLite file. */
+  DATABASE_URL: z
+    .string()
+    .refine((value) => /^postgres(ql)?:\/\//.test(value) && URL.canParse(value), 'must be a postgres:// URL such as postgres://crowdaudit@localhost/crowdaudit (unset it for SQLite)')
+    .optional(),
   RATE_LIMITS: onOff.default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BASE_URL: z.url().default('http://localhost:3000'),
@@ -47,6 +52,8 @@ export interface Config {
   port: number;
   host: string;
   databasePath: string;
+  /** PostgreSQL's connection URL; when set, the database is there and `databasePath` is not used for data. */
+  databaseUrl?: string;
   rateLimits: boolean;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   baseUrl: string;
@@ -79,6 +86,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     port: env.PORT,
     host: env.HOST,
     databasePath,
+    databaseUrl: env.DATABASE_URL,
     rateLimits: env.RATE_LIMITS === 'on',
     logLevel: env.LOG_LEVEL,
     baseUrl: env.BASE_URL.replace(/\/$/, ''),

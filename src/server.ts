@@ -6,18 +6,18 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
 import { createApp } from './app';
 import type { AppDependencies } from './http/dependencies';
 import { loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 import { purgeAndLog } from './donations/retention';
-import { openDatabase } from './storage/open-database';
+import { openStore } from './storage/open-store';
+import type { Store } from './storage/store';
 import { loadOrCreateSecretFile } from './storage/secret-file';
 
 export interface RunningServer {
   server: Server;
-  db: Database;
+  store: Store;
   url: string;
   stop(): Promise<void>;
 }
@@ -29,22 +29,28 @@ const RELEASE_CHECK_MS = 60_000;
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
-  const db = openDatabase(config.databasePath);
+  const store = await openStore(config);
   let app;
   try {
-    app = createApp({ db, config: { ...config, csrfSecret: csrfSecretOf(config) }, logger });
+    app = createApp({ store, config: { ...config, csrfSecret: csrfSecretOf(config) }, logger });
   } catch (error) {
-    db.close();
+    await store.close();
     throw error;
   }
   const dependencies = app.locals.dependencies as AppDependencies;
   // Donations past their campaign's retention go at start and then daily (issue 4).
   const { retention } = dependencies;
-  purgeAndLog(retention, logger);
+  await purgeAndLog(retention, logger);
   const housekeeping = setInterval(() => {
-    const expired = dependencies.donations.expireIdempotencyKeys();
-    logger.info({ expired }, 'expired idempotency keys');
-    purgeAndLog(retention, logger);
+    void (async () => {
+      try {
+        const expired = await dependencies.donations.expireIdempotencyKeys();
+        logger.info({ expired }, 'expired idempotency keys');
+      } catch (error) {
+        logger.error({ err: error }, 'expiring idempotency keys failed');
+      }
+      await purgeAndLog(retention, logger);
+    })();
   }, DAY_MS);
   housekeeping.unref();
   // Releases are cut on time even when nobody looks at the findings (a look also cuts a due one).
@@ -75,16 +81,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
       force.unref();
       server.close(() => {
         clearTimeout(force);
-        dependencies.rateLimits?.close();
-        db.close();
-        logger.info('crowdaudit stopped');
-        resolve();
+        void store.close().finally(() => {
+          logger.info('crowdaudit stopped');
+          resolve();
+        });
       });
       server.closeIdleConnections();
     });
     return stopping;
   };
-  return { server, db, url, stop };
+  return { server, store, url, stop };
 }
 
 /**
@@ -92,7 +98,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
  * that database shares it, and a restart leaves the forms donors have open valid.
  */
 function csrfSecretOf(config: Config): string | undefined {
-  if (config.csrfSecret || config.databasePath === ':memory:') return config.csrfSecret;
+  if (config.csrfSecret || (config.databasePath === ':memory:' && !config.databaseUrl)) return config.csrfSecret;
   return loadOrCreateSecretFile(path.join(path.dirname(config.databasePath), 'csrf-secret'), () => randomBytes(32).toString('hex'));
 }
 

@@ -5,7 +5,6 @@
  * their consent (so the consent hash stored with a seeded or imported donation is the server's),
  * the same release rules and the same signing key.
  */
-import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { AccessTokenService } from './access/access-token-service';
 import { loadCampaigns } from './campaigns/load-campaigns';
@@ -25,22 +24,19 @@ import { loadOrCreateSigningKey, type SigningKey } from './evidence/signing-key'
 import { createLogger } from './logger';
 import { campaignsWithOperator } from './operator/operator-consent';
 import { operatorProfile, type OperatorProfile } from './operator/operator-profile';
-import { AuditLog } from './storage/audit-log';
-import { ConsentWithdrawalRepository } from './storage/consent-withdrawal-repository';
-import { DonationRepository } from './storage/donation-repository';
-import { openDatabase } from './storage/open-database';
-import { RetentionRepository } from './storage/retention-repository';
-import { TokenRepository } from './storage/token-repository';
+import { openStore } from './storage/open-store';
+import type { AuditStore, Store } from './storage/store';
 
 export interface Services {
   config: Config;
-  db: Database;
+  /** The database, behind the storage seam (SQLite or PostgreSQL). */
+  store: Store;
   logger: Logger;
   /** Who runs this instance (or the demo notice), for /privacy, /imprint and the consent. */
   operator: OperatorProfile;
   campaigns: CampaignLookup;
   recipients: Recipients;
-  auditLog: AuditLog;
+  auditLog: AuditStore;
   donations: DonationService;
   /** Withdrawing one optional consent purpose and keeping the donation. */
   purposeWithdrawals: PurposeWithdrawalService;
@@ -59,7 +55,7 @@ export interface Services {
 }
 
 export interface BuildServicesOptions {
-  db: Database;
+  store: Store;
   config: Config;
   logger?: Logger;
   /** Campaigns to use instead of those in `config.dataDictionaryDir` (tests). */
@@ -68,7 +64,7 @@ export interface BuildServicesOptions {
 
 /** @throws Error when the operator, a campaign file or a release rule is invalid: nothing starts on a bad configuration. */
 export function buildServices(options: BuildServicesOptions): Services {
-  const { db, config } = options;
+  const { store, config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
   const recipients = loadRecipients();
   // Resolved before anything else: an unknown or ambiguous authority stops the server at start.
@@ -78,30 +74,29 @@ export function buildServices(options: BuildServicesOptions): Services {
   checkCampaignRecipients(recipients, campaigns.list());
   // Every campaign's release rule is checked at start: a rule below k stops the server.
   const releaseRules = new Map(campaigns.list().map((campaign) => [campaign.slug, releaseRuleOf(campaign, config)]));
-  const findings = new FindingsReleases(db, (campaign) => releaseRules.get(campaign.slug) ?? releaseRuleOf(campaign, config), {
+  const findings = new FindingsReleases(store, (campaign) => releaseRules.get(campaign.slug) ?? releaseRuleOf(campaign, config), {
     // Off the event loop: a release reads every record and fits a dozen models.
-    analyse: analyseFor(db.memory ? ':memory:' : db.name),
+    analyse: analyseFor(store.location),
     onBackgroundError: (error, campaign) => logger.error({ err: error, campaign: campaign.slug }, 'cutting a findings release failed'),
   });
   const signingKey = loadOrCreateSigningKey(config.signingKeyPath);
-  const auditLog = new AuditLog(db);
-  const donations = new DonationService(new DonationRepository(db), auditLog);
+  const donations = new DonationService(store);
   return {
     config,
-    db,
+    store,
     logger,
     operator,
     campaigns,
     recipients,
-    auditLog,
+    auditLog: store.auditLog,
     donations,
-    purposeWithdrawals: new PurposeWithdrawalService(donations, new ConsentWithdrawalRepository(db), auditLog, campaigns),
-    retention: new RetentionService(new RetentionRepository(db), auditLog, campaigns),
+    purposeWithdrawals: new PurposeWithdrawalService(donations, store, campaigns),
+    retention: new RetentionService(store, campaigns),
     findings,
     personalPacks: new PersonalPackService(campaigns, findings, recipients, loadAdvice()),
     signingKey,
-    accessTokens: new AccessTokenService(new TokenRepository(db)),
-    collectivePacks: new CollectivePackService(db, findings, signingKey, auditLog),
+    accessTokens: new AccessTokenService(store.tokens),
+    collectivePacks: new CollectivePackService(store, findings, signingKey),
   };
 }
 
@@ -116,17 +111,24 @@ export interface OpenServicesOptions {
  * the signing key and CSRF secret are those beside that database), the database opened and
  * migrated, and every service. Logs go to stderr: stdout is the command's output.
  */
-export function openServices(options: OpenServicesOptions = {}): Services & { close(): void } {
+export async function openServices(options: OpenServicesOptions = {}): Promise<Services & { close(): Promise<void> }> {
   const environment = options.environment ?? process.env;
-  const config = loadConfig(options.databasePath === undefined ? environment : { ...environment, DATABASE_PATH: options.databasePath });
-  const db = openDatabase(config.databasePath);
+  const config = loadConfig(options.databasePath === undefined ? environment : databaseOption(environment, options.databasePath));
+  const store = await openStore(config);
   try {
-    const services = buildServices({ db, config, logger: createLogger(config.logLevel, process.stderr) });
-    return { ...services, close: () => db.close() };
+    const services = buildServices({ store, config, logger: createLogger(config.logLevel, process.stderr) });
+    return { ...services, close: () => store.close() };
   } catch (error) {
-    db.close();
+    await store.close();
     throw error;
   }
+}
+
+/** `--db` names a SQLite file, or a PostgreSQL URL (then it stands for DATABASE_URL). */
+function databaseOption(environment: NodeJS.ProcessEnv, database: string): NodeJS.ProcessEnv {
+  return /^postgres(ql)?:\/\//.test(database)
+    ? { ...environment, DATABASE_URL: database }
+    : { ...environment, DATABASE_PATH: database, DATABASE_URL: undefined };
 }
 
 /** The campaign of `--campaign SLUG`, or an error naming the campaigns there are. */

@@ -4,7 +4,8 @@
  */
 import { AppError } from '../app-error';
 import { hashesEqual } from '../donations/receipt';
-import type { AccessRole, AccessTokenRow, TokenRepository } from '../storage/token-repository';
+import type { TokenStore } from '../storage/store';
+import type { AccessRole, AccessTokenRow } from '../storage/token-repository';
 import { generateAccessToken, hashAccessToken, looksLikeAccessToken } from './access-token';
 
 export interface AccessTokenSummary {
@@ -27,33 +28,33 @@ function summary(row: AccessTokenRow): AccessTokenSummary {
 }
 
 export class AccessTokenService {
-  constructor(private readonly tokens: TokenRepository) {}
+  constructor(private readonly tokens: TokenStore) {}
 
   /** Returns the token itself once; it is never stored or shown again. */
-  create(role: AccessRole, label: string, now: Date = new Date()): { token: string; summary: AccessTokenSummary } {
+  async create(role: AccessRole, label: string, now: Date = new Date()): Promise<{ token: string; summary: AccessTokenSummary }> {
     const trimmed = label.trim();
     if (trimmed.length === 0 || trimmed.length > 200) {
       throw new AppError(400, 'invalid_input', 'The label must be 1 to 200 characters.', [{ path: ['label'], message: 'Give 1 to 200 characters' }]);
     }
     const token = generateAccessToken(role);
     const createdAt = now.toISOString();
-    const id = this.tokens.insert({ label: trimmed, role, tokenHash: hashAccessToken(token), createdAt });
+    const id = await this.tokens.insert({ label: trimmed, role, tokenHash: hashAccessToken(token), createdAt });
     return { token, summary: { id, label: trimmed, role, createdAt, revokedAt: null } };
   }
 
-  list(): AccessTokenSummary[] {
-    return this.tokens.list().map(summary);
+  async list(): Promise<AccessTokenSummary[]> {
+    return (await this.tokens.list()).map(summary);
   }
 
-  revoke(id: number, now: Date = new Date()): boolean {
+  revoke(id: number, now: Date = new Date()): Promise<boolean> {
     return this.tokens.revoke(id, now.toISOString());
   }
 
   /** The principal of a live token, or undefined (unknown, revoked, or not a token at all). */
-  authenticate(presented: string): AccessPrincipal | undefined {
+  async authenticate(presented: string): Promise<AccessPrincipal | undefined> {
     if (!looksLikeAccessToken(presented)) return undefined;
     const hash = hashAccessToken(presented);
-    const row = this.tokens.findByHash(hash);
+    const row = await this.tokens.findByHash(hash);
     if (!row || !hashesEqual(row.tokenHash, hash) || row.revokedAt !== null) return undefined;
     return { tokenId: row.id, label: row.label, role: row.role };
   }

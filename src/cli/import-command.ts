@@ -27,12 +27,11 @@ const records = (value: number): string => `${count(value)} record${value === 1 
 export async function runImport(file: string, options: ImportCommandOptions, progress?: (bytesRead: number, totalBytes: number) => void): Promise<string> {
   // Loaded here so that other commands start without zod schemas and the database layer.
   const { SurveyImporter } = require('../import/import-survey') as typeof import('../import/import-survey');
-  const { ImportRepository } = require('../storage/import-repository') as typeof import('../storage/import-repository');
   const { campaignNamed, openServices } = require('../services') as typeof import('../services');
-  const services = openServices({ databasePath: options.db });
+  const services = await openServices({ databasePath: options.db });
   try {
     const campaign = campaignNamed(services, options.campaign);
-    const importer = new SurveyImporter(new ImportRepository(services.db), services.auditLog);
+    const importer = new SurveyImporter(services.store);
     const result = await importer.importSurvey({
       campaign,
       file,
@@ -49,7 +48,7 @@ export async function runImport(file: string, options: ImportCommandOptions, pro
       ? `Checked ${file}: ${records(result.imported)} would be imported into ${campaign.slug} (${rejected}). Nothing was written.`
       : `Imported ${records(result.imported)} into ${campaign.slug} (${rejected}).`;
   } finally {
-    services.close();
+    await services.close();
   }
 }
 
@@ -67,7 +66,7 @@ export function registerImportCommand(program: Command): void {
     .description('import an NGO\'s own survey (CSV, one respondent per row) into a campaign, for the same analyses as donations')
     .argument('<file>', 'CSV file with the campaign\'s columns (UTF-8, Windows-1252 or UTF-16; separated by , ; or tab)')
     .requiredOption('--campaign <slug>', 'campaign whose columns the file has')
-    .option('--db <file>', 'SQLite database file (default: DATABASE_PATH)')
+    .option('--db <file>', 'SQLite database file or postgres:// URL (default: DATABASE_URL, else DATABASE_PATH)')
     .option('--consent-basis <text>', 'the legal basis or consent text under which the survey was collected (stored with the records)')
     .option('--purposes <list>', 'purposes the respondents agreed to, comma-separated (must include the required ones)', (value: string) => value.split(',').map((purpose) => purpose.trim()).filter(Boolean), ['research'])
     .option('--rejects <file>', 'where to write the rows that were left out (default: beside FILE, survey.csv → survey.rejected.csv)')

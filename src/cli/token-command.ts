@@ -13,14 +13,14 @@ function tokenId(value: string): number {
   return parsed;
 }
 
-function withService<T>(dbOption: string | undefined, work: (service: import('../access/access-token-service').AccessTokenService) => T): T {
+async function withService<T>(dbOption: string | undefined, work: (service: import('../access/access-token-service').AccessTokenService) => Promise<T>): Promise<T> {
   // Loaded here so that other commands start without the database layer.
   const { openServices } = require('../services') as typeof import('../services');
-  const services = openServices({ databasePath: dbOption });
+  const services = await openServices({ databasePath: dbOption });
   try {
-    return work(services.accessTokens);
+    return await work(services.accessTokens);
   } finally {
-    services.close();
+    await services.close();
   }
 }
 
@@ -32,19 +32,19 @@ export function registerTokenCommand(program: Command): void {
     .description('create a token and print it once')
     .requiredOption('--role <role>', 'ngo or analyst')
     .requiredOption('--label <text>', 'who holds it, e.g. "Open Knowledge Foundation"; written to the audit log')
-    .option('--db <file>', 'SQLite database file (default: DATABASE_PATH)')
-    .action((options: { role: string; label: string; db?: string }) => {
+    .option('--db <file>', 'SQLite database file or postgres:// URL (default: DATABASE_URL, else DATABASE_PATH)')
+    .action(async (options: { role: string; label: string; db?: string }) => {
       const tokenRole = role(options.role);
-      const created = withService(options.db, (service) => service.create(tokenRole, options.label));
+      const created = await withService(options.db, (service) => service.create(tokenRole, options.label));
       process.stdout.write(`${created.token}\n`);
       process.stderr.write(`Token ${created.summary.id} (${created.summary.role}, "${created.summary.label}") created. Store it now: it is not shown again.\n`);
     });
   token
     .command('list')
     .description('list tokens (id, label, role, created, revoked); tokens themselves are never kept')
-    .option('--db <file>', 'SQLite database file (default: DATABASE_PATH)')
-    .action((options: { db?: string }) => {
-      const tokens = withService(options.db, (service) => service.list());
+    .option('--db <file>', 'SQLite database file or postgres:// URL (default: DATABASE_URL, else DATABASE_PATH)')
+    .action(async (options: { db?: string }) => {
+      const tokens = await withService(options.db, (service) => service.list());
       process.stdout.write('id\trole\tlabel\tcreated\trevoked\n');
       for (const entry of tokens) process.stdout.write(`${entry.id}\t${entry.role}\t${entry.label}\t${entry.createdAt}\t${entry.revokedAt ?? '-'}\n`);
     });
@@ -52,10 +52,10 @@ export function registerTokenCommand(program: Command): void {
     .command('revoke')
     .description('revoke a token by its id')
     .argument('<id>', 'token id from `token list`')
-    .option('--db <file>', 'SQLite database file (default: DATABASE_PATH)')
-    .action((idText: string, options: { db?: string }) => {
+    .option('--db <file>', 'SQLite database file or postgres:// URL (default: DATABASE_URL, else DATABASE_PATH)')
+    .action(async (idText: string, options: { db?: string }) => {
       const id = tokenId(idText);
-      const revoked = withService(options.db, (service) => service.revoke(id));
+      const revoked = await withService(options.db, (service) => service.revoke(id));
       if (!revoked) throw new Error(`No live token with id ${id}.`);
       process.stdout.write(`Token ${id} revoked.\n`);
     });

@@ -8,11 +8,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../app-error';
 import type { Campaign, DonationBody, RecordValues } from '../campaigns/types';
 import { canonicalJson } from '../canonical-json';
-import type { AuditLog } from '../storage/audit-log';
-import type { DonationRepository, DonationRow } from '../storage/donation-repository';
-import { GroupCommit } from '../storage/group-commit';
-import { recordErasure } from '../storage/erasure-log';
-import { eraseFromWal } from '../storage/wal-erasure';
+import type { DonationRow } from '../storage/donation-repository';
+import type { Repositories, Store } from '../storage/store';
 import { missingRequiredPurposes } from './consent';
 import { idempotencyKeyHash, openResponse, sealResponse } from './idempotency';
 import { generateReceipt, hashReceipt, hashesEqual, normaliseReceipt } from './receipt';
@@ -48,20 +45,15 @@ export interface DonationView {
 const IDEMPOTENCY_DAYS = 1;
 
 export class DonationService {
-  private readonly groupCommit: GroupCommit;
-
   constructor(
-    private readonly repository: DonationRepository,
-    private readonly auditLog: AuditLog,
+    private readonly store: Store,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    this.groupCommit = new GroupCommit(repository.db);
-  }
+  ) {}
 
-  /** Donates in a transaction of its own (scripts, seed-demo, the form pages). */
-  donate(campaign: Campaign, body: DonationBody, idempotencyKey?: string): DonationOutcome {
+  /** Donates in a transaction of its own (scripts, the form pages). */
+  donate(campaign: Campaign, body: DonationBody, idempotencyKey?: string): Promise<DonationOutcome> {
     const write = this.prepareDonation(campaign, body, idempotencyKey);
-    return this.repository.db.transaction(write).immediate();
+    return this.store.transaction(write);
   }
 
   /**
@@ -69,19 +61,19 @@ export class DonationService {
    * commit): the same checks and writes, one flush to disk for all, answered after it.
    */
   donateGrouped(campaign: Campaign, body: DonationBody, idempotencyKey?: string): Promise<DonationOutcome> {
-    return this.groupCommit.run(this.prepareDonation(campaign, body, idempotencyKey));
+    return this.store.groupedTransaction(this.prepareDonation(campaign, body, idempotencyKey));
   }
 
   /** Checks what needs no database, and returns the writes to run inside a transaction. */
-  private prepareDonation(campaign: Campaign, body: DonationBody, idempotencyKey?: string): () => DonationOutcome {
+  private prepareDonation(campaign: Campaign, body: DonationBody, idempotencyKey?: string): (tx: Repositories) => Promise<DonationOutcome> {
     this.checkConsent(campaign, body);
     // Only a retry can be compared with its first request; without a key there is nothing to hash.
     const requestSha256 = idempotencyKey ? sha256(canonicalJson({ campaign: campaign.slug, body })) : '';
     const keyHash = idempotencyKey ? idempotencyKeyHash(campaign.slug, idempotencyKey) : undefined;
 
-    return (): DonationOutcome => {
+    return async (tx): Promise<DonationOutcome> => {
       if (keyHash && idempotencyKey) {
-        const earlier = this.repository.findIdempotency(keyHash);
+        const earlier = await tx.donations.findIdempotency(keyHash);
         if (earlier) {
           if (earlier.requestSha256 !== requestSha256) {
             throw new AppError(422, 'idempotency_key_reused',
@@ -104,10 +96,10 @@ export class DonationService {
         recordCount: body.records.length,
         createdOn: this.today(),
       };
-      this.repository.insertDonation(row, body.records);
+      await tx.donations.insertDonation(row, body.records);
       const answer: DonationReceipt = { donationId: row.id, receipt, records: row.recordCount, contentSha256: row.contentSha256 };
       if (keyHash && idempotencyKey) {
-        this.repository.insertIdempotency({
+        await tx.donations.insertIdempotency({
           keyHash,
           campaignSlug: campaign.slug,
           requestSha256,
@@ -120,9 +112,12 @@ export class DonationService {
     };
   }
 
-  /** The donation behind a receipt, or undefined for an unknown or malformed receipt. */
-  findByReceipt(typedReceipt: string): DonationView | undefined {
-    const row = this.rowForReceipt(typedReceipt);
+  /**
+   * The donation behind a receipt, or undefined for an unknown or malformed receipt.
+   * @param repositories inside a transaction, its repositories
+   */
+  async findByReceipt(typedReceipt: string, repositories: Repositories = this.store): Promise<DonationView | undefined> {
+    const row = await this.rowForReceipt(typedReceipt, repositories);
     if (!row) return undefined;
     return {
       id: row.id,
@@ -133,34 +128,34 @@ export class DonationService {
       receiptSha256: row.receiptHash,
       consent: { version: row.consentVersion, sha256: row.consentSha256, purposes: JSON.parse(row.purposesJson) as string[] },
       contentSha256: row.contentSha256,
-      records: this.repository.recordsOf(row.id),
+      records: await repositories.donations.recordsOf(row.id),
     };
   }
 
   /** Withdraws the donation everywhere; false when the receipt matches nothing. */
-  deleteByReceipt(typedReceipt: string): boolean {
-    const row = this.rowForReceipt(typedReceipt);
+  async deleteByReceipt(typedReceipt: string): Promise<boolean> {
+    const row = await this.rowForReceipt(typedReceipt, this.store);
     if (!row) return false;
     // First on disk in the erasure log, so that a restored backup (or a crash right now) cannot bring it back.
-    recordErasure(this.repository.db, row.id, this.now());
-    this.repository.db.transaction(() => {
-      this.repository.deleteDonation(row.id);
-      this.auditLog.write(
+    await this.store.erasure.recordErasure(row.id, this.now());
+    await this.store.transaction(async (tx) => {
+      await tx.donations.deleteDonation(row.id);
+      await tx.auditLog.write(
         { action: 'donation.deleted', campaignSlug: row.campaignSlug, actor: 'donor', detail: { records: row.recordCount } },
         this.now(),
       );
-    })();
+    });
     // The deletion is committed; now its old bytes leave the WAL too (or as soon as readers let go).
-    eraseFromWal(this.repository.db);
+    await this.store.erasure.afterDeletion();
     return true;
   }
 
   /** Drops idempotency records older than a day; their donations stay. */
-  expireIdempotencyKeys(): number {
+  async expireIdempotencyKeys(): Promise<number> {
     const cutoff = new Date(this.now().getTime() - IDEMPOTENCY_DAYS * 86_400_000);
-    const expired = this.repository.deleteIdempotencyBefore(cutoff.toISOString().slice(0, 10));
+    const expired = await this.store.donations.deleteIdempotencyBefore(cutoff.toISOString().slice(0, 10));
     // A sealed answer holds a receipt (encrypted); it should not outlive its key in the WAL either.
-    if (expired > 0) eraseFromWal(this.repository.db);
+    if (expired > 0) await this.store.erasure.afterDeletion();
     return expired;
   }
 
@@ -181,11 +176,11 @@ export class DonationService {
     }
   }
 
-  private rowForReceipt(typedReceipt: string): DonationRow | undefined {
+  private async rowForReceipt(typedReceipt: string, repositories: Repositories): Promise<DonationRow | undefined> {
     const normalised = normaliseReceipt(typedReceipt);
     if (!normalised) return undefined;
     const receiptHash = hashReceipt(normalised);
-    const row = this.repository.findByReceiptHash(receiptHash);
+    const row = await repositories.donations.findByReceiptHash(receiptHash);
     return row && hashesEqual(row.receiptHash, receiptHash) ? row : undefined;
   }
 

@@ -6,8 +6,7 @@
  */
 import { AppError } from '../app-error';
 import type { CampaignLookup } from '../campaigns/types';
-import type { AuditLog } from '../storage/audit-log';
-import type { ConsentWithdrawalRepository } from '../storage/consent-withdrawal-repository';
+import type { Store } from '../storage/store';
 import type { DonationService, DonationView } from './donation-service';
 
 export const PURPOSE_WITHDRAWN = 'donation.purpose-withdrawn';
@@ -21,8 +20,7 @@ export interface PurposeWithdrawal {
 export class PurposeWithdrawalService {
   constructor(
     private readonly donations: DonationService,
-    private readonly repository: ConsentWithdrawalRepository,
-    private readonly auditLog: AuditLog,
+    private readonly store: Store,
     private readonly campaigns: CampaignLookup,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -31,9 +29,9 @@ export class PurposeWithdrawalService {
    * Withdraws `purpose` from the donation behind the receipt; undefined for an unknown receipt.
    * @throws AppError 400 for a purpose the campaign does not have, 409 for a required one.
    */
-  withdraw(typedReceipt: string, purpose: string): PurposeWithdrawal | undefined {
-    return this.repository.db.transaction((): PurposeWithdrawal | undefined => {
-      const donation = this.donations.findByReceipt(typedReceipt);
+  withdraw(typedReceipt: string, purpose: string): Promise<PurposeWithdrawal | undefined> {
+    return this.store.transaction(async (tx): Promise<PurposeWithdrawal | undefined> => {
+      const donation = await this.donations.findByReceipt(typedReceipt, tx);
       if (!donation) return undefined;
       const definition = this.campaigns.get(donation.campaign)?.consent.purposes.find((candidate) => candidate.id === purpose);
       if (!definition) {
@@ -48,11 +46,11 @@ export class PurposeWithdrawalService {
       if (!donation.consent.purposes.includes(purpose)) return { outcome: 'already-withdrawn', donation };
       const remaining = donation.consent.purposes.filter((given) => given !== purpose);
       const withdrawnOn = this.now().toISOString().slice(0, 10);
-      this.repository.setPurposes(donation.id, remaining);
-      this.repository.insert({ donationId: donation.id, purpose, consentVersion: donation.consent.version, consentSha256: donation.consent.sha256, withdrawnOn });
+      await tx.consentWithdrawals.setPurposes(donation.id, remaining);
+      await tx.consentWithdrawals.insert({ donationId: donation.id, purpose, consentVersion: donation.consent.version, consentSha256: donation.consent.sha256, withdrawnOn });
       // What and under which consent, never whose: no donation id, no receipt.
-      this.auditLog.write({ action: PURPOSE_WITHDRAWN, campaignSlug: donation.campaign, actor: 'donor', detail: { purpose, consentVersion: donation.consent.version } }, this.now());
+      await tx.auditLog.write({ action: PURPOSE_WITHDRAWN, campaignSlug: donation.campaign, actor: 'donor', detail: { purpose, consentVersion: donation.consent.version } }, this.now());
       return { outcome: 'withdrawn', donation: { ...donation, consent: { ...donation.consent, purposes: remaining } } };
-    }).immediate();
+    });
   }
 }

@@ -7,10 +7,7 @@
  */
 import type { Logger } from 'pino';
 import type { Campaign } from '../campaigns/types';
-import type { AuditLog } from '../storage/audit-log';
-import type { RetentionRepository } from '../storage/retention-repository';
-import { pruneErasureLog } from '../storage/erasure-log';
-import { eraseFromWal } from '../storage/wal-erasure';
+import type { Repositories, Store } from '../storage/store';
 
 const DAY_MS = 86_400_000;
 
@@ -34,8 +31,7 @@ export function retentionStartDay(now: Date, retentionDays: number): string {
 
 export class RetentionService {
   constructor(
-    private readonly repository: RetentionRepository,
-    private readonly auditLog: AuditLog,
+    private readonly store: Store,
     private readonly campaigns: { list(): Campaign[] },
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -44,29 +40,35 @@ export class RetentionService {
    * Deletes every campaign's donations past retention in one transaction, writing an audit entry
    * per campaign. With `dryRun`, only counts them.
    */
-  purge(options: { dryRun?: boolean } = {}): PurgeCount[] {
+  async purge(options: { dryRun?: boolean } = {}): Promise<PurgeCount[]> {
     const now = this.now();
-    const run = () => this.campaigns.list().map((campaign): PurgeCount => {
+    const run = async (repositories: Repositories): Promise<PurgeCount[]> => {
+      const counts: PurgeCount[] = [];
+      for (const campaign of this.campaigns.list()) counts.push(await this.purgeCampaign(repositories, campaign, now, options.dryRun ?? false));
+      return counts;
+    };
+    if (options.dryRun) return run(this.store);
+    const counts = await this.store.transaction(run);
+    // Committed; now the purged records' old bytes leave the WAL too (or as soon as readers let go).
+    if (counts.some((count) => count.donations > 0)) await this.store.erasure.afterDeletion();
+    // The erasure log has a retention of its own, longer than any backup is kept.
+    await this.store.erasure.pruneErasureLog(now);
+    return counts;
+  }
+
+  private async purgeCampaign(repositories: Repositories, campaign: Campaign, now: Date, dryRun: boolean): Promise<PurgeCount> {
       const beforeDay = retentionStartDay(now, campaign.retentionDays);
-      const due = this.repository.countCreatedBefore(campaign.slug, beforeDay);
+      const due = await repositories.retention.countCreatedBefore(campaign.slug, beforeDay);
       const count = { campaign: campaign.slug, retentionDays: campaign.retentionDays, beforeDay, ...due };
-      if (options.dryRun) return count;
-      const deleted = this.repository.deleteCreatedBefore(campaign.slug, beforeDay);
-      this.auditLog.write({
+      if (dryRun) return count;
+      const deleted = await repositories.retention.deleteCreatedBefore(campaign.slug, beforeDay);
+      await repositories.auditLog.write({
         action: 'donations.purged',
         campaignSlug: campaign.slug,
         actor: 'retention',
         detail: { donations: deleted, records: due.records, retentionDays: campaign.retentionDays, beforeDay },
       }, now);
       return { ...count, donations: deleted };
-    });
-    if (options.dryRun) return run();
-    const counts = this.repository.db.transaction(run).immediate();
-    // Committed; now the purged records' old bytes leave the WAL too (or as soon as readers let go).
-    if (counts.some((count) => count.donations > 0)) eraseFromWal(this.repository.db);
-    // The erasure log has a retention of its own, longer than any backup is kept.
-    pruneErasureLog(this.repository.db, now);
-    return counts;
   }
 }
 
@@ -74,9 +76,9 @@ export class RetentionService {
  * What the server's housekeeping calls: purges and logs the counts per campaign (counts and
  * slugs only, never donors' data). A failure is logged, not thrown, so the timer keeps running.
  */
-export function purgeAndLog(service: RetentionService, logger: Logger): PurgeCount[] {
+export async function purgeAndLog(service: RetentionService, logger: Logger): Promise<PurgeCount[]> {
   try {
-    const counts = service.purge();
+    const counts = await service.purge();
     for (const count of counts) {
       logger.info({ campaign: count.campaign, donations: count.donations, records: count.records, beforeDay: count.beforeDay }, 'purged donations past retention');
     }

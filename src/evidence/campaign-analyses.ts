@@ -5,11 +5,9 @@
  * factors, with Bonferroni's correction across the whole family of adjusted tests (see
  * family-adjustment.ts), and the planner.
  */
-import type { Database } from 'better-sqlite3';
 import type { Row } from '../../analysis/types';
 import type { Campaign, CampaignField } from '../campaigns/types';
-import { campaignRevision } from '../storage/campaign-revision';
-import { DonationRepository } from '../storage/donation-repository';
+import type { Repositories } from '../storage/store';
 import type { CampaignAnalyses, Comparison, StratumSummary } from './campaign-analyses-types';
 import { DEFAULT_GAPS, planComparison, type PlannerGaps } from './campaign-planner';
 import { DONOR_COLUMN, loadCampaignRowsPaged } from './campaign-rows';
@@ -96,13 +94,17 @@ export async function analyseRows(campaign: Campaign, rows: Row[]): Promise<RowF
   return { strata, comparisons, effects: adjustFamily(effects), notAnalysed };
 }
 
+/** What the analyses read: the records, their count and the campaign's revision. */
+export type AnalysedStore = Pick<Repositories, 'records' | 'revisions' | 'donations'>;
+
 /**
  * Computes the analyses of the campaign's current records. The revision is read first, so a
  * donation written meanwhile makes this result stale at once rather than silently included.
  */
-export async function analyseCampaign(db: Database, campaign: Campaign, options: { gaps?: PlannerGaps; now?: Date } = {}): Promise<CampaignAnalyses> {
-  const revision = campaignRevision(db, campaign.slug);
-  const { columns, rows } = await loadCampaignRowsPaged(db, campaign);
+export async function analyseCampaign(store: AnalysedStore, campaign: Campaign, options: { gaps?: PlannerGaps; now?: Date } = {}): Promise<CampaignAnalyses> {
+  const { revision } = await store.revisions.state(campaign.slug);
+  const { columns, rows } = await loadCampaignRowsPaged(store.records, campaign);
+  const { donations } = await store.donations.countByCampaign(campaign.slug);
   const { strata, comparisons, effects, notAnalysed } = await analyseRows(campaign, rows);
   const donors = new Set(rows.map((row) => row[DONOR_COLUMN])).size;
   // 'clustered-records' (intervals too narrow) is gone: every interval and test is now clustered by donor; releases made before still carry it.
@@ -113,7 +115,7 @@ export async function analyseCampaign(db: Database, campaign: Campaign, options:
     campaignVersion: campaign.version,
     revision,
     computedAt: (options.now ?? new Date()).toISOString(),
-    donations: new DonationRepository(db).countByCampaign(campaign.slug).donations,
+    donations,
     donors,
     records: rows.length,
     minGroupSize: campaign.minGroupSize,

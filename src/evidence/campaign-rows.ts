@@ -3,11 +3,11 @@
  * may be analysed (every role but `donor-only`), booleans as 0/1, absent answers as null, and a
  * `donor` column that says whose record it is, so groups can be counted in people (k).
  */
-import type { Database } from 'better-sqlite3';
 import { arrayRowSource } from '../../analysis/row-source';
 import type { Row, RowSource } from '../../analysis/types';
 import type { Campaign, CampaignField, ConsentPurpose } from '../campaigns/types';
-import { RecordRepository, type StoredRecord } from '../storage/record-repository';
+import type { StoredRecord } from '../storage/record-repository';
+import type { RecordStore } from '../storage/store';
 
 export const DONOR_COLUMN = 'donor';
 
@@ -33,9 +33,11 @@ function cell(value: unknown): string | number | null {
  * parsing the stored JSON once is cheaper than a dozen times. With `purpose`, only donations
  * whose consent includes it.
  */
-export function loadCampaignRows(db: Database, campaign: Campaign, options: { purpose?: ConsentPurpose['id'] } = {}): CampaignRows {
+export async function loadCampaignRows(records: RecordStore, campaign: Campaign, options: { purpose?: ConsentPurpose['id'] } = {}): Promise<CampaignRows> {
   const reader = rowReader(campaign, options);
-  for (const stored of new RecordRepository(db).iterate(campaign.slug)) reader.add(stored);
+  for await (const page of records.pages(campaign.slug, PAGE_SIZE)) {
+    for (const stored of page) reader.add(stored);
+  }
   return reader.result();
 }
 
@@ -46,9 +48,9 @@ const PAGE_SIZE = 2_000;
  * The same rows, read a page at a time with a turn of the event loop between pages: at 100,000
  * records a single read blocks the server for seconds, and donations must not wait for it.
  */
-export async function loadCampaignRowsPaged(db: Database, campaign: Campaign, options: { purpose?: ConsentPurpose['id'] } = {}): Promise<CampaignRows> {
+export async function loadCampaignRowsPaged(records: RecordStore, campaign: Campaign, options: { purpose?: ConsentPurpose['id'] } = {}): Promise<CampaignRows> {
   const reader = rowReader(campaign, options);
-  for (const page of new RecordRepository(db).pages(campaign.slug, PAGE_SIZE)) {
+  for await (const page of records.pages(campaign.slug, PAGE_SIZE)) {
     for (const stored of page) reader.add(stored);
     await new Promise((resolve) => setImmediate(resolve));
   }

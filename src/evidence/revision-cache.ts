@@ -8,9 +8,9 @@
  *   so a withdrawn donation leaves the findings and packs at once.
  * Requests during a computation share it; a failed computation is not kept.
  */
-import type { Database } from 'better-sqlite3';
 import type { Campaign } from '../campaigns/types';
-import { campaignRevisionState, type CampaignRevision } from '../storage/campaign-revision';
+import type { CampaignRevision } from '../storage/campaign-revision';
+import type { RevisionStore } from '../storage/store';
 
 interface Entry<T> {
   state: CampaignRevision;
@@ -22,12 +22,12 @@ export class RevisionCache<T> {
   private readonly computing = new Map<string, Entry<T>>();
 
   constructor(
-    private readonly db: Database,
+    private readonly revisions: RevisionStore,
     private readonly compute: (campaign: Campaign) => Promise<T>,
   ) {}
 
-  get(campaign: Campaign): Promise<T> {
-    const state = campaignRevisionState(this.db, campaign.slug);
+  async get(campaign: Campaign): Promise<T> {
+    const state = await this.revisions.state(campaign.slug);
     const latest = this.latest.get(campaign.slug);
     if (latest && latest.state.revision === state.revision) return latest.result;
     const fresh = this.start(campaign, state);

@@ -4,13 +4,13 @@
  * database or read configuration themselves.
  */
 import type { Services } from '../services';
-import type { RateLimitRepository } from '../storage/rate-limit-repository';
+import type { RateLimitCounterStore } from '../storage/store';
 import type { CsrfProtection } from './middleware/csrf';
 
 export type { CampaignLookup } from '../campaigns/types';
 
 export interface AppDependencies extends Services {
   csrf: CsrfProtection;
-  /** Rate-limit counts in the database (absent with RATE_LIMITS=off); closed with the server. */
-  rateLimits?: RateLimitRepository;
+  /** Rate-limit counts in the database (absent with RATE_LIMITS=off). */
+  rateLimits?: RateLimitCounterStore;
 }

@@ -31,8 +31,7 @@ import { CsvFormatError } from '../csv/csv-error';
 import { assertLooksLikeText, detectCsvEncoding, type CsvEncoding } from '../csv/decode-csv-bytes';
 import { detectDelimiter, type CsvDelimiter } from '../csv/detect-delimiter';
 import { missingRequiredPurposes } from '../donations/consent';
-import type { AuditLog } from '../storage/audit-log';
-import type { ImportRepository } from '../storage/import-repository';
+import type { Store } from '../storage/store';
 import type { SurveyBatch } from './read-survey-batches';
 import { readSurveyInWorkers } from './read-survey-in-workers';
 
@@ -146,8 +145,7 @@ export function defaultRejectsPath(file: string): string {
 
 export class SurveyImporter {
   constructor(
-    private readonly repository: ImportRepository,
-    private readonly auditLog: AuditLog,
+    private readonly store: Store,
   ) {}
 
   /**
@@ -169,8 +167,8 @@ export class SurveyImporter {
     const totalBytes = fs.statSync(file).size;
     const rejectsPath = options.rejectsPath ?? defaultRejectsPath(file);
 
-    const writeBatch = this.repository.db.transaction((batch: SurveyBatch) => {
-      this.repository.insertBatch({
+    // One transaction per batch: a batch is stored whole or not at all.
+    const writeBatch = (batch: SurveyBatch) => this.store.transaction((tx) => tx.imports.insertBatch({
         id: randomUUID(),
         campaignSlug: campaign.slug,
         campaignVersion: campaign.version,
@@ -181,8 +179,7 @@ export class SurveyImporter {
         contentSha256: createHash('sha256').update(batch.recordsJson).digest('hex'),
         recordCount: batch.records,
         createdOn: now().toISOString().slice(0, 10),
-      }, batch.layoutJson, batch.recordsJson);
-    });
+      }, batch.layoutJson, batch.recordsJson));
 
     let imported = 0;
     let batches = 0;
@@ -198,9 +195,9 @@ export class SurveyImporter {
         rejectsPath,
         readers: options.readers,
         minPartBytes: options.minPartBytes,
-        writeBatch: (batch) => {
+        writeBatch: async (batch) => {
           if (!dryRun) {
-            writeBatch.immediate(batch);
+            await writeBatch(batch);
             batches += 1;
           }
           imported += batch.records;
@@ -209,11 +206,11 @@ export class SurveyImporter {
       });
     } catch (error) {
       if (batches === 0) throw error;
-      this.writeAudit(campaign, imported, undefined, batches, now(), 'records.import-failed');
+      await this.writeAudit(campaign, imported, undefined, batches, now(), 'records.import-failed');
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(`${message} (${imported} records in ${batches} batches were imported before this error; the batch being written was not.)`);
     }
-    if (!dryRun) this.writeAudit(campaign, imported, read.rejected, batches, now(), 'records.imported');
+    if (!dryRun) await this.writeAudit(campaign, imported, read.rejected, batches, now(), 'records.imported');
     return {
       campaign: campaign.slug,
       imported,
@@ -228,7 +225,7 @@ export class SurveyImporter {
   }
 
   /** `rejected` is unknown when the import failed half-way: the worker's count went with it. */
-  private writeAudit(campaign: Campaign, records: number, rejected: number | undefined, batches: number, at: Date, action: string): void {
-    this.auditLog.write({ action, campaignSlug: campaign.slug, actor: 'cli', detail: rejected === undefined ? { records, batches } : { records, rejected, batches } }, at);
+  private async writeAudit(campaign: Campaign, records: number, rejected: number | undefined, batches: number, at: Date, action: string): Promise<void> {
+    await this.store.auditLog.write({ action, campaignSlug: campaign.slug, actor: 'cli', detail: rejected === undefined ? { records, batches } : { records, rejected, batches } }, at);
   }
 }

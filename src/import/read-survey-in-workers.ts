@@ -47,7 +47,8 @@ export interface ReadSurveyInWorkersOptions {
   /** Smallest part worth a thread; default `MIN_PART_BYTES` (tests cut small files with less). */
   minPartBytes?: number;
   /** Stores one batch; throwing stops every worker and rejects. */
-  writeBatch: (batch: SurveyBatch) => void;
+  /** Stores a batch; the worker is told to go on once the returned promise has resolved. */
+  writeBatch: (batch: SurveyBatch) => Promise<void>;
   /** Bytes read so far, over all parts. */
   onBytes?: (bytesRead: number) => void;
 }
@@ -90,6 +91,8 @@ export async function readSurveyInWorkers(options: ReadSurveyInWorkersOptions): 
       worker.postMessage(start);
       return new Promise<number>((resolve, rejectPart) => {
         let finished = false;
+        // This part's batches are written one after the other; 'done' waits for the last.
+        let writing: Promise<void> = Promise.resolve();
         const reject = (error: Error): void => {
           failed = true;
           rejectPart(error);
@@ -98,13 +101,12 @@ export async function readSurveyInWorkers(options: ReadSurveyInWorkersOptions): 
           switch (message.type) {
             case 'batch':
               if (failed) return;
-              try {
-                writeBatch(message.batch);
-              } catch (error) {
-                reject(error as Error);
-                return;
-              }
-              worker.postMessage({ type: 'written' } satisfies ImportWriterMessage);
+              writing = writing.then(async () => {
+                if (failed) return;
+                await writeBatch(message.batch);
+                worker.postMessage({ type: 'written' } satisfies ImportWriterMessage);
+              });
+              writing.catch((error: unknown) => reject(error as Error));
               break;
             case 'bytes':
               bytesByPart[index] = message.bytesRead;
@@ -112,7 +114,7 @@ export async function readSurveyInWorkers(options: ReadSurveyInWorkersOptions): 
               break;
             case 'done':
               finished = true;
-              resolve(message.result.rejected);
+              writing.then(() => resolve(message.result.rejected), () => undefined);
               break;
             case 'failed':
               reject(new Error(message.message));

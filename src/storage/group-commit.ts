@@ -20,8 +20,8 @@
  */
 import type { Database } from 'better-sqlite3';
 
-interface PendingWrite {
-  write: () => unknown;
+interface PendingWrite<C> {
+  write: (context: C) => unknown;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -35,53 +35,74 @@ class TransactionLost extends Error {
   }
 }
 
-export class GroupCommit {
-  private pending: PendingWrite[] = [];
+/** Runs work with the connection to itself (the SQLite store's lock); by default, at once. */
+export type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
+
+export class GroupCommit<C = undefined> {
+  private pending: Array<PendingWrite<C>> = [];
   private scheduled = false;
 
-  constructor(private readonly db: Database) {}
+  /**
+   * @param context what each write is given (the store's repositories)
+   * @param exclusive how the group gets the connection to itself: no other statement may run
+   *   between BEGIN and COMMIT, though writes are async (they await already-resolved promises)
+   */
+  constructor(
+    private readonly db: Database,
+    private readonly context?: C,
+    private readonly exclusive: Exclusive = (work) => work(),
+  ) {}
 
   /**
    * Runs `write` inside the next shared transaction; resolves once that transaction is committed.
    * `write` may run more than once (when another write of its group rolls the transaction back),
    * so its effects must stay in the database, and it must let database errors propagate.
    */
-  run<T>(write: () => T): Promise<T> {
+  run<T>(write: (context: C) => T | Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ write, resolve: resolve as (value: unknown) => void, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         // After the I/O phase: every request whose body has arrived by now joins this commit.
-        setImmediate(() => this.flush());
+        setImmediate(() => {
+          void this.exclusive(() => this.flush());
+        });
       }
     });
   }
 
-  private flush(): void {
+  private async flush(): Promise<void> {
     let batch = this.pending;
     this.pending = [];
     this.scheduled = false;
+    const { db } = this;
     while (batch.length > 0) {
       const outcomes: Outcome[] = [];
       try {
-        this.db.transaction(() => {
-          for (const [index, { write }] of batch.entries()) {
-            try {
-              // A transaction function called inside a transaction runs as a savepoint.
-              outcomes.push({ ok: true, value: this.db.transaction(write)() });
-            } catch (error) {
-              if (!this.db.inTransaction) throw new TransactionLost(index, error);
-              outcomes.push({ ok: false, error });
-            }
+        db.exec('BEGIN IMMEDIATE');
+        for (const [index, { write }] of batch.entries()) {
+          // Each write in a savepoint of its own: one that throws is undone alone.
+          db.exec('SAVEPOINT group_write');
+          try {
+            const value = await write(this.context as C);
+            db.exec('RELEASE group_write');
+            outcomes.push({ ok: true, value });
+          } catch (error) {
+            if (!db.inTransaction) throw new TransactionLost(index, error);
+            db.exec('ROLLBACK TO group_write');
+            db.exec('RELEASE group_write');
+            outcomes.push({ ok: false, error });
           }
-        }).immediate();
+        }
+        db.exec('COMMIT');
       } catch (error) {
-        if (error instanceof TransactionLost && !this.db.inTransaction) {
+        if (error instanceof TransactionLost && !db.inTransaction) {
           batch[error.culprit].reject(error.error);
           batch = batch.filter((_item, index) => index !== error.culprit);
           continue;
         }
-        // BEGIN or COMMIT failed: better-sqlite3 rolled back, so nothing of the group is stored.
+        // BEGIN or COMMIT failed: roll back what is left, so nothing of the group is stored.
+        if (db.inTransaction) db.exec('ROLLBACK');
         for (const item of batch) item.reject(error);
         return;
       }

@@ -16,8 +16,8 @@ function issues(schema: z.ZodType, body: unknown): string[] {
 
 describe('API answers against the schemas of the OpenAPI document', () => {
   let testApp: TestApp;
-  beforeAll(() => {
-    testApp = buildTestApp();
+  beforeAll(async () => {
+    testApp = await buildTestApp();
   });
 
   test('when the campaigns and each campaign are read, then they match their schemas exactly (no key left undescribed)', async () => {
@@ -28,12 +28,12 @@ describe('API answers against the schemas of the OpenAPI document', () => {
   });
 
   test('when findings are read before and after the first release, then both match the findings schema', async () => {
-    const fresh = buildTestApp();
+    const fresh = await buildTestApp();
     const before = (await request(fresh.app).get('/api/v1/campaigns/platform-decisions/findings').expect(200)).body;
     expect(before.release).toBeNull();
     expect(issues(findingsResponseSchema, before)).toEqual([]);
     for (const slug of ['credit-scores', 'platform-decisions']) {
-      seedDemo(fresh.dependencies.campaigns.get(slug)!, fresh.dependencies.donations, { count: 150, seed: 4, now: new Date('2026-11-01T00:00:00Z') });
+      await seedDemo(fresh.dependencies.campaigns.get(slug)!, fresh.dependencies.donations, { count: 150, seed: 4, now: new Date('2026-11-01T00:00:00Z') });
       const after = (await request(fresh.app).get(`/api/v1/campaigns/${slug}/findings?gap=10`).expect(200)).body;
       expect(after.release).not.toBeNull();
       expect(after.effects.some((effect: { suppressed: boolean }) => !effect.suppressed)).toBe(true);
@@ -42,7 +42,7 @@ describe('API answers against the schemas of the OpenAPI document', () => {
   }, 30_000);
 
   test('when a donor reads the donation and the JSON evidence pack, and anyone the signing key, then each matches its schema', async () => {
-    seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 60, seed: 9, now: new Date('2026-11-01T00:00:00Z') });
+    await seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 60, seed: 9, now: new Date('2026-11-01T00:00:00Z') });
     const campaign = await fetchCampaign(testApp.app, 'credit-scores');
     const receipt = (await request(testApp.app).post('/api/v1/campaigns/credit-scores/donations').send(donationBody(campaign, [exampleRecord(campaign)])).expect(201)).body.receipt;
     const donation = (await request(testApp.app).get('/api/v1/donations/me').set('Authorization', `Bearer ${receipt}`).expect(200)).body;

@@ -2,7 +2,10 @@ import request from 'supertest';
 import { buildTestApp } from '../helpers/test-app';
 
 describe('campaigns API, health and OpenAPI', () => {
-  const { app } = buildTestApp();
+  let app: Awaited<ReturnType<typeof buildTestApp>>['app'];
+  beforeAll(async () => {
+    ({ app } = await buildTestApp());
+  });
 
   test('when /healthz is asked, then it answers ok', async () => {
     const response = await request(app).get('/healthz').expect(200);

@@ -13,7 +13,7 @@ describe('CSV donations API', () => {
   const url = '/api/v1/campaigns/platform-decisions/donations';
 
   beforeEach(async () => {
-    testApp = buildTestApp();
+    testApp = await buildTestApp();
     campaign = await fetchCampaign(testApp.app, 'platform-decisions');
   });
 
@@ -34,7 +34,7 @@ describe('CSV donations API', () => {
     for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) call.field(name, item);
     return call.attach('records', Buffer.isBuffer(file) ? file : Buffer.from(file), 'jobs.csv');
   };
-  const expectNothingStored = () => expect(storedCounts(testApp.db)).toEqual({ donations: 0, records: 0, idempotencyKeys: 0 });
+  const expectNothingStored = async () => expect(await storedCounts(testApp.store)).toEqual({ donations: 0, records: 0, idempotencyKeys: 0 });
   const payColumn = () => columns().indexOf('pay_cents');
 
   test('when a 200-row CSV is donated, then it is accepted and the donor reads back the same 200 records', async () => {
@@ -55,7 +55,7 @@ describe('CSV donations API', () => {
     expect(response.body.error.code).toBe('invalid_csv');
     expect(response.body.error.message).toMatch(/^1 row has a problem, so nothing was saved\. Row 8, column "pay_cents": /);
     expect(response.body.error.issues).toEqual([{ path: ['records', 6, 'pay_cents'], row: 8, message: expect.stringContaining('Row 8') }]);
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   test('when several rows are bad, then the message counts the rows and names the first problems, and every problem is listed', async () => {
@@ -63,7 +63,7 @@ describe('CSV donations API', () => {
     const response = await post(file).expect(400);
     expect(response.body.error.message).toMatch(/^3 rows have a problem, so nothing was saved\. Row 4, column "pay_cents": .* Row 11, column "pay_cents": .* Row 16, column "pay_cents": /);
     expect(response.body.error.issues.map((issue: { row: number }) => issue.row)).toEqual([4, 11, 16]);
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   test('when more rows are bad than one answer lists, then the list stops at MAX_LISTED_ROW_ISSUES and the message says so', async () => {
@@ -73,7 +73,7 @@ describe('CSV donations API', () => {
     expect(response.body.error.message).toContain(`The first ${MAX_LISTED_ROW_ISSUES} of 150 problems are listed.`);
     expect(response.body.error.issues).toHaveLength(MAX_LISTED_ROW_ISSUES);
     expect(response.body.error.issues[MAX_LISTED_ROW_ISSUES - 1]).toMatchObject({ path: ['records', MAX_LISTED_ROW_ISSUES - 1, 'pay_cents'], row: MAX_LISTED_ROW_ISSUES + 1 });
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   test('when a Windows-1252 file has an umlaut in the header, then the answer quotes it as written, not garbled', async () => {
@@ -81,21 +81,21 @@ describe('CSV donations API', () => {
     const response = await post(iconv.encode(file, 'win1252')).expect(400);
     expect(response.body.error.message).toContain('Unknown column "Größe"');
     expect(response.body.error.issues).toContainEqual({ path: ['records', 'header', columns().indexOf('city') + 1], message: 'Unknown column "Größe"' });
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   test('when the bytes are garbage, then the answer is a 4xx saying it is not a CSV text file', async () => {
     const garbage = Buffer.from(Array.from({ length: 2048 }, (_unused, index) => (index * 131 + 7) % 256));
     const response = await post(garbage).expect(400);
     expect(response.body.error.message).toMatch(/not a CSV text file/);
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   test('when the header has an unknown column, then the answer names it', async () => {
     const response = await post(jobsCsv(3).replace('pay_cents', 'salary')).expect(400);
     expect(response.body.error.message).toContain('Unknown column "salary"');
     expect(response.body.error.issues).toContainEqual({ path: ['records', 'header', payColumn() + 1], message: 'Unknown column "salary"' });
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   test('when the file is Windows-1252 with semicolons and decimal commas, then it is read correctly', async () => {
@@ -112,13 +112,13 @@ describe('CSV donations API', () => {
   test('when the file has more rows than a donation may hold, then it is a 413 with a clear message', async () => {
     const response = await post(jobsCsv(5_001)).expect(413);
     expect(response.body.error.message).toBe('The file has 5001 records; one donation holds at most 5000. Split it into several files.');
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   test('when the file is larger than the size limit, then it is a 413 naming the limit', async () => {
     const response = await post(Buffer.alloc(6 * 1024 * 1024, 'a')).expect(413);
     expect(response.body.error).toMatchObject({ code: 'file_too_large', message: expect.stringContaining('5 MB') });
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   test('when the consent version or the required purpose is missing, then it is refused like JSON and nothing is stored', async () => {
@@ -128,7 +128,7 @@ describe('CSV donations API', () => {
     expect(outdated.body.error.code).toBe('consent_outdated');
     const noResearch = await post(jobsCsv(2), { consentVersion: campaign.consent.version, purposes: 'ngo-sharing' }).expect(422);
     expect(noResearch.body.error.code).toBe('consent_required');
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   test('when purposes come repeated or comma-separated, then both are read', async () => {
@@ -147,7 +147,7 @@ describe('CSV donations API', () => {
     expect(otherName.body.error.message).toContain('"records"');
     const extra = await post(jobsCsv(1), { consentVersion: campaign.consent.version, purposes: 'research', name: 'Erika' }).expect(400);
     expect(extra.body.error.issues).toContainEqual({ path: ['name'], message: 'Unknown field: remove it' });
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   test('when the form has too many fields or a second file, then it is a 4xx naming the limit, and nothing is stored', async () => {
@@ -157,7 +157,7 @@ describe('CSV donations API', () => {
     expect(tooMany.body.error).toMatchObject({ code: 'too_many_fields', message: expect.stringContaining(`at most ${CSV_MAX_FIELDS}`) });
     const twoFiles = await post(jobsCsv(1)).attach('records', Buffer.from(jobsCsv(1)), 'more.csv').expect(400);
     expect(twoFiles.body.error).toMatchObject({ code: 'unexpected_file', message: 'Send one CSV file, in the field "records".' });
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   test('when a CSV donation is retried with the same Idempotency-Key, then the first answer comes back', async () => {
@@ -165,7 +165,7 @@ describe('CSV donations API', () => {
     const first = await post(file).set('Idempotency-Key', '0b6e4d2c-9a8f-4e1d-b3c5-7f9a1e2d4c6b').expect(201);
     const second = await post(file).set('Idempotency-Key', '0b6e4d2c-9a8f-4e1d-b3c5-7f9a1e2d4c6b').expect(201);
     expect(second.body).toEqual(first.body);
-    expect(storedCounts(testApp.db).donations).toBe(1);
+    expect((await storedCounts(testApp.store)).donations).toBe(1);
   });
 
   test('when the body is neither JSON nor multipart, then it is a 415 naming both', async () => {

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { buildTestApp, storedCounts, type TestApp } from '../helpers/test-app';
+import { buildTestApp, storedCounts, tableRows, type TestApp } from '../helpers/test-app';
 import { donationBody, exampleRecord, fetchCampaign, type PublicCampaign } from '../helpers/donation-body';
 
 describe('donations API', () => {
@@ -8,12 +8,12 @@ describe('donations API', () => {
   const url = '/api/v1/campaigns/credit-scores/donations';
 
   beforeEach(async () => {
-    testApp = buildTestApp();
+    testApp = await buildTestApp();
     campaign = await fetchCampaign(testApp.app, 'credit-scores');
   });
 
   const post = (body: unknown) => request(testApp.app).post(url).send(body as object);
-  const expectNothingStored = () => expect(storedCounts(testApp.db)).toEqual({ donations: 0, records: 0, idempotencyKeys: 0 });
+  const expectNothingStored = async () => expect(await storedCounts(testApp.store)).toEqual({ donations: 0, records: 0, idempotencyKeys: 0 });
 
   test('when a valid donation is posted, then it answers 201 with a receipt and stores the records', async () => {
     const response = await post(donationBody(campaign)).expect(201);
@@ -24,8 +24,8 @@ describe('donations API', () => {
       contentSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     expect(response.headers['cache-control']).toBe('no-store');
-    expect(storedCounts(testApp.db)).toEqual({ donations: 1, records: 1, idempotencyKeys: 0 });
-    const stored = testApp.db.prepare('SELECT * FROM donations').get() as Record<string, string>;
+    expect((await storedCounts(testApp.store))).toEqual({ donations: 1, records: 1, idempotencyKeys: 0 });
+    const [stored] = (await tableRows(testApp.store, 'donations')) as Array<Record<string, string>>;
     expect(stored.receipt_hash).not.toContain(response.body.receipt);
     expect(JSON.stringify(stored)).not.toContain(response.body.receipt.replace(/-/g, ''));
     expect(stored.consent_version).toBe(campaign.consent.version);
@@ -38,8 +38,8 @@ describe('donations API', () => {
     const second = await post(body).set('Idempotency-Key', '8d0d2f0a-3c4b-4e7a-9b61-5f2c1e0a7d11').expect(201);
     expect(second.body).toEqual(first.body);
     expect(second.headers['idempotent-replayed']).toBe('true');
-    expect(storedCounts(testApp.db).donations).toBe(1);
-    const sealed = testApp.db.prepare('SELECT sealed_response FROM idempotency_keys').get() as { sealed_response: string };
+    expect((await storedCounts(testApp.store)).donations).toBe(1);
+    const [sealed] = (await tableRows(testApp.store, 'idempotency_keys')) as Array<{ sealed_response: string }>;
     expect(sealed.sealed_response).not.toContain(first.body.receipt);
   });
 
@@ -48,7 +48,7 @@ describe('donations API', () => {
     const other = donationBody(campaign, [exampleRecord(campaign), exampleRecord(campaign)]);
     const response = await post(other).set('Idempotency-Key', 'Q3v9xK2mT7pL4wZ8rN1bY6cH0dF5sJ').expect(422);
     expect(response.body.error.code).toBe('idempotency_key_reused');
-    expect(storedCounts(testApp.db).donations).toBe(1);
+    expect((await storedCounts(testApp.store)).donations).toBe(1);
   });
 
   test('when a donor reads the donation back with the receipt, then JSON and CSV hold the records', async () => {
@@ -77,11 +77,11 @@ describe('donations API', () => {
   test('when the donor deletes the donation, then it is gone from every table and the receipt stops working', async () => {
     const { receipt } = (await post(donationBody(campaign)).set('Idempotency-Key', 'c1f3e5a7b9d0f2e4a6c8b0d2f4e6a8c0').expect(201)).body;
     await request(testApp.app).delete('/api/v1/donations/me').set('Authorization', `Bearer ${receipt}`).expect(204);
-    expectNothingStored();
+    await expectNothingStored();
     const again = await request(testApp.app).get('/api/v1/donations/me').set('Authorization', `Bearer ${receipt}`).expect(401);
     expect(again.body.error.code).toBe('unknown_receipt');
     await request(testApp.app).delete('/api/v1/donations/me').set('Authorization', `Bearer ${receipt}`).expect(401);
-    const audit = testApp.db.prepare('SELECT action, actor, detail_json FROM audit_log').all();
+    const audit = (await tableRows(testApp.store, 'audit_log')).map(({ action, actor, detail_json }) => ({ action, actor, detail_json }));
     expect(audit).toEqual([{ action: 'donation.deleted', actor: 'donor', detail_json: '{"records":1}' }]);
   });
 
@@ -109,35 +109,35 @@ describe('donations API', () => {
       const response = await post(donationBody(campaign, [record])).expect(400);
       expect(response.body.error.code).toBe('invalid_input');
       expect(response.body.error.issues).toContainEqual(expect.objectContaining({ path: ['records', 0, requiredField().name] }));
-      expectNothingStored();
+      await expectNothingStored();
     });
 
     test('when a value is outside its enum, then 400 names the field', async () => {
       const record = { ...exampleRecord(campaign), [enumField().name]: 'not-a-level' };
       const response = await post(donationBody(campaign, [record])).expect(400);
       expect(response.body.error.issues).toContainEqual(expect.objectContaining({ path: ['records', 0, enumField().name] }));
-      expectNothingStored();
+      await expectNothingStored();
     });
 
     test('when a record has an unknown field, then 400 names it', async () => {
       const record = { ...exampleRecord(campaign), full_name: 'Erika Mustermann' };
       const response = await post(donationBody(campaign, [record])).expect(400);
       expect(response.body.error.issues).toEqual([{ path: ['records', 0, 'full_name'], message: 'Unknown field: remove it' }]);
-      expectNothingStored();
+      await expectNothingStored();
     });
 
     test('when the body has an unknown top-level field, then 400 names it', async () => {
       const response = await post({ ...donationBody(campaign), email: 'a@b.c' }).expect(400);
       expect(response.body.error.issues).toEqual([{ path: ['email'], message: 'Unknown field: remove it' }]);
       expect(response.body.error.message).toContain('email');
-      expectNothingStored();
+      await expectNothingStored();
     });
 
     test('when consent is missing, then 400 names consent', async () => {
       const { consent: _consent, ...body } = donationBody(campaign);
       const response = await post(body).expect(400);
       expect(response.body.error.issues).toContainEqual(expect.objectContaining({ path: ['consent'] }));
-      expectNothingStored();
+      await expectNothingStored();
     });
 
     test('when the consent version is stale, then 422 consent_outdated', async () => {
@@ -146,7 +146,7 @@ describe('donations API', () => {
       const response = await post(body).expect(422);
       expect(response.body.error.code).toBe('consent_outdated');
       expect(response.body.error.issues[0].path).toEqual(['consent', 'version']);
-      expectNothingStored();
+      await expectNothingStored();
     });
 
     test('when the required purpose is not agreed, then 422 consent_required', async () => {
@@ -155,58 +155,58 @@ describe('donations API', () => {
       body.consent.purposes = [optional.id];
       const response = await post(body).expect(422);
       expect(response.body.error.code).toBe('consent_required');
-      expectNothingStored();
+      await expectNothingStored();
     });
 
     test('when there are no records, then 400 names records', async () => {
       const response = await post(donationBody(campaign, [])).expect(400);
       expect(response.body.error.issues).toContainEqual(expect.objectContaining({ path: ['records'] }));
-      expectNothingStored();
+      await expectNothingStored();
     });
 
     test('when the JSON is malformed, then 400 malformed_json', async () => {
       const response = await request(testApp.app).post(url).set('Content-Type', 'application/json').send('{"consent": ').expect(400);
       expect(response.body.error.code).toBe('malformed_json');
-      expectNothingStored();
+      await expectNothingStored();
     });
 
     test('when the content type is not JSON, then 415 names the header', async () => {
       const response = await request(testApp.app).post(url).set('Content-Type', 'text/plain').send(JSON.stringify(donationBody(campaign))).expect(415);
       expect(response.body.error.issues[0].path).toEqual(['headers', 'content-type']);
-      expectNothingStored();
+      await expectNothingStored();
     });
 
     test('when the body is 3 MB, then 413', async () => {
       const body = { ...donationBody(campaign), padding: 'x'.repeat(3 * 1024 * 1024) };
       const response = await post(body).expect(413);
       expect(response.body.error.code).toBe('payload_too_large');
-      expectNothingStored();
+      await expectNothingStored();
     });
 
     test('when the campaign does not exist, then 404 names it', async () => {
       const response = await request(testApp.app).post('/api/v1/campaigns/no-such-campaign/donations').send(donationBody(campaign)).expect(404);
       expect(response.body.error.code).toBe('campaign_not_found');
       expect(response.body.error.message).toContain('no-such-campaign');
-      expectNothingStored();
+      await expectNothingStored();
     });
 
     test('when the Idempotency-Key is malformed, then 400 names the header', async () => {
       const response = await post(donationBody(campaign)).set('Idempotency-Key', 'short').expect(400);
       expect(response.body.error.issues[0].path).toEqual(['headers', 'idempotency-key']);
-      expectNothingStored();
+      await expectNothingStored();
     });
 
     test('when the Idempotency-Key is guessable (test-key-0001), then 400 names the header and asks for 128 bits', async () => {
       const response = await post(donationBody(campaign)).set('Idempotency-Key', 'test-key-0001').expect(400);
       expect(response.body.error.issues).toEqual([{ path: ['headers', 'idempotency-key'], message: expect.stringContaining('128 random bits') }]);
       expect(response.body.error.message).toContain('headers.idempotency-key');
-      expectNothingStored();
+      await expectNothingStored();
     });
 
     test('when __proto__ is smuggled into a record, then it is refused', async () => {
       const raw = JSON.stringify(donationBody(campaign)).replace('"records":[{', '"records":[{"__proto__":{"admin":true},');
       await request(testApp.app).post(url).set('Content-Type', 'application/json').send(raw).expect(400);
-      expectNothingStored();
+      await expectNothingStored();
     });
   });
 });

@@ -22,6 +22,7 @@ import { openDatabase } from '../../src/storage/open-database';
 import { RetentionRepository } from '../../src/storage/retention-repository';
 import { walErasurePending } from '../../src/storage/wal-erasure';
 import { donationBody, exampleRecord, fetchCampaign, type PublicCampaign } from '../helpers/donation-body';
+import { SqliteStore } from '../../src/storage/sqlite-store';
 
 // Each test makes some 80 donations on a file database with synchronous = FULL.
 jest.setTimeout(30_000);
@@ -53,7 +54,7 @@ describe('erasure on withdrawal', () => {
   let campaign: PublicCampaign;
 
   beforeEach(async () => {
-    app = createApp({ db, config: testConfig({ databasePath }) });
+    app = createApp({ store: new SqliteStore(db), config: testConfig({ databasePath }) });
     campaign = await fetchCampaign(app, 'credit-scores');
   });
 
@@ -125,7 +126,7 @@ describe('erasure on withdrawal', () => {
 describe('erasure on the retention purge', () => {
   const campaigns = loadCampaigns();
 
-  test('when donations and an imported batch pass retention, then their bytes, overflow pages included, are in none of the database files', () => {
+  test('when donations and an imported batch pass retention, then their bytes, overflow pages included, are in none of the database files', async () => {
     const donations = new DonationRepository(db);
     const imports = new ImportRepository(db);
     const today = new Date().toISOString().slice(0, 10);
@@ -141,8 +142,8 @@ describe('erasure on the retention purge', () => {
     const markers = ['expired-record-marker-4711', 'expired-batch-marker-0"', 'expired-batch-marker-1999', 'receipt-hash-expired-donation', 'content-expired-batch'];
     expect(foundInFiles(markers)).toEqual(markers);
 
-    const service = new RetentionService(new RetentionRepository(db), new AuditLog(db), campaigns);
-    const counts = service.purge();
+    const service = new RetentionService(new SqliteStore(db), campaigns);
+    const counts = await service.purge();
     expect(counts.find((count) => count.campaign === 'platform-decisions')).toMatchObject({ donations: 2, records: 2_001 });
 
     expect(foundInFiles(markers)).toEqual([]);

@@ -15,6 +15,7 @@ import { createApp } from '../../src/app';
 import { testConfig } from '../../src/config';
 import { openDatabase } from '../../src/storage/open-database';
 import { exampleRecord, fetchCampaign } from '../helpers/donation-body';
+import { SqliteStore } from '../../src/storage/sqlite-store';
 
 const PACK = '/api/v1/campaigns/credit-scores/evidence-pack';
 const QUASI_IDENTIFIERS = ['age_band', 'sex', 'nationality', 'postcode_region'];
@@ -28,11 +29,11 @@ function binary(res: request.Response, callback: (error: Error | null, body: Buf
 describe('collective evidence pack API', () => {
   let testApp: TestApp;
   let ngoToken: string;
-  beforeEach(() => {
-    testApp = buildTestApp();
-    ngoToken = testApp.dependencies.accessTokens.create('ngo', 'Union A').token;
+  beforeEach(async () => {
+    testApp = await buildTestApp();
+    ngoToken = (await testApp.dependencies.accessTokens.create('ngo', 'Union A')).token;
     const campaign = testApp.dependencies.campaigns.get('credit-scores')!;
-    seedDemo(campaign, testApp.dependencies.donations, { count: 200, seed: 11, now: new Date('2026-11-01T00:00:00Z') });
+    await seedDemo(campaign, testApp.dependencies.donations, { count: 200, seed: 11, now: new Date('2026-11-01T00:00:00Z') });
   });
 
   const download = async (token = ngoToken) => {
@@ -53,13 +54,13 @@ describe('collective evidence pack API', () => {
     const receipt = await donateWithSharing(50);
     const withReceipt = await request(testApp.app).get(PACK).set('Authorization', `Bearer ${receipt}`).expect(401);
     expect(withReceipt.body.error.code).toBe('unauthenticated');
-    const { token, summary } = testApp.dependencies.accessTokens.create('analyst', 'Lab');
-    testApp.dependencies.accessTokens.revoke(summary.id);
+    const { token, summary } = await testApp.dependencies.accessTokens.create('analyst', 'Lab');
+    await testApp.dependencies.accessTokens.revoke(summary.id);
     await request(testApp.app).get(PACK).set('Authorization', `Bearer ${token}`).expect(401);
   });
 
   test('when access tokens are guessed with limits on, then the 31st try gets 429', async () => {
-    const app = createApp({ db: openDatabase(':memory:'), config: testConfig({ rateLimits: true }) });
+    const app = createApp({ store: new SqliteStore(openDatabase(':memory:')), config: testConfig({ rateLimits: true }) });
     const guess = `Bearer ca_ngo_${'A'.repeat(32)}`;
     for (let attempt = 0; attempt < 30; attempt += 1) await request(app).get(PACK).set('Authorization', guess).expect(401);
     expect((await request(app).get(PACK).set('Authorization', guess).expect(429)).body.error.code).toBe('rate_limited');
@@ -71,7 +72,7 @@ describe('collective evidence pack API', () => {
       res.json({ ok: true });
     });
     app.use(errorHandler(createLogger('silent')));
-    const analyst = testApp.dependencies.accessTokens.create('analyst', 'Lab').token;
+    const analyst = (await testApp.dependencies.accessTokens.create('analyst', 'Lab')).token;
     expect((await request(app).get('/api/v1/ngo-only').set('Authorization', `Bearer ${analyst}`).expect(403)).body.error.code).toBe('forbidden');
     await request(app).get('/api/v1/ngo-only').set('Authorization', `Bearer ${ngoToken}`).expect(200);
   });
@@ -102,7 +103,7 @@ describe('collective evidence pack API', () => {
     expect(verifyPack(new Uint8Array(bytes), { fingerprint: key.fingerprint })).toMatchObject({ ok: true, failures: [] });
     expect(manifest.signingKeyFingerprint).toBe(key.fingerprint);
     expect(methods).toContain(`crowdaudit verify pack.zip --fingerprint "${formatFingerprint(key.fingerprint)}"`);
-    const analyst = testApp.dependencies.accessTokens.create('analyst', 'Lab').token;
+    const analyst = (await testApp.dependencies.accessTokens.create('analyst', 'Lab')).token;
     await download(analyst);
   });
 

@@ -12,19 +12,19 @@ import { donationBody, exampleRecord, fetchCampaign } from '../helpers/donation-
 
 describe('findings API', () => {
   let testApp: TestApp;
-  beforeEach(() => {
-    testApp = buildTestApp();
+  beforeEach(async () => {
+    testApp = await buildTestApp();
   });
 
-  const seed = (slug: string, count: number) => {
+  const seed = async (slug: string, count: number) => {
     const campaign = testApp.dependencies.campaigns.get(slug)!;
-    seedDemo(campaign, testApp.dependencies.donations, { count, seed: 7, now: new Date('2026-11-01T00:00:00Z') });
+    await seedDemo(campaign, testApp.dependencies.donations, { count, seed: 7, now: new Date('2026-11-01T00:00:00Z') });
     return campaign;
   };
   const findings = async (slug: string, query = '') => (await request(testApp.app).get(`/api/v1/campaigns/${slug}/findings${query}`).expect(200)).body;
 
   test('when a campaign has donations, then each analysable outcome is compared across each protected attribute within each stratum of k donors, and once pooled', async () => {
-    const campaign = seed('credit-scores', 200);
+    const campaign = await seed('credit-scores', 200);
     const body = await findings('credit-scores');
     const outcomes = campaign.fieldsWithRole('outcome').filter((field) => field.type !== 'string');
     const attributes = campaign.fieldsWithRole('protected').map((field) => field.name);
@@ -42,9 +42,10 @@ describe('findings API', () => {
   });
 
   test('when effects are adjusted, then they are the regression coefficients on the rows of their stratum, and Bonferroni with its simultaneous interval runs across the whole family', async () => {
-    const campaign = seed('platform-decisions', 120);
+    const campaign = await seed('platform-decisions', 120);
     const body = await findings('platform-decisions');
-    const rowsOf = (comparison: any) => loadCampaignRows(testApp.db, campaign).rows.filter((row) => row[comparison.outcome] !== null
+    const { rows } = await loadCampaignRows(testApp.store.records, campaign);
+    const rowsOf = (comparison: any) => rows.filter((row) => row[comparison.outcome] !== null
       && Object.entries(comparison.stratum).every(([name, value]) => row[name] === value)
       && comparison.groups.some((group: any) => !group.suppressed && group.level === row[comparison.attribute]) && !NO_ANSWER_LEVELS.has(String(row[comparison.attribute])));
     const effect = body.effects.find((candidate: any) => !candidate.suppressed && candidate.outcome === 'adverse' && candidate.stratum !== null && candidate.adjusted);
@@ -103,7 +104,7 @@ describe('findings API', () => {
   });
 
   test('when a donor deletes their donation, then the public findings keep the release until enough donations changed', async () => {
-    seed('credit-scores', 40);
+    await seed('credit-scores', 40);
     const campaign = await fetchCampaign(testApp.app, 'credit-scores');
     const { receipt } = (await request(testApp.app).post('/api/v1/campaigns/credit-scores/donations').send(donationBody(campaign)).expect(201)).body;
     const before = await findings('credit-scores');
@@ -112,13 +113,13 @@ describe('findings API', () => {
     expect(await findings('credit-scores')).toEqual(before);
     // Ten more changes make the next release due; it is cut in the background and served after.
     const loaded = testApp.dependencies.campaigns.get('credit-scores')!;
-    seedDemo(loaded, testApp.dependencies.donations, { count: 9, seed: 8, now: new Date('2026-11-01T00:00:00Z') });
+    await seedDemo(loaded, testApp.dependencies.donations, { count: 9, seed: 8, now: new Date('2026-11-01T00:00:00Z') });
     await testApp.dependencies.findings.releaseIfDue(loaded);
     expect(await findings('credit-scores')).toMatchObject({ donations: 50, donors: 50, release: { number: 2 } });
   });
 
   test('when two requests race for the first release, then it is computed and stored once', async () => {
-    seed('credit-scores', 30);
+    await seed('credit-scores', 30);
     const campaign = testApp.dependencies.campaigns.get('credit-scores')!;
     const [first, second] = await Promise.all([testApp.dependencies.findings.current(campaign), testApp.dependencies.findings.current(campaign)]);
     expect(second).toBe(first);
@@ -127,7 +128,7 @@ describe('findings API', () => {
   });
 
   test('when the planner is asked about another gap, then a larger gap needs fewer donors', async () => {
-    seed('platform-decisions', 60);
+    await seed('platform-decisions', 60);
     const small = await findings('platform-decisions', '?gap=2');
     const large = await findings('platform-decisions', '?gap=20');
     const key = (entry: any) => `${entry.outcome}/${JSON.stringify(entry.stratum)}/${entry.attribute}/${entry.level}`;
@@ -147,7 +148,7 @@ describe('findings API', () => {
   });
 
   test('when a campaign has too few donations for a release, then the findings say so and give the rule, without a count', async () => {
-    seed('platform-decisions', 9);
+    await seed('platform-decisions', 9);
     const body = await findings('platform-decisions');
     expect(body).toMatchObject({ release: null, releaseRule: { minChanges: 10, interval: 'PT0S' }, donations: null, donors: null, records: null, strata: [], comparisons: [], effects: [], planner: [] });
   });

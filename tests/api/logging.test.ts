@@ -5,6 +5,7 @@ import { createApp } from '../../src/app';
 import { testConfig } from '../../src/config';
 import { openDatabase } from '../../src/storage/open-database';
 import { donationBody, fetchCampaign } from '../helpers/donation-body';
+import { SqliteStore } from '../../src/storage/sqlite-store';
 
 describe('logs', () => {
   test('when a donor donates, reads back and deletes, then the log holds no receipt, values, body or address', async () => {
@@ -15,7 +16,7 @@ describe('logs', () => {
         done();
       },
     });
-    const app = createApp({ db: openDatabase(':memory:'), config: testConfig(), logger: pino({ level: 'info' }, sink) });
+    const app = createApp({ store: new SqliteStore(openDatabase(':memory:')), config: testConfig(), logger: pino({ level: 'info' }, sink) });
     const campaign = await fetchCampaign(app, 'credit-scores');
     const body = donationBody(campaign);
     const { receipt } = (await request(app).post('/api/v1/campaigns/credit-scores/donations').send(body).expect(201)).body;

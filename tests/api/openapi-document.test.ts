@@ -14,7 +14,7 @@ let testApp: TestApp;
 let document: { servers: Array<{ url: string }>; paths: Record<string, Record<string, Record<string, unknown>>>; components: { schemas: Record<string, Record<string, unknown>> } };
 
 beforeAll(async () => {
-  testApp = buildTestApp({ baseUrl: BASE_URL });
+  testApp = await buildTestApp({ baseUrl: BASE_URL });
   document = (await request(testApp.app).get('/api/v1/openapi.json').expect(200)).body;
 });
 

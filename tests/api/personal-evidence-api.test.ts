@@ -27,8 +27,8 @@ describe('personal evidence pack', () => {
   const evidence = (query = '', credential = receipt) => request(testApp.app).get(`/api/v1/donations/me/evidence${query}`).set('Authorization', `Bearer ${credential}`);
 
   beforeAll(async () => {
-    testApp = buildTestApp();
-    seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 300, seed: 21 });
+    testApp = await buildTestApp();
+    await seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 300, seed: 21 });
     campaign = await fetchCampaign(testApp.app, 'credit-scores');
     const record = { ...exampleRecord(campaign), bureau: 'schufa', nationality: 'non-eu', income_band: '2000-2999', employment: 'employed', children: '0', application_refused: true };
     receipt = (await request(testApp.app).post('/api/v1/campaigns/credit-scores/donations').send({ ...donationBody(campaign, [record]), locale: 'de' }).expect(201)).body.receipt;
@@ -131,7 +131,7 @@ describe('personal evidence pack', () => {
   });
 
   test('when the campaign is small, then peers and groups are suppressed and no count is given', async () => {
-    const small = buildTestApp();
+    const small = await buildTestApp();
     const body = donationBody(campaign);
     const own = (await request(small.app).post('/api/v1/campaigns/credit-scores/donations').send(body).expect(201)).body.receipt;
     await request(small.app).post('/api/v1/campaigns/credit-scores/donations').send(body).expect(201);
@@ -168,7 +168,7 @@ describe('personal evidence pack', () => {
     expect(after).toEqual(before.manifest);
     // Enough changes for the next release: it no longer counts the deleted donation.
     const credit = testApp.dependencies.campaigns.get('credit-scores')!;
-    seedDemo(credit, testApp.dependencies.donations, { count: 10, seed: 99 });
+    await seedDemo(credit, testApp.dependencies.donations, { count: 10, seed: 99 });
     await testApp.dependencies.findings.releaseIfDue(credit);
     const next = (await evidence('?lang=en', other).expect(200)).body.manifest;
     expect(next.release).toBe(before.manifest.release + 1);

@@ -49,8 +49,8 @@ describe('the personal pack as PDF', () => {
 
   beforeAll(async () => {
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-pdf-'));
-    testApp = buildTestApp();
-    seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 120, seed: 8, now: new Date('2026-11-01T00:00:00Z') });
+    testApp = await buildTestApp();
+    await seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 120, seed: 8, now: new Date('2026-11-01T00:00:00Z') });
     const campaign = await fetchCampaign(testApp.app, 'credit-scores');
     // No legitimate factor answered: the prediction model has no predictor, and the analysis
     // says so in English ("Give at least one predictor.").

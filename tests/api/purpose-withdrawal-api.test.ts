@@ -31,7 +31,7 @@ describe('withdrawing one purpose through the API', () => {
   let campaign: PublicCampaign;
 
   beforeEach(async () => {
-    testApp = buildTestApp({ operator: OPERATOR });
+    testApp = await buildTestApp({ operator: OPERATOR });
     campaign = await fetchCampaign(testApp.app, 'credit-scores');
   });
 
@@ -123,8 +123,8 @@ describe('withdrawing one purpose through the API', () => {
   });
 
   test('when ngo-sharing is withdrawn, then the next NGO pack no longer holds the donation\'s records, and the donation stays', async () => {
-    seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 200, seed: 11, now: NOW });
-    const token = testApp.dependencies.accessTokens.create('ngo', 'Union A').token;
+    await seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 200, seed: 11, now: NOW });
+    const token = (await testApp.dependencies.accessTokens.create('ngo', 'Union A')).token;
     const packFiles = async () => {
       const response = await request(testApp.app).get(PACK).set('Authorization', `Bearer ${token}`).buffer(true).parse(binary).expect(200);
       return unzipSync(new Uint8Array(response.body as Buffer));
@@ -142,8 +142,8 @@ describe('withdrawing one purpose through the API', () => {
   }, 30_000); // builds two packs, each from a release: per-stratum, donor-clustered findings take seconds on a loaded machine
 
   test('when an NGO receives the pack, then its Table Schema marks the special-category field and METHODS.md says donors can withdraw', async () => {
-    seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 60, seed: 5, now: NOW });
-    const token = testApp.dependencies.accessTokens.create('ngo', 'Union A').token;
+    await seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 60, seed: 5, now: NOW });
+    const token = (await testApp.dependencies.accessTokens.create('ngo', 'Union A')).token;
     const response = await request(testApp.app).get(PACK).set('Authorization', `Bearer ${token}`).buffer(true).parse(binary).expect(200);
     const files = unzipSync(new Uint8Array(response.body as Buffer));
     expect(new TextDecoder().decode(files['METHODS.md'])).toContain('Donors can withdraw **ngo-sharing** (or delete their donation) at any time; the next pack no longer\n  holds their records.');

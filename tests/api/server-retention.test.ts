@@ -6,6 +6,7 @@ import { testConfig } from '../../src/config';
 import { startServer } from '../../src/server';
 import { DonationRepository } from '../../src/storage/donation-repository';
 import { openDatabase } from '../../src/storage/open-database';
+import { SqliteStore } from '../../src/storage/sqlite-store';
 
 describe('server retention', () => {
   let directory: string;
@@ -29,8 +30,8 @@ describe('server retention', () => {
 
     const running = await startServer(testConfig({ databasePath }));
     try {
-      expect(running.db.prepare('SELECT id FROM donations').all()).toEqual([{ id: 'new' }]);
-      const audit = running.db.prepare("SELECT campaign_slug AS campaign, detail_json AS detail FROM audit_log WHERE action = 'donations.purged' ORDER BY campaign_slug").all() as Array<{ campaign: string; detail: string }>;
+      expect((running.store as SqliteStore).db.prepare('SELECT id FROM donations').all()).toEqual([{ id: 'new' }]);
+      const audit = (running.store as SqliteStore).db.prepare("SELECT campaign_slug AS campaign, detail_json AS detail FROM audit_log WHERE action = 'donations.purged' ORDER BY campaign_slug").all() as Array<{ campaign: string; detail: string }>;
       expect(audit.map((entry) => entry.campaign)).toEqual(expect.arrayContaining(['credit-scores', 'platform-decisions']));
       expect(JSON.parse(audit.find((entry) => entry.campaign === 'platform-decisions')!.detail)).toMatchObject({ donations: 1, records: 1, retentionDays: 1095 });
     } finally {

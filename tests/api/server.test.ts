@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { testConfig } from '../../src/config';
 import { startServer } from '../../src/server';
+import type { SqliteStore } from '../../src/storage/sqlite-store';
 import { donationBody, type PublicCampaign } from '../helpers/donation-body';
 
 describe('server', () => {
@@ -21,7 +22,7 @@ describe('server', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
     expect(fs.statSync(databasePath).mode & 0o777).toBe(0o600);
     await running.stop();
-    expect(running.db.open).toBe(false);
+    expect((running.store as SqliteStore).db.open).toBe(false);
     await expect(fetch(`${running.url}/healthz`)).rejects.toThrow();
   });
 
@@ -47,7 +48,7 @@ describe('server', () => {
     const stopped = running.stop();
     expect((await answer).status).toBe(201);
     await stopped;
-    expect(running.db.open).toBe(false);
+    expect((running.store as SqliteStore).db.open).toBe(false);
     const reopened = new BetterSqlite3(databasePath, { readonly: true });
     expect(reopened.prepare('SELECT COUNT(*) AS n FROM donations').get()).toEqual({ n: 1 });
     reopened.close();

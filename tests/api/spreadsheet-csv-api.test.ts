@@ -5,8 +5,8 @@ import { buildTestApp, type TestApp } from '../helpers/test-app';
 
 describe('CSV downloads for spreadsheets', () => {
   let testApp: TestApp;
-  beforeAll(() => {
-    testApp = buildTestApp();
+  beforeAll(async () => {
+    testApp = await buildTestApp();
   });
 
   test('when the template is asked with lang=de or in French by the browser, then it uses ";" and a decimal comma; in English "," and "."', async () => {

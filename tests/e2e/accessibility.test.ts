@@ -14,10 +14,10 @@ import { useServedAppInChromium } from './served-app';
 describe('accessibility', () => {
   const { served, browser } = useServedAppInChromium();
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const { campaigns, donations } = served().dependencies;
-    seedDemo(campaigns.get('credit-scores')!, donations, { count: 120, seed: 7 });
-    seedDemo(campaigns.get('platform-decisions')!, donations, { count: 60, seed: 7 });
+    await seedDemo(campaigns.get('credit-scores')!, donations, { count: 120, seed: 7 });
+    await seedDemo(campaigns.get('platform-decisions')!, donations, { count: 60, seed: 7 });
   });
 
   async function check(page: Page, name: string, found: Record<string, AxeViolation[]>): Promise<void> {

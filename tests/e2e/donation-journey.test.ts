@@ -13,6 +13,7 @@ import { loadCampaigns } from '../../src/campaigns/load-campaigns';
 import { testConfig } from '../../src/config';
 import { openDatabase } from '../../src/storage/open-database';
 import { launchChromium } from './browser';
+import { SqliteStore } from '../../src/storage/sqlite-store';
 
 describe('donation journey in the browser', () => {
   const campaign = loadCampaigns().get('credit-scores')!;
@@ -25,7 +26,7 @@ describe('donation journey in the browser', () => {
   const consoleProblems: string[] = [];
 
   beforeAll(async () => {
-    const app = createApp({ db, config: testConfig() });
+    const app = createApp({ store: new SqliteStore(db), config: testConfig() });
     server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });

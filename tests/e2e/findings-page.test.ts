@@ -6,7 +6,7 @@ import { serveTestApp, watchConsole } from './served-app';
 test('when the findings page is opened on a seeded campaign, then its charts render without errors', async () => {
   const served = await serveTestApp();
   const { dependencies } = served;
-  seedDemo(dependencies.campaigns.get('platform-decisions')!, dependencies.donations, { count: 120, seed: 11 });
+  await seedDemo(dependencies.campaigns.get('platform-decisions')!, dependencies.donations, { count: 120, seed: 11 });
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ locale: 'fr-FR', viewport: { width: 375, height: 812 } })).newPage();
@@ -35,7 +35,7 @@ test('when the findings page is opened on a seeded campaign, then its charts ren
 test.each(['credit-scores', 'platform-decisions'])('when %s has the demo data of 600 donations, then at 1280 px the findings read in at most three and a half screens before any collapsed detail, summary first', async (slug) => {
   const served = await serveTestApp();
   const { dependencies } = served;
-  seedDemo(dependencies.campaigns.get(slug)!, dependencies.donations, { count: 600, seed: 3 });
+  await seedDemo(dependencies.campaigns.get(slug)!, dependencies.donations, { count: 600, seed: 3 });
   const browser = await launchChromium();
   try {
     const viewport = { width: 1280, height: 800 };

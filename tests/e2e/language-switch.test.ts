@@ -78,7 +78,7 @@ describe('language switch keeps the donor\'s work', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.textContent('h1')).toBe('Thank you. Your donation is saved.');
     expect((await page.textContent('#receipt-code'))!.trim()).toBe(code);
-    const stored = served().dependencies.donations.findByReceipt(code)!;
+    const stored = (await served().dependencies.donations.findByReceipt(code))!;
     expect(stored.records.map((record) => [record.platform, record.pay_cents, record.sex])).toEqual([['uber', 1250, 'female'], ['bolt', undefined, 'female']]);
 
     // The code wraps only between its groups on a phone: no group is split over two lines.

@@ -15,9 +15,9 @@ test('when a donor downloads the personal pack as PDF from /my-donation, then it
   const served = await serveTestApp();
   const { dependencies } = served;
   const campaign = dependencies.campaigns.get('credit-scores')!;
-  seedDemo(campaign, dependencies.donations, { count: 150, seed: 4 });
+  await seedDemo(campaign, dependencies.donations, { count: 150, seed: 4 });
   const record = Object.fromEntries(campaign.schema.fields.map((field) => [field.name, field.example]));
-  const { receipt } = dependencies.donations.donate(campaign, { consent: { version: campaign.consent.version, purposes: ['research'] }, records: [{ ...record, bureau: 'schufa' }], locale: 'de' }).receipt;
+  const { receipt } = (await dependencies.donations.donate(campaign, { consent: { version: campaign.consent.version, purposes: ['research'] }, records: [{ ...record, bureau: 'schufa' }], locale: 'de' })).receipt;
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({ locale: 'de-DE', acceptDownloads: true });

@@ -8,6 +8,7 @@ import { testConfig } from '../../src/config';
 import type { AppDependencies } from '../../src/http/dependencies';
 import { openDatabase } from '../../src/storage/open-database';
 import { launchChromium } from './browser';
+import { SqliteStore } from '../../src/storage/sqlite-store';
 
 export interface ServedApp {
   url: string;
@@ -18,7 +19,7 @@ export interface ServedApp {
 
 export async function serveTestApp(): Promise<ServedApp> {
   const db = openDatabase(':memory:');
-  const app = createApp({ db, config: testConfig() });
+  const app = createApp({ store: new SqliteStore(db), config: testConfig() });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

@@ -4,9 +4,9 @@
  * and an Ed25519 signature over the manifest's exact bytes. Files are in a fixed order.
  */
 import { createHash } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
 import { zipSync } from 'fflate';
 import type { Campaign } from '../../campaigns/types';
+import type { Store } from '../../storage/store';
 import { toCsv } from '../../csv/csv-cell';
 import { version } from '../../version';
 import type { PublishedFindings } from '../campaign-analyses-types';
@@ -34,12 +34,12 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  *   are the public ones, while the records are those stored now, so a withdrawn donation is in no
  *   pack built after its withdrawal. The manifest names the release.
  */
-export function buildCollectivePack(db: Database, campaign: Campaign, findings: PublishedFindings | undefined, signingKey: SigningKey, now: Date = new Date()): CollectivePack {
-  const records = packRecords(db, campaign, { maxSuppressedShare: MAX_SUPPRESSED_SHARE });
+export async function buildCollectivePack(store: Pick<Store, 'snapshot'>, campaign: Campaign, findings: PublishedFindings | undefined, signingKey: SigningKey, now: Date = new Date()): Promise<CollectivePack> {
+  const records = await packRecords(store, campaign, { maxSuppressedShare: MAX_SUPPRESSED_SHARE });
   return assemble(campaign, findings, records, signingKey, now);
 }
 
-function assemble(campaign: Campaign, analyses: PublishedFindings | undefined, records: ReturnType<typeof packRecords>, signingKey: SigningKey, now: Date): CollectivePack {
+function assemble(campaign: Campaign, analyses: PublishedFindings | undefined, records: Awaited<ReturnType<typeof packRecords>>, signingKey: SigningKey, now: Date): CollectivePack {
   const createdIso = now.toISOString();
   const createdOn = createdIso.slice(0, 10);
   const schema = recordsTableSchema(records.fields, records.levels);

@@ -6,10 +6,9 @@
  * row id in a random order so that neither the id nor the order says who gave what, or when.
  */
 import { randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
 import type { Campaign, CampaignField } from '../../campaigns/types';
 import { kAnonymise, type QuasiIdentifier } from '../../privacy/k-anonymise';
-import { RecordRepository } from '../../storage/record-repository';
+import type { Store } from '../../storage/store';
 import { DONOR_COLUMN, analysableFields, loadCampaignRows } from '../campaign-rows';
 
 export const SHARING_PURPOSE = 'ngo-sharing';
@@ -38,13 +37,13 @@ export function quasiIdentifiersOf(campaign: Campaign): QuasiIdentifier[] {
     .map((field) => ({ name: field.name, generalisation: field.generalisation ?? { method: 'suppress' } }));
 }
 
-export function packRecords(db: Database, campaign: Campaign, options: { maxSuppressedShare?: number } = {}): PackRecords {
+export async function packRecords(store: Pick<Store, 'snapshot'>, campaign: Campaign, options: { maxSuppressedShare?: number } = {}): Promise<PackRecords> {
   const fields = analysableFields(campaign);
   // One read transaction: the counts and the shared records describe one state.
-  const { shared, totals } = db.transaction(() => ({
-    shared: loadCampaignRows(db, campaign, { purpose: SHARING_PURPOSE }),
-    totals: new RecordRepository(db).counts(campaign.slug),
-  }))();
+  const { shared, totals } = await store.snapshot(async (tx) => ({
+    shared: await loadCampaignRows(tx.records, campaign, { purpose: SHARING_PURPOSE }),
+    totals: await tx.records.counts(campaign.slug),
+  }));
   const anonymous = kAnonymise(shared.rows, {
     k: campaign.minGroupSize,
     quasiIdentifiers: quasiIdentifiersOf(campaign),

@@ -8,10 +8,8 @@
  * Releases live in the database, so every process serving it and every CLI command publishes
  * the same numbers, and a release is computed once, not once per process.
  */
-import type { Database } from 'better-sqlite3';
 import type { Campaign } from '../../campaigns/types';
-import { campaignRevision } from '../../storage/campaign-revision';
-import { ReleaseRepository } from '../../storage/release-repository';
+import type { Store } from '../../storage/store';
 import { analyseCampaign } from '../campaign-analyses';
 import type { PublishedFindings } from '../campaign-analyses-types';
 import type { PackStatistics } from '../personal/pack-statistics';
@@ -28,30 +26,28 @@ export interface FindingsReleasesOptions {
 }
 
 export class FindingsReleases {
-  private readonly repository: ReleaseRepository;
   private readonly cutting = new Map<string, Promise<PublishedFindings | undefined>>();
   private readonly parsed = new Map<string, { findings: PublishedFindings; packStatistics?: PackStatistics }>();
   private readonly analyse: NonNullable<FindingsReleasesOptions['analyse']>;
   private readonly now: () => Date;
 
   constructor(
-    private readonly db: Database,
+    private readonly store: Store,
     readonly ruleOf: (campaign: Campaign) => ReleaseRule,
     private readonly options: FindingsReleasesOptions = {},
   ) {
-    this.repository = new ReleaseRepository(db);
-    this.analyse = options.analyse ?? ((database, campaign) => analyseCampaign(database, campaign));
+    this.analyse = options.analyse ?? ((analysed, campaign) => analyseCampaign(analysed, campaign));
     this.now = options.now ?? (() => new Date());
   }
 
-  private latestStored(campaign: Campaign): { findings: PublishedFindings; packStatistics?: PackStatistics } | undefined {
-    const meta = this.repository.latest(campaign.slug);
+  private async latestStored(campaign: Campaign): Promise<{ findings: PublishedFindings; packStatistics?: PackStatistics } | undefined> {
+    const meta = await this.store.releases.latest(campaign.slug);
     if (!meta) return undefined;
     const key = `${campaign.slug}#${meta.number}`;
     let stored = this.parsed.get(key);
     if (!stored) {
       // The stored row also holds the release's pack statistics: kept apart, never published with the findings.
-      const { packStatistics, ...findings } = JSON.parse(this.repository.findingsJson(campaign.slug, meta.number)!) as PublishedFindings & { packStatistics?: PackStatistics };
+      const { packStatistics, ...findings } = JSON.parse((await this.store.releases.findingsJson(campaign.slug, meta.number))!) as PublishedFindings & { packStatistics?: PackStatistics };
       stored = { findings, packStatistics };
       this.parsed.clear();
       this.parsed.set(key, stored);
@@ -60,8 +56,8 @@ export class FindingsReleases {
   }
 
   /** The latest release, or undefined before the first. */
-  latest(campaign: Campaign): PublishedFindings | undefined {
-    return this.latestStored(campaign)?.findings;
+  async latest(campaign: Campaign): Promise<PublishedFindings | undefined> {
+    return (await this.latestStored(campaign))?.findings;
   }
 
   /**
@@ -79,7 +75,7 @@ export class FindingsReleases {
    * last one is served meanwhile.
    */
   async current(campaign: Campaign): Promise<PublishedFindings | undefined> {
-    const latest = this.latest(campaign);
+    const latest = await this.latest(campaign);
     const cut = this.releaseIfDue(campaign);
     if (!latest) return cut;
     cut.catch((error: unknown) => this.options.onBackgroundError?.(error, campaign));
@@ -87,10 +83,10 @@ export class FindingsReleases {
   }
 
   /** True when enough donations changed since the last release, and long enough ago. */
-  isDue(campaign: Campaign): boolean {
+  async isDue(campaign: Campaign): Promise<boolean> {
     const rule = this.ruleOf(campaign);
-    const last = this.repository.latest(campaign.slug);
-    const changes = campaignRevision(this.db, campaign.slug) - (last?.revision ?? 0);
+    const last = await this.store.releases.latest(campaign.slug);
+    const changes = (await this.store.revisions.state(campaign.slug)).revision - (last?.revision ?? 0);
     if (changes < rule.minChanges) return false;
     return !last || this.now().getTime() - Date.parse(last.releasedAt) >= rule.intervalMs;
   }
@@ -99,24 +95,36 @@ export class FindingsReleases {
   releaseIfDue(campaign: Campaign): Promise<PublishedFindings | undefined> {
     const running = this.cutting.get(campaign.slug);
     if (running) return running;
-    if (!this.isDue(campaign)) return Promise.resolve(undefined);
-    const cut = this.cut(campaign).finally(() => this.cutting.delete(campaign.slug));
+    // Set before the first await: requests arriving meanwhile share this check and this cut.
+    const cut = this.isDue(campaign)
+      .then((due) => (due ? this.cutOnce(campaign) : undefined))
+      .finally(() => this.cutting.delete(campaign.slug));
     this.cutting.set(campaign.slug, cut);
     return cut;
+  }
+
+  /**
+   * One computation per release across processes: while another process on the database cuts
+   * this campaign's release, this one publishes the latest instead of computing the same again.
+   * Due is asked again under the lock: the release the other process just stored may be it.
+   */
+  private async cutOnce(campaign: Campaign): Promise<PublishedFindings | undefined> {
+    const cut = await this.store.once(`findings-release:${campaign.slug}`, async () => ((await this.isDue(campaign)) ? this.cut(campaign) : this.latest(campaign)));
+    return cut ?? this.latest(campaign);
   }
 
   private async cut(campaign: Campaign): Promise<PublishedFindings | undefined> {
     // The number is fixed when the release was found due: if another process stores it first,
     // this one must not follow with a second release that nothing has changed since.
-    const number = (this.repository.latest(campaign.slug)?.number ?? 0) + 1;
-    const analyses = await this.analyse(this.db, campaign);
+    const number = ((await this.store.releases.latest(campaign.slug))?.number ?? 0) + 1;
+    const analyses = await this.analyse(this.store, campaign);
     // Read after the records were: a donation that arrives while they are read is then counted
     // as released whether or not it was included, so the next release waits for `minChanges`
     // donations that surely came after this one's reading (the count errs on the safe side).
-    const revision = campaignRevision(this.db, campaign.slug);
+    const { revision } = await this.store.revisions.state(campaign.slug);
     const releasedAt = new Date(Math.floor(this.now().getTime() / 1000) * 1000);
     const findings = publicFindings(analyses, { number, releasedAt, rule: this.ruleOf(campaign) });
-    const stored = this.repository.insert({ campaignSlug: campaign.slug, number, releasedAt: releasedAt.toISOString(), revision, findingsJson: JSON.stringify({ ...findings, packStatistics: analyses.packStatistics }) });
+    const stored = await this.store.releases.insert({ campaignSlug: campaign.slug, number, releasedAt: releasedAt.toISOString(), revision, findingsJson: JSON.stringify({ ...findings, packStatistics: analyses.packStatistics }) });
     // Another process cut this number first: publish theirs, not a second release.
     return stored ? findings : this.latest(campaign);
   }

@@ -55,12 +55,12 @@ export function createDonationsRouter(dependencies: AppDependencies, limits: Rat
     res.status(201).set('Cache-Control', 'no-store').json(outcome.receipt);
   });
 
-  const donationOf = (req: Request): DonationView => donationOfReceipt(dependencies, req);
+  const donationOf = (req: Request): Promise<DonationView> => donationOfReceipt(dependencies, req);
 
-  router.get('/donations/me', limits.receipts, (req, res) => {
+  router.get('/donations/me', limits.receipts, async (req, res) => {
     const query = donationsMeQuerySchema.safeParse(req.query);
     if (!query.success) throw validationError(issuesFromZod(query.error.issues).map((issue) => ({ ...issue, path: ['query', ...issue.path] })));
-    const donation = donationOf(req);
+    const donation = await donationOf(req);
     res.set('Cache-Control', 'no-store');
     if (query.data.format === 'csv') {
       const campaign = campaignOr404(dependencies, donation.campaign);
@@ -71,16 +71,16 @@ export function createDonationsRouter(dependencies: AppDependencies, limits: Rat
   });
 
   // One optional purpose withdrawn, the rest kept; a required one answers 409 (delete instead).
-  router.delete('/donations/me/purposes/:purpose', limits.receipts, (req, res) => {
-    const withdrawal = dependencies.purposeWithdrawals.withdraw(bearerCredential(req), String(req.params.purpose));
+  router.delete('/donations/me/purposes/:purpose', limits.receipts, async (req, res) => {
+    const withdrawal = await dependencies.purposeWithdrawals.withdraw(bearerCredential(req), String(req.params.purpose));
     if (!withdrawal) {
       throw new AppError(401, 'unknown_receipt', 'No donation matches this receipt code.', [], { 'WWW-Authenticate': 'Bearer realm="crowdaudit", error="invalid_token"' });
     }
     res.status(204).end();
   });
 
-  router.delete('/donations/me', limits.receipts, (req, res) => {
-    if (!donations.deleteByReceipt(bearerCredential(req))) {
+  router.delete('/donations/me', limits.receipts, async (req, res) => {
+    if (!await donations.deleteByReceipt(bearerCredential(req))) {
       throw new AppError(401, 'unknown_receipt', 'No donation matches this receipt code.');
     }
     res.status(204).end();

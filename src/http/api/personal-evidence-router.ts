@@ -61,7 +61,7 @@ export async function sendPersonalPack(res: Response, pack: PersonalPack, donati
 export function createPersonalEvidenceRouter(dependencies: AppDependencies, limits: RateLimiters): Router {
   const router = Router();
   router.get('/donations/me/evidence', limits.receipts, async (req, res) => {
-    const donation = donationOfReceipt(dependencies, req);
+    const donation = await donationOfReceipt(dependencies, req);
     const query = parseEvidenceQuery(dependencies, donation.campaign, req.query);
     const locale = query.lang ?? (isLocale(donation.locale) ? donation.locale : 'en');
     const pack = await dependencies.personalPacks.build(donation, { locale, controller: query.controller, country: query.country, land: query.land });

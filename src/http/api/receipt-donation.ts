@@ -5,8 +5,8 @@ import { bearerCredential } from '../bearer-credential';
 import type { AppDependencies } from '../dependencies';
 
 /** The donation whose receipt is the request's Bearer credential; 401 when none matches. */
-export function donationOfReceipt(dependencies: Pick<AppDependencies, 'donations'>, req: Request): DonationView {
-  const donation = dependencies.donations.findByReceipt(bearerCredential(req));
+export async function donationOfReceipt(dependencies: Pick<AppDependencies, 'donations'>, req: Request): Promise<DonationView> {
+  const donation = await dependencies.donations.findByReceipt(bearerCredential(req));
   if (!donation) {
     throw new AppError(401, 'unknown_receipt', 'No donation matches this receipt code.', [], {
       'WWW-Authenticate': 'Bearer realm="crowdaudit", error="invalid_token"',

@@ -6,7 +6,7 @@
  */
 import { createHmac, hkdfSync } from 'node:crypto';
 import type { ClientRateLimitInfo, IncrementResponse, Options, Store } from 'express-rate-limit';
-import type { RateLimitRepository } from '../../storage/rate-limit-repository';
+import type { RateLimitCounterStore } from '../../storage/store';
 
 /** Expired rows are swept at most this often, by whichever request comes then. */
 const SWEEP_EVERY_MS = 60_000;
@@ -21,7 +21,7 @@ export class DatabaseRateLimitStore implements Store {
   private lastSweep = 0;
 
   constructor(
-    private readonly repository: RateLimitRepository,
+    private readonly repository: RateLimitCounterStore,
     /** Which limiter these counts are for: one store per limiter. */
     readonly prefix: string,
     private readonly clientKeySecret: Buffer,
@@ -36,21 +36,21 @@ export class DatabaseRateLimitStore implements Store {
     return createHmac('sha256', this.clientKeySecret).update(key).digest('base64url');
   }
 
-  increment(key: string): IncrementResponse {
+  async increment(key: string): Promise<IncrementResponse> {
     const now = this.now();
     if (now - this.lastSweep >= SWEEP_EVERY_MS) {
       this.lastSweep = now;
-      this.repository.deleteExpiredBefore(now);
+      await this.repository.deleteExpiredBefore(now);
     }
-    const { hits, resetsAt } = this.repository.increment(this.prefix, this.clientKey(key), now, this.windowMs);
+    const { hits, resetsAt } = await this.repository.increment(this.prefix, this.clientKey(key), now, this.windowMs);
     return { totalHits: hits, resetTime: new Date(resetsAt) } satisfies ClientRateLimitInfo;
   }
 
-  decrement(key: string): void {
-    this.repository.decrement(this.prefix, this.clientKey(key));
+  async decrement(key: string): Promise<void> {
+    await this.repository.decrement(this.prefix, this.clientKey(key));
   }
 
-  resetKey(key: string): void {
-    this.repository.reset(this.prefix, this.clientKey(key));
+  async resetKey(key: string): Promise<void> {
+    await this.repository.reset(this.prefix, this.clientKey(key));
   }
 }

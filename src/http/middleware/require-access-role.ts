@@ -11,13 +11,13 @@ import type { AccessRole } from '../../storage/token-repository';
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="crowdaudit"' };
 
 export function requireAccessRole(tokens: AccessTokenService, allowed: readonly AccessRole[]): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
     if (!match) {
       throw new AppError(401, 'unauthenticated', 'Send an access token as "Authorization: Bearer <token>".',
         [{ path: ['headers', 'authorization'], message: 'Missing or not a Bearer credential' }], CHALLENGE);
     }
-    const principal = tokens.authenticate(match[1]);
+    const principal = await tokens.authenticate(match[1]);
     if (!principal) {
       throw new AppError(401, 'unauthenticated', 'This access token is unknown or revoked. Ask the operator for a token.',
         [{ path: ['headers', 'authorization'], message: 'Not a valid access token' }], CHALLENGE);

@@ -48,7 +48,7 @@ export function csvTooLargePage(campaign: Campaign, context: PageContext): strin
   return csvDonationFormPage(campaign, form, { file: csvTranslator(context.locale)('csvProblem.file-too-large') }, context);
 }
 
-export function handleCsvDonation(dependencies: AppDependencies, campaign: Campaign, req: Request, res: Response): void {
+export async function handleCsvDonation(dependencies: AppDependencies, campaign: Campaign, req: Request, res: Response): Promise<void> {
   const context = pageContext(dependencies, req, res);
   const { t } = context;
   const csvT = csvTranslator(context.locale);
@@ -106,7 +106,7 @@ export function handleCsvDonation(dependencies: AppDependencies, campaign: Campa
     });
     if (parsed.success) {
       const key = idempotencyKeySchema.safeParse(body.idempotency_key);
-      const outcome = dependencies.donations.donate(campaign, parsed.data, key.success ? key.data : undefined);
+      const outcome = await dependencies.donations.donate(campaign, parsed.data, key.success ? key.data : undefined);
       sendPage(res, receiptPage(campaign, outcome.receipt, context), 201);
       return;
     }

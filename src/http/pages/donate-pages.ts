@@ -79,21 +79,21 @@ export function createDonatePages(dependencies: AppDependencies): Router {
   });
 
   // Multipart (the CSV form): the upload checks the token first (above); csrf.protect checks it again.
-  router.post('/campaigns/:slug/donate', uploadWhenMultipart, csrf.protect, (req, res) => {
+  router.post('/campaigns/:slug/donate', uploadWhenMultipart, csrf.protect, async (req, res) => {
     const campaign = campaignOr404(dependencies, String(req.params.slug));
     if (campaign.entry === 'csv' && req.is('multipart/form-data')) {
-      handleCsvDonation(dependencies, campaign, req, res);
+      await handleCsvDonation(dependencies, campaign, req, res);
       return;
     }
-    handleFormDonation(dependencies, campaign, req, res);
+    await handleFormDonation(dependencies, campaign, req, res);
   });
 
   // The receipt page again, in the language the switcher chose (under /my-donation: the same rate
   // limit as every other use of a receipt code). The code must belong to a donation.
-  router.post('/my-donation/receipt', csrf.protect, (req, res) => {
+  router.post('/my-donation/receipt', csrf.protect, async (req, res) => {
     const body = formBody(req);
     const typed = typeof body.receipt === 'string' ? body.receipt : '';
-    const donation = dependencies.donations.findByReceipt(typed);
+    const donation = await dependencies.donations.findByReceipt(typed);
     if (!donation) throw new AppError(404, 'not_found', 'No donation has this receipt code.');
     const campaign = campaignOr404(dependencies, donation.campaign);
     const receipt = { donationId: donation.id, receipt: typed, records: donation.records.length, contentSha256: donation.contentSha256 };

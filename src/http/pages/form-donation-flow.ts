@@ -16,7 +16,7 @@ import { donationFormPage, receiptPage, reviewPage } from '../views/donation-vie
 import { checkDonationForm, readDonationForm, withoutEmptyRecords, withRecordAdded, withRecordRemoved } from './donation-form';
 import { formBody, pageContext, sendPage } from './page-context';
 
-export function handleFormDonation(dependencies: AppDependencies, campaign: Campaign, req: Request, res: Response): void {
+export async function handleFormDonation(dependencies: AppDependencies, campaign: Campaign, req: Request, res: Response): Promise<void> {
   const context = pageContext(dependencies, req, res);
   const body = formBody(req);
   const form = readDonationForm(campaign, body);
@@ -67,6 +67,6 @@ export function handleFormDonation(dependencies: AppDependencies, campaign: Camp
     return;
   }
   const key = idempotencyKeySchema.safeParse(form.idempotencyKey);
-  const outcome = dependencies.donations.donate(campaign, check.body, key.success ? key.data : undefined);
+  const outcome = await dependencies.donations.donate(campaign, check.body, key.success ? key.data : undefined);
   sendPage(res, receiptPage(campaign, outcome.receipt, context), 201);
 }

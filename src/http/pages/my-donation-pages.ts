@@ -58,10 +58,10 @@ export function createMyDonationPages(dependencies: AppDependencies): Router {
     sendPage(res, receiptEntryPage(pageContext(dependencies, req, res)));
   });
 
-  router.post('/my-donation', csrf.protect, (req, res) => {
+  router.post('/my-donation', csrf.protect, async (req, res) => {
     const context = pageContext(dependencies, req, res);
     const receipt = typedReceipt(req);
-    const donation = donations.findByReceipt(receipt);
+    const donation = await donations.findByReceipt(receipt);
     if (!donation) {
       sendPage(res, receiptEntryPage(context, true), 404);
       return;
@@ -72,7 +72,7 @@ export function createMyDonationPages(dependencies: AppDependencies): Router {
 
   router.post('/my-donation/evidence', csrf.protect, async (req, res) => {
     const body = formBody(req);
-    const donation = donations.findByReceipt(typedReceipt(req));
+    const donation = await donations.findByReceipt(typedReceipt(req));
     if (!donation) {
       sendPage(res, receiptEntryPage(pageContext(dependencies, req, res), true), 404);
       return;
@@ -83,10 +83,10 @@ export function createMyDonationPages(dependencies: AppDependencies): Router {
     await sendPersonalPack(res, pack, donation.id, query.format, locale);
   });
 
-  router.post('/my-donation/download', csrf.protect, (req, res) => {
+  router.post('/my-donation/download', csrf.protect, async (req, res) => {
     const format = downloadFormat.safeParse(formBody(req).format);
     if (!format.success) throw new AppError(400, 'invalid_input', 'Choose json or csv.', [{ path: ['format'], message: 'Expected json or csv' }]);
-    const donation = donations.findByReceipt(typedReceipt(req));
+    const donation = await donations.findByReceipt(typedReceipt(req));
     if (!donation) {
       sendPage(res, receiptEntryPage(pageContext(dependencies, req, res), true), 404);
       return;
@@ -100,14 +100,14 @@ export function createMyDonationPages(dependencies: AppDependencies): Router {
     }
   });
 
-  router.post('/my-donation/purposes/withdraw', csrf.protect, (req, res) => {
+  router.post('/my-donation/purposes/withdraw', csrf.protect, async (req, res) => {
     const context = pageContext(dependencies, req, res);
     const receipt = typedReceipt(req);
     const purpose = formBody(req).purpose;
     if (typeof purpose !== 'string') throw new AppError(400, 'invalid_input', 'Choose the purpose to withdraw.', [{ path: ['purpose'], message: 'Required' }]);
     let withdrawal;
     try {
-      withdrawal = dependencies.purposeWithdrawals.withdraw(receipt, purpose);
+      withdrawal = await dependencies.purposeWithdrawals.withdraw(receipt, purpose);
     } catch (error) {
       if (error instanceof AppError && error.code === 'purpose_required') {
         sendPage(res, requiredPurposePage(receipt, context), 409);
@@ -124,18 +124,18 @@ export function createMyDonationPages(dependencies: AppDependencies): Router {
     sendPage(res, purposeWithdrawnPage(title, receipt, context));
   });
 
-  router.post('/my-donation/delete', csrf.protect, (req, res) => {
+  router.post('/my-donation/delete', csrf.protect, async (req, res) => {
     const context = pageContext(dependencies, req, res);
     const receipt = typedReceipt(req);
     if (formBody(req).confirm !== 'yes') {
-      if (!donations.findByReceipt(receipt)) {
+      if (!(await donations.findByReceipt(receipt))) {
         sendPage(res, receiptEntryPage(context, true), 404);
         return;
       }
       sendPage(res, deleteConfirmPage(receipt, context));
       return;
     }
-    if (!donations.deleteByReceipt(receipt)) {
+    if (!(await donations.deleteByReceipt(receipt))) {
       sendPage(res, receiptEntryPage(context, true), 404);
       return;
     }

@@ -6,7 +6,7 @@ import { donationBody, exampleRecord, fetchCampaign } from '../../helpers/donati
 
 describe('capped issue lists', () => {
   it('when a JSON donation holds many bad records, then 100 issues are listed and the rest counted', async () => {
-    const { app } = buildTestApp({ baseUrl: 'http://localhost:3000' });
+    const { app } = await buildTestApp({ baseUrl: 'http://localhost:3000' });
     const campaign = await fetchCampaign(app, 'platform-decisions');
     // Each record has three unknown fields: three issues a record.
     const bad = Array.from({ length: 200 }, () => ({ ...exampleRecord(campaign), extra_a: 1, extra_b: 2, extra_c: 3 }));
@@ -21,7 +21,7 @@ describe('capped issue lists', () => {
   });
 
   it('when a body has a few problems, then all are listed and no omitted count is given', async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     const campaign = await fetchCampaign(app, 'credit-scores');
     const response = await request(app).post('/api/v1/campaigns/credit-scores/donations').send({ ...donationBody(campaign), email: 'x' }).expect(400);
     expect(response.body.error.issues).toEqual([{ path: ['email'], message: 'Unknown field: remove it' }]);

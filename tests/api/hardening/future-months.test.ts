@@ -12,18 +12,18 @@ describe('no future months', () => {
   afterEach(() => jest.useRealTimers());
 
   it('when a JSON donation has next month as its report month, then 400 names the field; this month is stored', async () => {
-    const { app, db } = buildTestApp();
+    const { app, store } = await buildTestApp();
     const campaign = await fetchCampaign(app, 'credit-scores');
     const url = '/api/v1/campaigns/credit-scores/donations';
     const future = await request(app).post(url).send(donationBody(campaign, [{ ...exampleRecord(campaign), report_month: '2026-04' }])).expect(400);
     expect(future.body.error.issues).toEqual([{ path: ['records', 0, 'report_month'], message: 'This month is in the future: enter this month or an earlier one' }]);
-    expect(storedCounts(db).donations).toBe(0);
+    expect((await storedCounts(store)).donations).toBe(0);
     await request(app).post(url).send(donationBody(campaign, [{ ...exampleRecord(campaign), report_month: '2026-03' }])).expect(201);
-    expect(storedCounts(db).donations).toBe(1);
+    expect((await storedCounts(store)).donations).toBe(1);
   });
 
   it('when a CSV file has a row dated next year, then the file is refused naming the row and the month column', async () => {
-    const { app, db } = buildTestApp();
+    const { app, store } = await buildTestApp();
     const campaign = await fetchCampaign(app, 'platform-decisions');
     const names = campaign.schema.fields.map((field) => field.name);
     const example = exampleRecord(campaign);
@@ -34,11 +34,11 @@ describe('no future months', () => {
       .attach('records', Buffer.from(csv), 'jobs.csv').expect(400);
     expect(response.body.error.code).toBe('invalid_csv');
     expect(response.body.error.issues).toEqual([{ path: ['records', 1, 'month'], row: 3, message: expect.stringContaining('future') }]);
-    expect(storedCounts(db).donations).toBe(0);
+    expect((await storedCounts(store)).donations).toBe(0);
   });
 
   it('when the German form has a future report month, then the field shows the German message', async () => {
-    const { app, db, dependencies } = buildTestApp();
+    const { app, store, dependencies } = await buildTestApp();
     const campaign = dependencies.campaigns.get('credit-scores')!;
     const agent = request.agent(app);
     const page = await agent.get('/campaigns/credit-scores/donate?lang=de').expect(200);
@@ -50,6 +50,6 @@ describe('no future months', () => {
     form['record.report_month'] = '2026-05';
     const response = await agent.post('/campaigns/credit-scores/donate').type('form').send(form).expect(400);
     expect(response.text).toContain('Dieser Monat liegt in der Zukunft. Bitte geben Sie diesen oder einen früheren Monat ein.');
-    expect(storedCounts(db).donations).toBe(0);
+    expect((await storedCounts(store)).donations).toBe(0);
   });
 });

@@ -19,7 +19,7 @@ interface Served {
 }
 
 async function serve(): Promise<Served> {
-  const testApp = buildTestApp();
+  const testApp = await buildTestApp();
   const server = http.createServer(testApp.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { testApp, server, port: (server.address() as AddressInfo).port };
@@ -79,7 +79,7 @@ describe('multipart limits and CSRF before the body', () => {
     const result = await answerWhileSending(served.port, '/campaigns/platform-decisions/donate', part('records_csv'), 40, { Accept: 'text/html' });
     expect(result.status).toBe(403);
     expect(result.body).toContain('lang="en"');
-    expect(storedCounts(served.testApp.db).donations).toBe(0);
+    expect((await storedCounts(served.testApp.store)).donations).toBe(0);
   });
 
   it('when a token-less form streams megabytes in small fields (or an oversized token), then 403 arrives, not a field error', async () => {
@@ -134,7 +134,7 @@ describe('multipart limits and CSRF before the body', () => {
 
 describe('multipart with supertest', () => {
   it('when a CSV form with a valid token carries a 20 kB consent version, then 413 names the field and nothing is stored', async () => {
-    const testApp = buildTestApp();
+    const testApp = await buildTestApp();
     const agent = request.agent(testApp.app);
     const form = await agent.get('/campaigns/platform-decisions/donate?lang=en').expect(200);
     const token = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
@@ -142,11 +142,11 @@ describe('multipart with supertest', () => {
       .field('_csrf', token).field('consent_version', 'v'.repeat(20_000)).field('purposes', 'research').field('action', 'review')
       .attach('records', Buffer.from('a,b\n1,2\n'), 'jobs.csv').expect(413);
     expect(response.body.error.issues).toEqual([{ path: ['consent_version'], message: `At most ${CSV_MAX_SMALL_FIELD_BYTES} bytes` }]);
-    expect(storedCounts(testApp.db).donations).toBe(0);
+    expect((await storedCounts(testApp.store)).donations).toBe(0);
   });
 
   it('when a few small fields come before the token, then the form still works (only large parts must follow it)', async () => {
-    const testApp = buildTestApp();
+    const testApp = await buildTestApp();
     const agent = request.agent(testApp.app);
     const form = await agent.get('/campaigns/platform-decisions/donate?lang=en').expect(200);
     const token = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];

@@ -21,7 +21,7 @@ describe('CSV donation pages', () => {
   const formPath = `${path}/csv`;
 
   beforeEach(async () => {
-    testApp = buildTestApp();
+    testApp = await buildTestApp();
     agent = request.agent(testApp.app);
     const form = await agent.get(`${formPath}?lang=en`).expect(200);
     csrfToken = hiddenValue(form.text, '_csrf');
@@ -54,7 +54,7 @@ describe('CSV donation pages', () => {
     expect(response.text).toContain('Row 4: Please enter a number from 0 to 100000.');
     expect(response.text).toMatch(/<input type="checkbox" name="remove" value="2" id="remove-2" checked>/);
     expect(response.text).not.toContain('value="confirm"');
-    expect(storedCounts(testApp.db).donations).toBe(0);
+    expect((await storedCounts(testApp.store)).donations).toBe(0);
   });
 
   test('when the bad row is removed and the donor confirms, then exactly the good rows are donated', async () => {
@@ -66,7 +66,7 @@ describe('CSV donation pages', () => {
     const receipt = await upload(undefined, confirm).expect(201);
     expect(receipt.text).toContain('id="receipt-code"');
     await upload(undefined, confirm).expect(201);
-    expect(storedCounts(testApp.db)).toMatchObject({ donations: 1, records: 3 });
+    expect((await storedCounts(testApp.store))).toMatchObject({ donations: 1, records: 3 });
     const pays = (testApp.db.prepare('SELECT data FROM records ORDER BY position').all() as Array<{ data: string }>).map((row) => JSON.parse(row.data).pay_cents);
     expect(pays).toEqual([1200, 1300, 1500]);
   });
@@ -80,13 +80,13 @@ describe('CSV donation pages', () => {
     expect(french.text).toContain('Ligne 4, colonne « Paiement en centimes »'.slice(0, 18));
     expect(hiddenValue(french.text, 'records_csv')).toBe(rows);
     expect(String(french.headers['set-cookie'])).toContain('lang=fr');
-    expect(storedCounts(testApp.db).donations).toBe(0);
+    expect((await storedCounts(testApp.store)).donations).toBe(0);
   });
 
   test('when the hidden rows are tampered with before confirming, then they are checked again and nothing bad is stored', async () => {
     const response = await upload(undefined, { records_csv: jobsCsv(['1200', '-5']), idempotency_key: 'tampered-key-1', action: 'confirm' }).expect(400);
     expect(response.text).toContain('Row 3: Please enter a number from 0 to 100000.');
-    expect(storedCounts(testApp.db).donations).toBe(0);
+    expect((await storedCounts(testApp.store)).donations).toBe(0);
   });
 
   test('when the header has an unknown column, then the form comes back naming it, in the donor\'s language', async () => {
@@ -114,7 +114,7 @@ describe('CSV donation pages', () => {
     const response = await upload(jobsCsv(pays)).expect(413);
     expect(response.text).toContain(`The file has ${campaign.maxRecords + 1} rows. One donation can hold at most ${campaign.maxRecords}.`);
     expect(response.text).toContain('type="file" id="records" name="records"');
-    expect(storedCounts(testApp.db).donations).toBe(0);
+    expect((await storedCounts(testApp.store)).donations).toBe(0);
   });
 
   test('when the file is over the size limit, then the form comes back with a 413 asking to split it, in the donor\'s language', async () => {
@@ -122,11 +122,11 @@ describe('CSV donation pages', () => {
     const response = await agent.post(path).field('lang', 'de').field('_csrf', csrfToken).field('consent_version', campaign.consent.version).field('purposes', 'research').attach('records', Buffer.from(tooBig), 'jobs.csv').expect(413);
     expect(response.text).toContain('Die Datei ist zu groß. Bitte teilen Sie sie auf mehrere Dateien auf.');
     expect(response.text).toContain('type="file" id="records" name="records"');
-    expect(storedCounts(testApp.db).donations).toBe(0);
+    expect((await storedCounts(testApp.store)).donations).toBe(0);
   });
 
   test('when the CSV form is posted without its CSRF token, then it is refused with 403', async () => {
     await agent.post(path).field('consent_version', campaign.consent.version).field('purposes', 'research').attach('records', Buffer.from(jobsCsv(['1'])), 'jobs.csv').set('Accept', 'text/html').expect(403);
-    expect(storedCounts(testApp.db).donations).toBe(0);
+    expect((await storedCounts(testApp.store)).donations).toBe(0);
   });
 });

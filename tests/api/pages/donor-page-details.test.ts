@@ -18,7 +18,7 @@ describe('details of the donor pages', () => {
   let csrfToken: string;
 
   beforeEach(async () => {
-    testApp = buildTestApp();
+    testApp = await buildTestApp();
     agent = request.agent(testApp.app);
     csrfToken = /name="_csrf" value="([^"]+)"/.exec((await agent.get('/campaigns/credit-scores/donate').expect(200)).text)![1];
   });
@@ -62,7 +62,7 @@ describe('details of the donor pages', () => {
     const key = /name="idempotency_key" value="([^"]+)"/.exec(review)![1];
     const receipt = (await post('/campaigns/credit-scores/donate', { ...filledForm(credit), 'record.postcode_region': '10115', action: 'confirm', idempotency_key: key }).expect(201)).text;
     const code = receiptIn(receipt);
-    expect(testApp.dependencies.donations.findByReceipt(code)!.records[0].postcode_region).toBe('10');
+    expect((await testApp.dependencies.donations.findByReceipt(code))!.records[0].postcode_region).toBe('10');
   });
 
   test('when the consent offers sharing with NGOs, then "coarsened" is explained in plain words beside it', async () => {
@@ -82,7 +82,7 @@ describe('details of the donor pages', () => {
   test('when the receipt file is saved and BASE_URL is not set, then its link points at the server the donor used', async () => {
     const file = await post('/receipt.txt', { receipt: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG', campaign: 'credit-scores' }).set('Host', '127.0.0.1:8123').expect(200);
     expect(file.text).toContain('http://127.0.0.1:8123/my-donation');
-    const configured = buildTestApp({ baseUrl: 'http://audit.example.org' });
+    const configured = await buildTestApp({ baseUrl: 'http://audit.example.org' });
     const configuredAgent = request.agent(configured.app);
     const token = /name="_csrf" value="([^"]+)"/.exec((await configuredAgent.get('/my-donation').expect(200)).text)![1];
     const fromConfig = await configuredAgent.post('/receipt.txt').type('form').send({ _csrf: token, receipt: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG' }).set('Host', '127.0.0.1:8123').expect(200);
@@ -94,7 +94,7 @@ describe('details of the donor pages', () => {
     ['de', /\bvon (Deutsch|Nein|Ja)\b/],
     ['fr', /celle de (Allemande|Non|Oui)\b/],
   ])('when findings are read in %s, then sentences name the question with the group, never a bare label', async (lang, awkward) => {
-    seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 300, seed: 5 });
+    await seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 300, seed: 5 });
     const page = (await request(testApp.app).get(`/campaigns/credit-scores?lang=${lang}`).expect(200)).text;
     expect(page).toContain('class="effect-sentences"');
     expect(page).not.toMatch(awkward);

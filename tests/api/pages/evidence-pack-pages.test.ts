@@ -19,7 +19,7 @@ describe('evidence pack on the donor pages', () => {
   let csrfToken: string;
 
   beforeEach(async () => {
-    testApp = buildTestApp();
+    testApp = await buildTestApp();
     agent = request.agent(testApp.app);
     csrfToken = hiddenValue((await agent.get('/campaigns/credit-scores/donate').expect(200)).text, '_csrf');
   });
@@ -47,7 +47,7 @@ describe('evidence pack on the donor pages', () => {
 
   test('when a donor fills the details for the letters, then they stand in the letters and in no byte of the database', async () => {
     const record = Object.fromEntries(platform.schema.fields.map((field) => [field.name, field.example]));
-    const donated = testApp.dependencies.donations.donate(platform, { consent: { version: platform.consent.version, purposes: ['research'] }, records: [{ ...record, platform: 'uber', decision_type: 'deactivation' }], locale: 'de' });
+    const donated = await testApp.dependencies.donations.donate(platform, { consent: { version: platform.consent.version, purposes: ['research'] }, records: [{ ...record, platform: 'uber', decision_type: 'deactivation' }], locale: 'de' });
     const receipt = donated.receipt.receipt;
     const page = (await post('/my-donation', { receipt, action: 'view' }).expect(200)).text;
     // The pack comes before the records: a worker with 5,000 jobs finds it without paging.

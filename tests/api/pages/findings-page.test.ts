@@ -7,8 +7,8 @@ import { donationBody, exampleRecord, fetchCampaign } from '../../helpers/donati
 
 describe('findings page', () => {
   let testApp: TestApp;
-  beforeEach(() => {
-    testApp = buildTestApp();
+  beforeEach(async () => {
+    testApp = await buildTestApp();
   });
 
   test('when a campaign has no donations yet, then the page says findings come later', async () => {
@@ -18,7 +18,7 @@ describe('findings page', () => {
   });
 
   test('when donations exist, then each comparison with few groups has an accessible SVG chart, the long ones a sorted table, and every table the JSON numbers', async () => {
-    seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 200, seed: 5 });
+    await seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 200, seed: 5 });
     const response = await request(testApp.app).get('/campaigns/credit-scores?lang=en').expect(200);
     const page = response.text;
     expect(response.headers['content-security-policy']).toMatch(/style-src 'self'/);

@@ -47,7 +47,7 @@ describe('the guided form for many records', () => {
   let csrfToken: string;
 
   beforeEach(async () => {
-    testApp = buildTestApp();
+    testApp = await buildTestApp();
     agent = request.agent(testApp.app);
     csrfToken = hiddenValue((await agent.get('/campaigns/platform-decisions/donate').expect(200)).text, '_csrf');
   });
@@ -115,11 +115,11 @@ describe('the guided form for many records', () => {
     expect(review.text).toContain('Record 1');
     expect(review.text).toContain('Record 2');
     expect(review.text).toContain('Bolt');
-    expect(storedCounts(testApp.db).donations).toBe(0);
+    expect((await storedCounts(testApp.store)).donations).toBe(0);
     const fields = hiddenFields(review.text, 'review-form');
     const receipt = await post('/campaigns/platform-decisions/donate', [...fields, ['action', 'confirm']]).expect(201);
     expect(receiptIn(receipt.text)).toMatch(/^([0-9A-Z]{4}-){6}[0-9A-Z]{4}$/);
-    const stored = testApp.dependencies.donations.findByReceipt(receiptIn(receipt.text))!;
+    const stored = (await testApp.dependencies.donations.findByReceipt(receiptIn(receipt.text)))!;
     expect(stored.records).toHaveLength(2);
     expect(stored.records.map((record) => [record.platform, record.month, record.age_band, record.city])).toEqual([
       ['uber', '2025-06', '35-44', 'berlin'],
@@ -147,7 +147,7 @@ describe('the guided form for many records', () => {
     expect(french.text).toContain('Entrée 2');
     expect(hiddenValue(french.text, 'idempotency_key')).toBe(key);
     expect(hiddenFields(french.text, 'review-form').filter(([name]) => name.startsWith('record.'))).toEqual(fields.filter(([name]) => name.startsWith('record.')));
-    expect(storedCounts(testApp.db).donations).toBe(0);
+    expect((await storedCounts(testApp.store)).donations).toBe(0);
   });
 
   test('when the language is switched on the receipt page, then the receipt comes back in that language with the same code', async () => {
@@ -179,6 +179,6 @@ describe('the guided form for many records', () => {
       fields[`record.${field.name}`] = typeof field.example === 'boolean' ? (field.example ? 'yes' : 'no') : String(field.example);
     }
     await post('/campaigns/credit-scores/donate', { ...fields, consent_version: credit.consent.version, purposes: 'research', action: 'confirm', idempotency_key: '0b6f3c1e-8d2a-4f5b-9c7e-1a2b3c4d5e6f' }).expect(201);
-    expect(storedCounts(testApp.db)).toMatchObject({ donations: 1, records: 1 });
+    expect((await storedCounts(testApp.store))).toMatchObject({ donations: 1, records: 1 });
   });
 });

@@ -8,8 +8,8 @@ describe('/my-donation pagination', () => {
   let testApp: TestApp;
   let receipt: string;
 
-  beforeAll(() => {
-    testApp = buildTestApp();
+  beforeAll(async () => {
+    testApp = await buildTestApp();
     const campaign = testApp.dependencies.campaigns.get('platform-decisions')!;
     const example = Object.fromEntries(campaign.schema.fields.map((field) => [field.name, field.example]));
     const body: DonationBody = {
@@ -17,7 +17,7 @@ describe('/my-donation pagination', () => {
       records: Array.from({ length: 5_000 }, (_unused, index) => ({ ...example, pay_cents: 10_000 + index })),
       locale: 'en',
     };
-    receipt = testApp.dependencies.donations.donate(campaign, body).receipt.receipt;
+    receipt = (await testApp.dependencies.donations.donate(campaign, body)).receipt.receipt;
   });
 
   async function view(fields: Record<string, string>, locale = 'en') {

@@ -11,7 +11,7 @@ describe('donor pages', () => {
   let csrfToken: string;
 
   beforeEach(async () => {
-    testApp = buildTestApp();
+    testApp = await buildTestApp();
     agent = request.agent(testApp.app);
     const form = await agent.get('/campaigns/credit-scores/donate').expect(200);
     csrfToken = hiddenValue(form.text, '_csrf');
@@ -58,7 +58,7 @@ describe('donor pages', () => {
     const { _csrf: _ignored, ...withoutToken } = { _csrf: '', ...filledForm(campaign), action: 'confirm', idempotency_key: 'a1b2c3d4e5f6' };
     const response = await agent.post('/campaigns/credit-scores/donate').type('form').send(withoutToken).set('Accept', 'text/html').expect(403);
     expect(response.text).toContain('This form has expired');
-    expect(storedCounts(testApp.db).donations).toBe(0);
+    expect((await storedCounts(testApp.store)).donations).toBe(0);
     await request(testApp.app).post('/my-donation').type('form').send({ receipt: 'x' }).expect(403);
   });
 
@@ -69,7 +69,7 @@ describe('donor pages', () => {
     expect(response.text).toContain('class="error-summary"');
     expect(response.text).toContain('<a href="#field-bureau">Credit bureau: Please choose one of the options.</a>');
     expect(response.text).toContain('value="97,5"');
-    expect(storedCounts(testApp.db).donations).toBe(0);
+    expect((await storedCounts(testApp.store)).donations).toBe(0);
   });
 
   test('when an answer is given but wrong, then the message says what is expected, not that it is missing', async () => {
@@ -80,7 +80,7 @@ describe('donor pages', () => {
   });
 
   test('when a donor asks /my-donation for the evidence pack, then it comes with the CSRF token only, in the chosen format', async () => {
-    const donated = testApp.dependencies.donations.donate(campaign, { consent: { version: campaign.consent.version, purposes: ['research'] }, records: [Object.fromEntries(campaign.schema.fields.map((field) => [field.name, field.example]))], locale: 'en' });
+    const donated = await testApp.dependencies.donations.donate(campaign, { consent: { version: campaign.consent.version, purposes: ['research'] }, records: [Object.fromEntries(campaign.schema.fields.map((field) => [field.name, field.example]))], locale: 'en' });
     const page = await post('/my-donation', { receipt: donated.receipt.receipt, action: 'view' }).expect(200);
     expect(page.text).toContain('action="/my-donation/evidence"');
     const json = await post('/my-donation/evidence', { receipt: donated.receipt.receipt, format: 'json', controller: 'schufa', country: 'at' }).expect(200);
@@ -100,21 +100,21 @@ describe('donor pages', () => {
   test('when the consent version on the form is old, then the form is shown again with the current text', async () => {
     const response = await post('/campaigns/credit-scores/donate', { ...filledForm(campaign), consent_version: '1999-01-01', action: 'confirm' }).expect(409);
     expect(response.text).toContain('The consent text has changed');
-    expect(storedCounts(testApp.db).donations).toBe(0);
+    expect((await storedCounts(testApp.store)).donations).toBe(0);
   });
 
   test('when the answers are valid, then review shows them, and confirming twice with its key donates once', async () => {
     const review = await post('/campaigns/credit-scores/donate', { ...filledForm(campaign), 'record.score_value': '97,5', action: 'review' }).expect(200);
     expect(review.text).toContain('Check before you send');
     expect(review.text).toContain('97.5');
-    expect(storedCounts(testApp.db).donations).toBe(0);
+    expect((await storedCounts(testApp.store)).donations).toBe(0);
     const key = hiddenValue(review.text, 'idempotency_key');
     const confirm = { ...filledForm(campaign), 'record.score_value': '97,5', action: 'confirm', idempotency_key: key };
     const first = await post('/campaigns/credit-scores/donate', confirm).expect(201);
     const second = await post('/campaigns/credit-scores/donate', confirm).expect(201);
     const receiptOf = receiptIn;
     expect(receiptOf(second.text)).toBe(receiptOf(first.text));
-    expect(storedCounts(testApp.db).donations).toBe(1);
+    expect((await storedCounts(testApp.store)).donations).toBe(1);
     expect(first.headers['cache-control']).toBe('no-store');
   });
 
@@ -136,10 +136,10 @@ describe('donor pages', () => {
 
     const confirmPage = await post('/my-donation/delete', { receipt }).expect(200);
     expect(confirmPage.text).toContain('Delete your donation for good?');
-    expect(storedCounts(testApp.db).donations).toBe(1);
+    expect((await storedCounts(testApp.store)).donations).toBe(1);
     const deleted = await post('/my-donation/delete', { receipt, confirm: 'yes' }).expect(200);
     expect(deleted.text).toContain('Your donation is deleted');
-    expect(storedCounts(testApp.db)).toEqual({ donations: 0, records: 0, idempotencyKeys: 0 });
+    expect((await storedCounts(testApp.store))).toEqual({ donations: 0, records: 0, idempotencyKeys: 0 });
     const gone = await post('/my-donation', { receipt, action: 'view' }).expect(404);
     expect(gone.text).toContain('We found no donation with this code');
   });

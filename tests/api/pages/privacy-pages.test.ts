@@ -27,8 +27,8 @@ const INLINE_CODE = /<script(?![^>]*\bsrc=)[^>]*>|\sstyle=|<style|\son[a-z]+=/i;
 
 describe('privacy notice and imprint', () => {
   let testApp: TestApp;
-  beforeEach(() => {
-    testApp = buildTestApp({ operator: OPERATOR });
+  beforeEach(async () => {
+    testApp = await buildTestApp({ operator: OPERATOR });
   });
 
   test.each(LOCALES)('when /privacy is read in %s, then it names the operator, every campaign\'s fields and purposes with their legal bases, retention, recipients and the authority', async (locale) => {
@@ -122,7 +122,7 @@ describe('privacy notice and imprint', () => {
 
 describe('a demo instance', () => {
   test('when no operator is configured, then every page says it is a demo instance and the consent says no one is responsible', async () => {
-    const { app } = buildTestApp();
+    const { app } = await buildTestApp();
     for (const path of ['/', '/campaigns/credit-scores', '/campaigns/credit-scores/donate', '/my-donation', '/privacy', '/imprint', '/missing']) {
       const page = (await request(app).get(path).set('Accept', 'text/html')).text;
       expect(page).toContain('<aside class="demo-banner" aria-label="Demo instance — operator not configured. Do not donate real records here."><p>Demo instance — operator not configured. Do not donate real records here.</p></aside>');
@@ -134,7 +134,7 @@ describe('a demo instance', () => {
     expect(privacy).toContain('Data-protection contact: not configured (demo instance)');
   });
 
-  test('when the operator\'s country has several authorities and none is named, then the app is not built', () => {
-    expect(() => buildTestApp({ operator: { ...OPERATOR, authority: undefined } })).toThrow(/OPERATOR_AUTHORITY/);
+  test('when the operator\'s country has several authorities and none is named, then the app is not built', async () => {
+    await expect(buildTestApp({ operator: { ...OPERATOR, authority: undefined } })).rejects.toThrow(/OPERATOR_AUTHORITY/);
   });
 });

@@ -10,16 +10,16 @@ describe('withdrawing one purpose on /my-donation', () => {
   let receipt: string;
 
   beforeEach(async () => {
-    testApp = buildTestApp();
+    testApp = await buildTestApp();
     agent = request.agent(testApp.app);
     csrfToken = hiddenValue((await agent.get('/my-donation').expect(200)).text, '_csrf');
     const campaign = testApp.dependencies.campaigns.get('credit-scores')!;
     const record = Object.fromEntries(campaign.schema.fields.map((field) => [field.name, field.example]));
-    receipt = testApp.dependencies.donations.donate(campaign, { consent: { version: campaign.consent.version, purposes: ['research', 'ngo-sharing'] }, records: [record], locale: 'en' }).receipt.receipt;
+    receipt = (await testApp.dependencies.donations.donate(campaign, { consent: { version: campaign.consent.version, purposes: ['research', 'ngo-sharing'] }, records: [record], locale: 'en' })).receipt.receipt;
   });
 
   const post = (path: string, fields: Record<string, string>) => agent.post(path).type('form').send({ _csrf: csrfToken, ...fields });
-  const purposes = () => testApp.dependencies.donations.findByReceipt(receipt)!.consent.purposes;
+  const purposes = async () => (await testApp.dependencies.donations.findByReceipt(receipt))!.consent.purposes;
 
   test('when the donation is shown, then it offers a button for each optional purpose it still holds, never for research', async () => {
     const page = (await post('/my-donation', { receipt, action: 'view' }).expect(200)).text;
@@ -35,7 +35,7 @@ describe('withdrawing one purpose on /my-donation', () => {
   ])('when ngo-sharing is withdrawn in %s, then the page says so plainly and the donation keeps research only', async (lang, sentence) => {
     const page = (await post('/my-donation/purposes/withdraw', { receipt, purpose: 'ngo-sharing', lang }).expect(200)).text;
     expect(page).toContain(sentence.replace(/'/g, '&#39;'));
-    expect(purposes()).toEqual(['research']);
+    expect(await purposes()).toEqual(['research']);
     const again = (await post('/my-donation', { receipt, action: 'view', lang: 'en' }).expect(200)).text;
     expect(again).toContain('You have no optional purpose left to withdraw. To withdraw everything, delete the donation.');
   });
@@ -44,13 +44,13 @@ describe('withdrawing one purpose on /my-donation', () => {
     const page = (await post('/my-donation/purposes/withdraw', { receipt, purpose: 'research' }).expect(409)).text;
     expect(page).toContain('This purpose is needed for every donation. To withdraw it, delete the whole donation.');
     expect(page).toContain('action="/my-donation/delete"');
-    expect(purposes()).toEqual(['ngo-sharing', 'research']);
+    expect(await purposes()).toEqual(['ngo-sharing', 'research']);
   });
 
   test('when the CSRF token is missing or the receipt is unknown, then nothing is withdrawn', async () => {
     await agent.post('/my-donation/purposes/withdraw').type('form').send({ receipt, purpose: 'ngo-sharing' }).set('Accept', 'text/html').expect(403);
     await post('/my-donation/purposes/withdraw', { receipt: 'AAAA-BBBB', purpose: 'ngo-sharing' }).expect(404);
     await post('/my-donation/purposes/withdraw', { receipt }).set('Accept', 'text/html').expect(400);
-    expect(purposes()).toEqual(['ngo-sharing', 'research']);
+    expect(await purposes()).toEqual(['ngo-sharing', 'research']);
   });
 });

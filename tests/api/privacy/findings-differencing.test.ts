@@ -50,9 +50,9 @@ describe('differencing the public findings', () => {
   };
   const seed = (count: number, seed: number) => seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count, seed, now: new Date('2026-11-01T00:00:00Z') });
 
-  beforeEach(() => {
-    testApp = buildTestApp();
-    seed(200, 11);
+  beforeEach(async () => {
+    testApp = await buildTestApp();
+    await seed(200, 11);
   });
 
   test('when one donor donates between two fetches, then both fetches are the same release, byte for byte', async () => {
@@ -79,7 +79,7 @@ describe('differencing the public findings', () => {
   test('when the next release comes after the fewest changes allowed, then no group moves by one and no sum gives the score', async () => {
     const before = await findings();
     await donateTarget();
-    seed(9, 12);
+    await seed(9, 12);
     await testApp.dependencies.findings.releaseIfDue(testApp.dependencies.campaigns.get('credit-scores')!);
     const after = await findings();
     expect(after.release).toMatchObject({ number: (before.release?.number ?? 0) + 1 });
@@ -106,10 +106,10 @@ describe('differencing the public findings', () => {
   });
 
   test('when releases are daily, then many donations in a day do not change the findings', async () => {
-    testApp = buildTestApp({ releaseInterval: 'P1D' });
-    seed(200, 11);
+    testApp = await buildTestApp({ releaseInterval: 'P1D' });
+    await seed(200, 11);
     const before = await request(testApp.app).get('/api/v1/campaigns/credit-scores/findings').expect(200);
-    seed(40, 13);
+    await seed(40, 13);
     await testApp.dependencies.findings.releaseIfDue(testApp.dependencies.campaigns.get('credit-scores')!);
     const after = await request(testApp.app).get('/api/v1/campaigns/credit-scores/findings').expect(200);
     expect(after.text).toBe(before.text);

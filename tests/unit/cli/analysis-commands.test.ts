@@ -12,6 +12,7 @@ import { AuditLog } from '../../../src/storage/audit-log';
 import { DonationRepository } from '../../../src/storage/donation-repository';
 import { openDatabase } from '../../../src/storage/open-database';
 import { expectMatchesR, GERMAN_CSV, germanReference } from '../../helpers/fixtures';
+import { SqliteStore } from '../../../src/storage/sqlite-store';
 
 const common = { csv: GERMAN_CSV, reference: [] as string[] };
 
@@ -73,7 +74,7 @@ describe('analysis commands', () => {
     test('when disparity reads a seeded campaign from SQLite with --cluster none, then the record-level disparity shows', async () => {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-cli-')), 'demo.sqlite');
       const db = openDatabase(file);
-      seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new DonationRepository(db), new AuditLog(db)), { count: 500, seed: 1 });
+      await seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new SqliteStore(db)), { count: 500, seed: 1 });
       db.close();
       await run('disparity', '--db', file, '--campaign', 'credit-scores', '--outcome', 'application_refused', '--group', 'nationality', '--reference', 'german', '--format', 'json', '--cluster', 'none');
       const result = JSON.parse(output);

@@ -14,6 +14,7 @@ import { openDatabase } from '../../../src/storage/open-database';
 import { AUDIT_CSV, auditorReference } from '../../helpers/auditor-fixtures';
 import { expectMatchesR, GERMAN_CSV } from '../../helpers/fixtures';
 import { runCli } from './capture-cli';
+import { SqliteStore } from '../../../src/storage/sqlite-store';
 
 const temporaryFile = (name: string, content: string) => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-auditor-')), name);
@@ -64,7 +65,7 @@ describe('the harmful outcome and the four-fifths rule', () => {
   test('when a campaign\'s dictionary marks the outcome harmful, then disparity on its database uses that', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-auditor-')), 'demo.sqlite');
     const db = openDatabase(file);
-    seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new DonationRepository(db), new AuditLog(db)), { count: 300, seed: 3 });
+    await seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new SqliteStore(db)), { count: 300, seed: 3 });
     db.close();
     expect(loadCampaigns().get('credit-scores')!.schema.fields.find((field) => field.name === 'application_refused')?.harmful).toBe(true);
     // The four-fifths heuristic is part of the record-level output (a campaign is otherwise clustered by donor).
@@ -183,16 +184,17 @@ describe('crowdaudit survival', () => {
 describe('the new commands on a campaign database', () => {
   let credit: string;
   let platform: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-auditor-db-'));
     credit = path.join(directory, 'credit.sqlite');
     platform = path.join(directory, 'platform.sqlite');
     for (const [file, slug] of [[credit, 'credit-scores'], [platform, 'platform-decisions']] as const) {
       const db = openDatabase(file);
-      seedDemo(loadCampaigns().get(slug)!, new DonationService(new DonationRepository(db), new AuditLog(db)), { count: 400, seed: 5 });
+      await seedDemo(loadCampaigns().get(slug)!, new DonationService(new SqliteStore(db)), { count: 400, seed: 5 });
       db.close();
     }
-  });
+    // Seeding is async now, so jest's hook timeout applies to it (it could not stop the synchronous seeding before).
+  }, 60_000);
 
   test('when error-rates and calibration read --db with --where, then they run on the filtered records', async () => {
     const all = JSON.parse((await runCli('error-rates', '--db', credit, '--campaign', 'credit-scores', '--format', 'json', '--truth', 'application_refused', '--prediction', 'debt_collection = 1', '--group', 'nationality')).output);

@@ -9,8 +9,7 @@ import { runDisparity } from '../../../src/cli/disparity-command';
 import { runRegress } from '../../../src/cli/regress-command';
 import { seedDemo } from '../../../src/demo/seed-demo';
 import { DonationService } from '../../../src/donations/donation-service';
-import { AuditLog } from '../../../src/storage/audit-log';
-import { DonationRepository } from '../../../src/storage/donation-repository';
+import { SqliteStore } from '../../../src/storage/sqlite-store';
 import { openDatabase } from '../../../src/storage/open-database';
 import { CLUSTERED_SAMPLE_CSV, clusterReference } from '../../helpers/cluster-fixtures';
 import { expectMatchesR } from '../../helpers/fixtures';
@@ -74,10 +73,10 @@ describe('--cluster on a CSV file', () => {
 describe('a campaign\'s records are clustered by donor by default', () => {
   let file: string;
   let records: number;
-  beforeAll(() => {
+  beforeAll(async () => {
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-cluster-')), 'demo.sqlite');
     const db = openDatabase(file);
-    records = seedDemo(loadCampaigns().get('platform-decisions')!, new DonationService(new DonationRepository(db), new AuditLog(db)), { count: 120, seed: 5 }).records;
+    records = (await seedDemo(loadCampaigns().get('platform-decisions')!, new DonationService(new SqliteStore(db)), { count: 120, seed: 5 })).records;
     db.close();
   });
   const db = () => ({ db: file, campaign: 'platform-decisions', reference: [] as string[] });

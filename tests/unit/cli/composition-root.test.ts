@@ -11,6 +11,7 @@ import { loadConfig, testConfig, type Config } from '../../../src/config';
 import { buildServices } from '../../../src/services';
 import { openDatabase } from '../../../src/storage/open-database';
 import { runCli } from './capture-cli';
+import { SqliteStore } from '../../../src/storage/sqlite-store';
 
 const OPERATOR = {
   OPERATOR_NAME: 'Verein für faire Scores e.V.',
@@ -63,7 +64,7 @@ describe('one composition root for the app and every command', () => {
     seededDb.close();
     const hashWith = (config: Config) => {
       const db = openDatabase(':memory:');
-      const hash = buildServices({ db, config }).campaigns.get('local-scores')!.consentSha256;
+      const hash = buildServices({ store: new SqliteStore(db), config }).campaigns.get('local-scores')!.consentSha256;
       db.close();
       return hash;
     };

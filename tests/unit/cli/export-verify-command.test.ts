@@ -9,15 +9,16 @@ import { AuditLog } from '../../../src/storage/audit-log';
 import { DonationRepository } from '../../../src/storage/donation-repository';
 import { openDatabase } from '../../../src/storage/open-database';
 import { runCli } from './capture-cli';
+import { SqliteStore } from '../../../src/storage/sqlite-store';
 
 describe('crowdaudit export and verify', () => {
   let directory: string;
   let dbPath: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-export-'));
     dbPath = path.join(directory, 'db.sqlite');
     const db = openDatabase(dbPath);
-    seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new DonationRepository(db), new AuditLog(db)), { count: 120, seed: 5 });
+    await seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new SqliteStore(db)), { count: 120, seed: 5 });
     db.close();
   });
   afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));

@@ -57,11 +57,11 @@ describe('crowdaudit backup', () => {
 });
 
 describe('crowdaudit purge', () => {
-  test('when donations are past retention, then purge deletes them and prints the counts per campaign', () => {
+  test('when donations are past retention, then purge deletes them and prints the counts per campaign', async () => {
     seed(['2020-05-01', '2021-01-01', '2026-11-01']);
     const now = () => new Date('2026-11-23T12:00:00Z');
-    expect(runPurge({ db: databasePath, dryRun: true }, now)).toContain('platform-decisions: would delete 2 donations (4 records) created before 2023-11-24 (retention 1095 days).');
-    const output = runPurge({ db: databasePath }, now);
+    expect(await runPurge({ db: databasePath, dryRun: true }, now)).toContain('platform-decisions: would delete 2 donations (4 records) created before 2023-11-24 (retention 1095 days).');
+    const output = await runPurge({ db: databasePath }, now);
     expect(output).toContain('platform-decisions: deleted 2 donations (4 records) created before 2023-11-24 (retention 1095 days).');
     expect(output).toContain('credit-scores: deleted 0 donations (0 records)');
     const db = new BetterSqlite3(databasePath, { readonly: true });
@@ -78,7 +78,7 @@ describe('crowdaudit purge', () => {
     expect(result.output).toMatch(/platform-decisions: deleted 0 donations/);
   });
 
-  test('when --vacuum is given, then what deletions before secure_delete left in free space is gone from the file', () => {
+  test('when --vacuum is given, then what deletions before secure_delete left in free space is gone from the file', async () => {
     seed(['2026-11-01']);
     // A deletion as crowdaudit made it before issue 12: secure_delete off, bytes left behind.
     const old = new BetterSqlite3(databasePath);
@@ -90,7 +90,7 @@ describe('crowdaudit purge', () => {
     old.close();
     expect(fs.readFileSync(databasePath).includes('left-behind-4711')).toBe(true);
 
-    const output = runPurge({ db: databasePath, vacuum: true }, () => new Date('2026-11-23T12:00:00Z'));
+    const output = await runPurge({ db: databasePath, vacuum: true }, () => new Date('2026-11-23T12:00:00Z'));
     expect(output).toMatch(/^Vacuumed: [\d,]+ bytes before, [\d,]+ after\.$/m);
     const files = ['', '-wal', '-shm'].map((suffix) => `${databasePath}${suffix}`).filter((file) => fs.existsSync(file));
     expect(files.filter((file) => fs.readFileSync(file).includes('left-behind-4711'))).toEqual([]);

@@ -6,8 +6,7 @@ import { loadCampaigns } from '../../../src/campaigns/load-campaigns';
 import { runRegress } from '../../../src/cli/regress-command';
 import { seedDemo } from '../../../src/demo/seed-demo';
 import { DonationService } from '../../../src/donations/donation-service';
-import { AuditLog } from '../../../src/storage/audit-log';
-import { DonationRepository } from '../../../src/storage/donation-repository';
+import { SqliteStore } from '../../../src/storage/sqlite-store';
 import { openDatabase } from '../../../src/storage/open-database';
 import { expectMatchesR } from '../../helpers/fixtures';
 import { runCli } from './capture-cli';
@@ -49,7 +48,7 @@ describe('regress --model ordinal', () => {
     const file = path.join(directory, 'demo.sqlite');
     const db = openDatabase(file);
     try {
-      seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new DonationRepository(db), new AuditLog(db)), { count: 400, seed: 3 });
+      await seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new SqliteStore(db)), { count: 400, seed: 3 });
       const { output, exitCode, errors } = await runCli('regress', '--db', file, '--campaign', 'credit-scores', '--model', 'ordinal', '--outcome', 'rating_class', '--predictors', 'age_band', '--format', 'table');
       expect(errors).toBe('');
       expect(exitCode).toBe(0);

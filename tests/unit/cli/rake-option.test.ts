@@ -6,8 +6,7 @@ import { runCompare } from '../../../src/cli/compare-command';
 import { runDisparity } from '../../../src/cli/disparity-command';
 import { seedDemo } from '../../../src/demo/seed-demo';
 import { DonationService } from '../../../src/donations/donation-service';
-import { AuditLog } from '../../../src/storage/audit-log';
-import { DonationRepository } from '../../../src/storage/donation-repository';
+import { SqliteStore } from '../../../src/storage/sqlite-store';
 import { openDatabase } from '../../../src/storage/open-database';
 import { expectMatchesR } from '../../helpers/fixtures';
 import { runCli } from './capture-cli';
@@ -40,7 +39,7 @@ describe('disparity and compare --rake', () => {
     const file = path.join(directory, 'demo.sqlite');
     const db = openDatabase(file);
     try {
-      seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new DonationRepository(db), new AuditLog(db)), { count: 600, seed: 5 });
+      await seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new SqliteStore(db)), { count: 600, seed: 5 });
       const { output, errors, exitCode } = await runCli('compare', '--db', file, '--campaign', 'credit-scores', '--outcome', 'score_value', '--group', 'sex', '--rake', '--format', 'table');
       expect(errors).toBe('');
       expect(exitCode).toBe(0);

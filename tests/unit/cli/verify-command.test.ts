@@ -14,6 +14,7 @@ import { DonationRepository } from '../../../src/storage/donation-repository';
 import { openDatabase } from '../../../src/storage/open-database';
 import { zipEntries } from '../../helpers/tampered-zip';
 import { runCli } from './capture-cli';
+import { SqliteStore } from '../../../src/storage/sqlite-store';
 
 const serverKey = loadOrCreateSigningKey(':memory:');
 const attackerKey = loadOrCreateSigningKey(':memory:');
@@ -29,11 +30,11 @@ function write(name: string, bytes: Uint8Array): string {
   return file;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-verify-'));
   const db = openDatabase(':memory:');
-  seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new DonationRepository(db), new AuditLog(db)), { count: 80, seed: 11, now: new Date('2026-11-01T00:00:00Z') });
-  const pack = buildCollectivePack(db, loadCampaigns().get('credit-scores')!, undefined, serverKey).zip;
+  await seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new SqliteStore(db)), { count: 80, seed: 11, now: new Date('2026-11-01T00:00:00Z') });
+  const pack = (await buildCollectivePack(new SqliteStore(db), loadCampaigns().get('credit-scores')!, undefined, serverKey)).zip;
   db.close();
   genuine = Object.entries(unzipSync(pack));
   genuinePath = write('genuine.zip', pack);

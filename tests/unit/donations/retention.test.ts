@@ -9,6 +9,7 @@ import { ImportRepository } from '../../../src/storage/import-repository';
 import { openDatabase } from '../../../src/storage/open-database';
 import { RetentionRepository } from '../../../src/storage/retention-repository';
 import { storedCounts } from '../../helpers/test-app';
+import { SqliteStore } from '../../../src/storage/sqlite-store';
 
 const campaigns = loadCampaigns();
 const platform = campaigns.get('platform-decisions')!; // 1095 days
@@ -33,7 +34,7 @@ function donate(campaignSlug: string, createdOn: string, records = 2, withIdempo
 }
 
 function service(): RetentionService {
-  return new RetentionService(new RetentionRepository(db), new AuditLog(db), campaigns, () => today);
+  return new RetentionService(new SqliteStore(db), campaigns, () => today);
 }
 
 function remainingIds(): string[] {
@@ -52,7 +53,7 @@ describe('retention', () => {
     expect(retentionStartDay(new Date('2026-11-23T23:59:59Z'), 0)).toBe('2026-11-23');
   });
 
-  test('when donations are past their campaign\'s retention, then only those go, with their records and idempotency keys', () => {
+  test('when donations are past their campaign\'s retention, then only those go, with their records and idempotency keys', async () => {
     const expired = donate('platform-decisions', '2023-11-23', 3, true); // 1096 days old
     const lastDay = donate('platform-decisions', '2023-11-24'); // exactly 1095 days: kept
     const recent = donate('platform-decisions', '2026-11-01', 2, true);
@@ -63,7 +64,7 @@ describe('retention', () => {
       consentBasis: 'survey', purposesJson: '["research"]', contentSha256: 'x', recordCount: 2, createdOn: '2022-01-01',
     }, '{"fields":["pay_cents"],"levels":{}}', '[[1],[2]]');
 
-    const counts = service().purge();
+    const counts = await service().purge();
 
     expect(counts).toEqual(expect.arrayContaining([
       { campaign: 'platform-decisions', retentionDays: platform.retentionDays, beforeDay: '2023-11-24', donations: 2, records: 5 },
@@ -72,7 +73,7 @@ describe('retention', () => {
     expect(remainingIds()).toEqual([lastDay, recent, creditOld].sort());
     expect(remainingIds()).not.toContain(expired);
     expect(remainingIds()).not.toContain(creditExpired);
-    expect(storedCounts(db)).toEqual({ donations: 3, records: 2 + 2 + 2, idempotencyKeys: 1 });
+    expect(await storedCounts(new SqliteStore(db))).toEqual({ donations: 3, records: 2 + 2 + 2, idempotencyKeys: 1 });
     expect(db.prepare("SELECT COUNT(*) AS n FROM records WHERE donation_id IN (@a, 'import-old')").get({ a: expired })).toEqual({ n: 0 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM import_batches').get()).toEqual({ n: 0 });
     const audit = db.prepare('SELECT at, action, campaign_slug AS campaign, actor, detail_json AS detail FROM audit_log ORDER BY campaign_slug').all();
@@ -82,27 +83,27 @@ describe('retention', () => {
     ]);
   });
 
-  test('when the purge runs again, then nothing more is deleted and the counts are zero', () => {
+  test('when the purge runs again, then nothing more is deleted and the counts are zero', async () => {
     donate('platform-decisions', '2020-01-01');
-    service().purge();
-    const again = service().purge();
+    await service().purge();
+    const again = await service().purge();
     expect(again.map((count) => count.donations)).toEqual([0, 0]);
     expect(db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'donations.purged'").get()).toEqual({ n: 4 });
   });
 
-  test('when it is a dry run, then it counts what is due and deletes nothing', () => {
+  test('when it is a dry run, then it counts what is due and deletes nothing', async () => {
     donate('platform-decisions', '2020-01-01', 7);
-    const counts = service().purge({ dryRun: true });
+    const counts = await service().purge({ dryRun: true });
     expect(counts.find((count) => count.campaign === 'platform-decisions')).toMatchObject({ donations: 1, records: 7 });
-    expect(storedCounts(db).records).toBe(7);
+    expect((await storedCounts(new SqliteStore(db))).records).toBe(7);
     expect(db.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
   });
 
-  test('when the server\'s daily housekeeping purges, then it logs the counts per campaign and no donor data', () => {
+  test('when the server\'s daily housekeeping purges, then it logs the counts per campaign and no donor data', async () => {
     donate('platform-decisions', '2020-01-01', 3);
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, new Writable({ write(chunk, _encoding, done) { lines.push(String(chunk)); done(); } }));
-    const counts = purgeAndLog(service(), logger);
+    const counts = await purgeAndLog(service(), logger);
     expect(counts.find((count) => count.campaign === 'platform-decisions')?.donations).toBe(1);
     const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(logged).toEqual(expect.arrayContaining([

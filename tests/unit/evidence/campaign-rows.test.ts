@@ -3,10 +3,11 @@ import request from 'supertest';
 import { loadCampaignRows, loadCampaignRowsPaged } from '../../../src/evidence/campaign-rows';
 import { buildTestApp } from '../../helpers/test-app';
 import { donationBody, exampleRecord, fetchCampaign } from '../../helpers/donation-body';
+import { SqliteStore } from '../../../src/storage/sqlite-store';
 
 describe('campaign rows', () => {
   test('when donations with and without ngo-sharing are stored, then rows follow the roles and the purpose filter', async () => {
-    const { app, db, dependencies } = buildTestApp();
+    const { app, db, dependencies } = await buildTestApp();
     const campaign = dependencies.campaigns.get('credit-scores')!;
     const publicCampaign = await fetchCampaign(app, 'credit-scores');
     const record = exampleRecord(publicCampaign);
@@ -16,15 +17,15 @@ describe('campaign rows', () => {
     await request(app).post('/api/v1/campaigns/credit-scores/donations').send(plain).expect(201);
     await request(app).post('/api/v1/campaigns/credit-scores/donations').send(sharing).expect(201);
 
-    const all = loadCampaignRows(db, campaign);
+    const all = await loadCampaignRows(new SqliteStore(db).records, campaign);
     expect(all.columns).toEqual(['donor', ...campaign.schema.fields.filter((field) => field.role !== 'donor-only').map((field) => field.name)]);
     expect(all.rows).toHaveLength(3);
     expect(new Set(all.rows.map((row) => row.donor)).size).toBe(2);
     for (const field of campaign.schema.fields.filter((candidate) => candidate.type === 'boolean' && candidate.role !== 'donor-only')) {
       for (const row of all.rows) expect([0, 1, null]).toContain(row[field.name]);
     }
-    expect((await loadCampaignRowsPaged(db, campaign)).rows).toEqual(all.rows);
+    expect((await loadCampaignRowsPaged(new SqliteStore(db).records, campaign)).rows).toEqual(all.rows);
     expect(plain.consent.purposes).not.toContain('ngo-sharing');
-    expect(loadCampaignRows(db, campaign, { purpose: 'ngo-sharing' }).rows).toHaveLength(1);
+    expect((await loadCampaignRows(new SqliteStore(db).records, campaign, { purpose: 'ngo-sharing' })).rows).toHaveLength(1);
   });
 });

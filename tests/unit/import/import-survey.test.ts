@@ -14,6 +14,7 @@ import { ImportRepository } from '../../../src/storage/import-repository';
 import { RecordRepository } from '../../../src/storage/record-repository';
 import { openDatabase } from '../../../src/storage/open-database';
 import { storedCounts } from '../../helpers/test-app';
+import { SqliteStore } from '../../../src/storage/sqlite-store';
 
 const campaign = loadCampaigns().get('platform-decisions')!;
 const header = 'platform,month,decision_type,adverse,pay_cents,age_band,sex,nationality,migration_background';
@@ -39,7 +40,7 @@ function writeFile(name: string, content: string | Buffer): string {
 }
 
 function importFile(file: string, options: Partial<ImportSurveyOptions> = {}) {
-  const importer = new SurveyImporter(new ImportRepository(db), new AuditLog(db));
+  const importer = new SurveyImporter(new SqliteStore(db));
   return importer.importSurvey({ campaign, file, now: () => new Date('2026-11-23T10:00:00Z'), ...options });
 }
 
@@ -131,7 +132,7 @@ describe('importing a survey', () => {
     const error = await thrown(importFile(file));
     expect(error.status).toBe(400);
     expect(error.message).toMatch(/Unknown column "salary"/);
-    expect(storedCounts(db)).toEqual({ donations: 0, records: 0, idempotencyKeys: 0 });
+    expect(await storedCounts(new SqliteStore(db))).toEqual({ donations: 0, records: 0, idempotencyKeys: 0 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
     expect(fs.existsSync(rejectsOf(file))).toBe(false);
   });
@@ -140,7 +141,7 @@ describe('importing a survey', () => {
     const file = writeFile('survey.csv', `platform,month\nuber,2026-03\n`);
     const error = await thrown(importFile(file));
     expect(error.message).toMatch(/Required column "decision_type" is missing/);
-    expect(storedCounts(db).records).toBe(0);
+    expect((await storedCounts(new SqliteStore(db))).records).toBe(0);
   });
 
   test('when the file is Windows-1252 with semicolons and decimal commas, then it is read as such', async () => {
@@ -165,7 +166,7 @@ describe('importing a survey', () => {
     const file = writeFile('survey.csv', `${header}\n${good}\nuber,2026-03,job-pay,no,-5,25-34,female,non-eu,yes\n`);
     const result = await importFile(file, { dryRun: true });
     expect(result).toMatchObject({ dryRun: true, imported: 1, rejected: 1, batches: 0 });
-    expect(storedCounts(db).donations).toBe(0);
+    expect((await storedCounts(new SqliteStore(db))).donations).toBe(0);
     expect(fs.readFileSync(rejectsOf(file), 'utf8')).toMatch(/\r\n3,pay_cents,/);
   });
 
@@ -173,7 +174,7 @@ describe('importing a survey', () => {
     const file = writeFile('survey.csv', `${header}\n${good}\n`);
     expect((await thrown(importFile(file, { purposes: ['ngo-sharing'] }))).message).toMatch(/must include research/);
     expect((await thrown(importFile(file, { purposes: ['research', 'marketing'] }))).message).toMatch(/Unknown purpose "marketing"/);
-    expect(storedCounts(db).donations).toBe(0);
+    expect((await storedCounts(new SqliteStore(db))).donations).toBe(0);
     await importFile(file, { purposes: ['ngo-sharing', 'research'] });
     expect(db.prepare('SELECT purposes_json FROM donations').get()).toEqual({ purposes_json: '["ngo-sharing","research"]' });
   });
@@ -228,18 +229,17 @@ describe('importing a survey', () => {
   test('when writing fails half-way, then the committed batches stay, the failing one is not stored, and the error and audit log say how many', async () => {
     const file = path.join(directory, 'failing.csv');
     writeSyntheticSurveyCsv(campaign, file, { rows: 100, seed: 9 });
-    const repository = new ImportRepository(db);
-    const insertBatch = repository.insertBatch.bind(repository);
+    const insertBatch = ImportRepository.prototype.insertBatch;
     let calls = 0;
-    jest.spyOn(repository, 'insertBatch').mockImplementation((row, layoutJson, recordsJson) => {
+    jest.spyOn(ImportRepository.prototype, 'insertBatch').mockImplementation(function (this: ImportRepository, row, layoutJson, recordsJson) {
       calls += 1;
-      insertBatch(row, layoutJson, recordsJson);
+      insertBatch.call(this, row, layoutJson, recordsJson);
       if (calls === 3) throw new Error('disk I/O error');
     });
-    const importer = new SurveyImporter(repository, new AuditLog(db));
+    const importer = new SurveyImporter(new SqliteStore(db));
     await expect(importer.importSurvey({ campaign, file, batchSize: 25 }))
       .rejects.toThrow('disk I/O error (50 records in 2 batches were imported before this error; the batch being written was not.)');
-    expect(storedCounts(db)).toMatchObject({ donations: 2, records: 50 });
+    expect(await storedCounts(new SqliteStore(db))).toMatchObject({ donations: 2, records: 50 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM import_batches').get()).toEqual({ n: 2 });
     expect(db.prepare('SELECT action, detail_json FROM audit_log').all()).toEqual([{ action: 'records.import-failed', detail_json: '{"records":50,"batches":2}' }]);
     expect(fs.readdirSync(directory).filter((name) => name.includes('.part-'))).toEqual([]);

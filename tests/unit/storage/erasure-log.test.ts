@@ -12,6 +12,7 @@ import { DonationRepository } from '../../../src/storage/donation-repository';
 import { erasureLogPath, recordErasure } from '../../../src/storage/erasure-log';
 import { openDatabase } from '../../../src/storage/open-database';
 import { RetentionRepository } from '../../../src/storage/retention-repository';
+import { SqliteStore } from '../../../src/storage/sqlite-store';
 
 const campaigns = loadCampaigns();
 const campaign = campaigns.get('credit-scores')!;
@@ -42,12 +43,12 @@ const donationIds = (database: Database) =>
 
 describe('erasure log', () => {
   test('when a backup taken before a withdrawal is restored, then opening it deletes the withdrawn donation again, bytes and all, and keeps the others', async () => {
-    const service = new DonationService(new DonationRepository(db), new AuditLog(db));
-    const withdrawn = service.donate(campaign, body(873.25)).receipt;
-    const kept = service.donate(campaign, body(612.5)).receipt;
+    const service = new DonationService(new SqliteStore(db));
+    const withdrawn = (await service.donate(campaign, body(873.25))).receipt;
+    const kept = (await service.donate(campaign, body(612.5))).receipt;
     const backupPath = path.join(directory, 'backup.sqlite');
     await backupDatabase(databasePath, backupPath);
-    expect(service.deleteByReceipt(withdrawn.receipt)).toBe(true);
+    expect(await service.deleteByReceipt(withdrawn.receipt)).toBe(true);
     db.close();
 
     // The log names the donation's id and day, nothing of its content.
@@ -75,20 +76,20 @@ describe('erasure log', () => {
     expect(db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'donations.erasures-replayed'").get()).toEqual({ n: 1 });
   });
 
-  test('when the process dies after logging a withdrawal but before deleting, then the next opening deletes it', () => {
-    const service = new DonationService(new DonationRepository(db), new AuditLog(db));
-    const { donationId } = service.donate(campaign, body(500)).receipt;
+  test('when the process dies after logging a withdrawal but before deleting, then the next opening deletes it', async () => {
+    const service = new DonationService(new SqliteStore(db));
+    const { donationId } = (await service.donate(campaign, body(500))).receipt;
     recordErasure(db, donationId);
     db.close();
     db = openDatabase(databasePath);
     expect(donationIds(db)).toEqual([]);
   });
 
-  test('when the retention purge runs, then erasures older than 90 days are dropped from the log and newer ones kept', () => {
+  test('when the retention purge runs, then erasures older than 90 days are dropped from the log and newer ones kept', async () => {
     const now = new Date('2026-12-02T10:00:00Z');
     recordErasure(db, 'old-donation', new Date('2026-09-02T10:00:00Z'));
     recordErasure(db, 'recent-donation', new Date('2026-09-03T10:00:00Z'));
-    new RetentionService(new RetentionRepository(db), new AuditLog(db), campaigns, () => now).purge();
+    await new RetentionService(new SqliteStore(db), campaigns, () => now).purge();
     expect(fs.readFileSync(erasureLogPath(db)!, 'utf8')).toBe('2026-09-03 recent-donation\n');
   });
 

@@ -13,6 +13,7 @@ import { DonationRepository } from '../../../src/storage/donation-repository';
 import { migrate } from '../../../src/storage/migrate';
 import { migrations } from '../../../src/storage/migrations';
 import { openDatabase } from '../../../src/storage/open-database';
+import { SqliteStore } from '../../../src/storage/sqlite-store';
 
 const campaign = loadCampaigns().get('credit-scores')!;
 const example = Object.fromEntries(campaign.schema.fields.map((field) => [field.name, field.example]));
@@ -28,10 +29,11 @@ function increasing(values: number[]): boolean {
 }
 
 describe('no insertion order in stored donations', () => {
-  it('when 50 donations are stored one after another, then neither rowids nor the table order follow that sequence', () => {
+  it('when 50 donations are stored one after another, then neither rowids nor the table order follow that sequence', async () => {
     const db = openDatabase(':memory:');
-    const service = new DonationService(new DonationRepository(db), new AuditLog(db));
-    const inserted = Array.from({ length: 50 }, (_unused, index) => service.donate(campaign, body([index + 1])).receipt.donationId);
+    const service = new DonationService(new SqliteStore(db));
+    const inserted: string[] = [];
+    for (let index = 0; index < 50; index += 1) inserted.push((await service.donate(campaign, body([index + 1]))).receipt.donationId);
     const rows = db.prepare('SELECT rowid AS rowId, id, locale FROM donations').all() as Array<{ rowId: number; id: string }>;
     expect(rows).toHaveLength(50);
     // In insertion order the rowids are not increasing (a chance of 1 in 50! were they random and this failed).
@@ -48,13 +50,13 @@ describe('no insertion order in stored donations', () => {
     db.close();
   });
 
-  it('when one donation holds 50 records, then their ids are not increasing with their position, and they read back in order', () => {
+  it('when one donation holds 50 records, then their ids are not increasing with their position, and they read back in order', async () => {
     const db = openDatabase(':memory:');
-    const service = new DonationService(new DonationRepository(db), new AuditLog(db));
-    const outcome = service.donate(campaign, body(Array.from({ length: 50 }, (_unused, index) => 100 + index)));
+    const service = new DonationService(new SqliteStore(db));
+    const outcome = await service.donate(campaign, body(Array.from({ length: 50 }, (_unused, index) => 100 + index)));
     const ids = (db.prepare('SELECT id FROM records ORDER BY position').all() as Array<{ id: number }>).map((row) => row.id);
     expect(increasing(ids)).toBe(false);
-    const stored = service.findByReceipt(outcome.receipt.receipt)!;
+    const stored = (await service.findByReceipt(outcome.receipt.receipt))!;
     expect(stored.records.map((record) => record.score_value)).toEqual(Array.from({ length: 50 }, (_unused, index) => 100 + index));
     db.close();
   });

@@ -10,6 +10,7 @@ import { AuditLog } from '../../../../src/storage/audit-log';
 import { DonationRepository } from '../../../../src/storage/donation-repository';
 import { openDatabase } from '../../../../src/storage/open-database';
 import { profileErrors, tableProblems } from '../../../helpers/frictionless-profiles';
+import { SqliteStore } from '../../../../src/storage/sqlite-store';
 
 const campaigns = loadCampaigns();
 const signingKey = loadOrCreateSigningKey(':memory:');
@@ -29,9 +30,9 @@ interface Resource {
 async function packFiles(slug: string, withFindings: boolean): Promise<Record<string, Uint8Array>> {
   const campaign = campaigns.get(slug)!;
   const db = openDatabase(':memory:');
-  seedDemo(campaign, new DonationService(new DonationRepository(db), new AuditLog(db)), { count: 80, seed: 5, now: new Date('2026-11-01T00:00:00Z') });
-  const findings = withFindings ? await new FindingsReleases(db, () => ({ minChanges: 10, interval: 'PT0S', intervalMs: 0 })).current(campaign) : undefined;
-  return unzipSync(buildCollectivePack(db, campaign, findings, signingKey).zip);
+  await seedDemo(campaign, new DonationService(new SqliteStore(db)), { count: 80, seed: 5, now: new Date('2026-11-01T00:00:00Z') });
+  const findings = withFindings ? await new FindingsReleases(new SqliteStore(db), () => ({ minChanges: 10, interval: 'PT0S', intervalMs: 0 })).current(campaign) : undefined;
+  return unzipSync((await buildCollectivePack(new SqliteStore(db), campaign, findings, signingKey)).zip);
 }
 
 describe.each([

@@ -15,6 +15,7 @@ import { AuditLog } from '../../../../src/storage/audit-log';
 import { DonationRepository } from '../../../../src/storage/donation-repository';
 import { openDatabase } from '../../../../src/storage/open-database';
 import { hideFirstEntryFromCentralDirectory, renameInLocalHeader, zipEntries } from '../../../helpers/tampered-zip';
+import { SqliteStore } from '../../../../src/storage/sqlite-store';
 
 const campaign = loadCampaigns().get('credit-scores')!;
 const serverKey = loadOrCreateSigningKey(':memory:');
@@ -23,11 +24,11 @@ const decoder = new TextDecoder();
 let packBytes: Uint8Array;
 let genuine: [string, Uint8Array][];
 
-beforeAll(() => {
+beforeAll(async () => {
   const db = openDatabase(':memory:');
-  seedDemo(campaign, new DonationService(new DonationRepository(db), new AuditLog(db)), { count: 80, seed: 7, now: new Date('2026-11-01T00:00:00Z') });
+  await seedDemo(campaign, new DonationService(new SqliteStore(db)), { count: 80, seed: 7, now: new Date('2026-11-01T00:00:00Z') });
   // No findings released: what matters here is the files and the signature.
-  packBytes = buildCollectivePack(db, campaign, undefined, serverKey).zip;
+  packBytes = (await buildCollectivePack(new SqliteStore(db), campaign, undefined, serverKey)).zip;
   genuine = Object.entries(unzipSync(packBytes));
   db.close();
 });

@@ -13,6 +13,7 @@ import { loadOrCreateSigningKey, verifySignature } from '../../../../src/evidenc
 import { AuditLog } from '../../../../src/storage/audit-log';
 import { DonationRepository } from '../../../../src/storage/donation-repository';
 import { openDatabase } from '../../../../src/storage/open-database';
+import { SqliteStore } from '../../../../src/storage/sqlite-store';
 
 const campaign = loadCampaigns().get('platform-decisions')!;
 const signingKey = loadOrCreateSigningKey(':memory:');
@@ -20,9 +21,9 @@ let packBytes: Uint8Array;
 
 beforeAll(async () => {
   const db = openDatabase(':memory:');
-  seedDemo(campaign, new DonationService(new DonationRepository(db), new AuditLog(db)), { count: 60, seed: 3, now: new Date('2026-11-01T00:00:00Z') });
-  const findings = await new FindingsReleases(db, () => ({ minChanges: 10, interval: 'PT0S', intervalMs: 0 })).current(campaign);
-  packBytes = buildCollectivePack(db, campaign, findings, signingKey).zip;
+  await seedDemo(campaign, new DonationService(new SqliteStore(db)), { count: 60, seed: 3, now: new Date('2026-11-01T00:00:00Z') });
+  const findings = await new FindingsReleases(new SqliteStore(db), () => ({ minChanges: 10, interval: 'PT0S', intervalMs: 0 })).current(campaign);
+  packBytes = (await buildCollectivePack(new SqliteStore(db), campaign, findings, signingKey)).zip;
 });
 
 function repack(change: (files: Record<string, Uint8Array>) => void): Uint8Array {

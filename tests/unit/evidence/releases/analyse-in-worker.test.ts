@@ -10,6 +10,7 @@ import { analyseInWorker } from '../../../../src/evidence/releases/analyse-in-wo
 import { AuditLog } from '../../../../src/storage/audit-log';
 import { DonationRepository } from '../../../../src/storage/donation-repository';
 import { openDatabase } from '../../../../src/storage/open-database';
+import { SqliteStore } from '../../../../src/storage/sqlite-store';
 
 const campaign = loadCampaigns().get('platform-decisions')!;
 
@@ -23,8 +24,9 @@ describe('analyseInWorker', () => {
   test('when a worker analyses a database file, then its result equals the analyses computed in this thread', async () => {
     const databasePath = path.join(directory, 'crowdaudit.sqlite');
     const db = openDatabase(databasePath);
-    seedDemo(campaign, new DonationService(new DonationRepository(db), new AuditLog(db)), { count: 80, seed: 5, now: new Date('2026-11-01T00:00:00Z') });
-    const [inWorker, here] = await Promise.all([analyseInWorker(databasePath)(db, campaign), analyseCampaign(db, campaign)]);
+    const store = new SqliteStore(db);
+    await seedDemo(campaign, new DonationService(store), { count: 80, seed: 5, now: new Date('2026-11-01T00:00:00Z') });
+    const [inWorker, here] = await Promise.all([analyseInWorker({ kind: 'sqlite', path: databasePath })(store, campaign), analyseCampaign(store, campaign)]);
     db.close();
     const { computedAt: _workerTime, ...workerResult } = inWorker;
     const { computedAt: _time, ...result } = here;
@@ -34,7 +36,7 @@ describe('analyseInWorker', () => {
 
   test('when the database file is missing, then the release fails with the campaign and the reason', async () => {
     const missing = path.join(directory, 'missing.sqlite');
-    await expect(analyseInWorker(missing)(openDatabase(':memory:'), campaign)).rejects.toThrow(/Analysing platform-decisions failed: .*(unable to open|does not exist)/i);
+    await expect(analyseInWorker({ kind: 'sqlite', path: missing })(new SqliteStore(openDatabase(':memory:')), campaign)).rejects.toThrow(/Analysing platform-decisions failed: .*(unable to open|does not exist)/i);
     expect(fs.existsSync(missing)).toBe(false);
   });
 });

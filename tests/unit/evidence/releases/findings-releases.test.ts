@@ -7,13 +7,14 @@ import { FindingsReleases } from '../../../../src/evidence/releases/findings-rel
 import { AuditLog } from '../../../../src/storage/audit-log';
 import { DonationRepository } from '../../../../src/storage/donation-repository';
 import { openDatabase } from '../../../../src/storage/open-database';
+import { SqliteStore } from '../../../../src/storage/sqlite-store';
 
 const campaign = loadCampaigns().get('credit-scores')!;
 const HOUR_MS = 3_600_000;
 
 function setUp(rule = { minChanges: 10, interval: 'PT1H', intervalMs: HOUR_MS }) {
   const db = openDatabase(':memory:');
-  const donations = new DonationService(new DonationRepository(db), new AuditLog(db));
+  const donations = new DonationService(new SqliteStore(db));
   let clock = new Date('2026-12-01T10:00:00.750Z');
   let computations = 0;
   const analyse = async (): Promise<CampaignAnalyses> => {
@@ -21,7 +22,7 @@ function setUp(rule = { minChanges: 10, interval: 'PT1H', intervalMs: HOUR_MS })
     const donationsStored = (db.prepare('SELECT COUNT(*) AS n FROM donations').get() as { n: number }).n;
     return { campaign: campaign.slug, campaignVersion: campaign.version, revision: 0, computedAt: clock.toISOString(), donations: donationsStored, donors: donationsStored, records: donationsStored, minGroupSize: 5, strata: [], comparisons: [], effects: [], planner: [], notAnalysed: [], caveats: ['self-selected'] };
   };
-  const releases = new FindingsReleases(db, () => rule, { analyse, now: () => clock });
+  const releases = new FindingsReleases(new SqliteStore(db), () => rule, { analyse, now: () => clock });
   return {
     db,
     releases,
@@ -35,29 +36,29 @@ function setUp(rule = { minChanges: 10, interval: 'PT1H', intervalMs: HOUR_MS })
 describe('FindingsReleases', () => {
   test('when fewer donations than minChanges exist, then there is no release; at minChanges, the first is cut', async () => {
     const { releases, donate } = setUp();
-    donate(9);
+    await donate(9);
     expect(await releases.current(campaign)).toBeUndefined();
-    donate(1, 2);
+    await donate(1, 2);
     expect(await releases.current(campaign)).toMatchObject({ release: { number: 1, releasedOn: '2026-12-01', minChanges: 10, interval: 'PT1H' }, donations: 10 });
   });
 
   test('when the interval has not passed, then changes wait; once it has, the next release includes them', async () => {
     const { releases, donate, advance } = setUp();
-    donate(10);
+    await donate(10);
     await releases.releaseIfDue(campaign);
-    donate(20, 2);
+    await donate(20, 2);
     advance(HOUR_MS - 1000);
     expect(await releases.releaseIfDue(campaign)).toBeUndefined();
-    expect(releases.latest(campaign)).toMatchObject({ release: { number: 1 }, donations: 10 });
+    expect((await releases.latest(campaign))).toMatchObject({ release: { number: 1 }, donations: 10 });
     advance(1000);
     expect(await releases.releaseIfDue(campaign)).toMatchObject({ release: { number: 2 }, donations: 30 });
   });
 
   test('when fewer than minChanges donations changed since the last release, then no interval is long enough', async () => {
     const { releases, donate, withdrawOne, advance } = setUp();
-    donate(10);
+    await donate(10);
     await releases.releaseIfDue(campaign);
-    donate(5, 2);
+    await donate(5, 2);
     for (let index = 0; index < 4; index += 1) withdrawOne();
     advance(100 * HOUR_MS);
     expect(await releases.releaseIfDue(campaign)).toBeUndefined();
@@ -68,28 +69,28 @@ describe('FindingsReleases', () => {
 
   test('when a release is stored, then its time is kept to the second and only its day is published', async () => {
     const { db, releases, donate } = setUp();
-    donate(10);
+    await donate(10);
     await releases.releaseIfDue(campaign);
     expect(db.prepare('SELECT released_at AS releasedAt, revision FROM findings_releases').get()).toEqual({ releasedAt: '2026-12-01T10:00:00.000Z', revision: 10 });
-    expect(JSON.stringify(releases.latest(campaign))).not.toContain('10:00');
+    expect(JSON.stringify((await releases.latest(campaign)))).not.toContain('10:00');
   });
 
   test('when two processes cut the same release at once, then one is stored and both publish it', async () => {
     const first = setUp();
-    first.donate(10);
-    const second = new FindingsReleases(first.db, () => ({ minChanges: 10, interval: 'PT1H', intervalMs: HOUR_MS }), {
-      analyse: async () => ({ ...(await (first.releases as any).analyse(first.db, campaign)), caveats: ['small-sample'] }),
+    await first.donate(10);
+    const second = new FindingsReleases(new SqliteStore(first.db), () => ({ minChanges: 10, interval: 'PT1H', intervalMs: HOUR_MS }), {
+      analyse: async () => ({ ...(await (first.releases as any).analyse(new SqliteStore(first.db), campaign)), caveats: ['small-sample'] }),
       now: () => new Date('2026-12-01T10:00:00Z'),
     });
     const [mine, theirs] = await Promise.all([first.releases.releaseIfDue(campaign), second.releaseIfDue(campaign)]);
     expect(first.db.prepare('SELECT COUNT(*) AS n FROM findings_releases').get()).toEqual({ n: 1 });
     expect(theirs).toEqual(mine);
-    expect(second.latest(campaign)).toEqual(first.releases.latest(campaign));
+    expect((await second.latest(campaign))).toEqual((await first.releases.latest(campaign)));
   });
 
   test('when a release is due and asked for twice at once, then it is computed once', async () => {
     const { releases, donate, computations } = setUp();
-    donate(12);
+    await donate(12);
     const [a, b] = await Promise.all([releases.current(campaign), releases.current(campaign)]);
     expect(b).toBe(a);
     expect(computations()).toBe(1);
@@ -97,9 +98,9 @@ describe('FindingsReleases', () => {
 
   test('when a later release is due, then current() serves the last one and cuts the next in the background', async () => {
     const { releases, donate, advance } = setUp();
-    donate(10);
+    await donate(10);
     await releases.current(campaign);
-    donate(10, 2);
+    await donate(10, 2);
     advance(HOUR_MS);
     expect(await releases.current(campaign)).toMatchObject({ release: { number: 1 } });
     await releases.releaseIfDue(campaign);

@@ -1,0 +1,239 @@
+/**
+ * The store on SQLite (better-sqlite3): the synchronous repositories of this directory behind the
+ * async `Store` interface. A statement still runs at once, so the promises are already resolved.
+ *
+ * One connection serves the whole process, and a transaction is BEGIN … COMMIT on it around async
+ * work: while one is open, nothing else may run a statement on the connection, or it would join
+ * (and commit or roll back with) a transaction that is not its own. So transactions, group
+ * commits and snapshots take turns on a lock, and every call through the store's own
+ * repositories waits until none is open. Work inside a transaction uses the repositories it is
+ * given, which do not wait (they would wait for themselves).
+ */
+import type { Database } from 'better-sqlite3';
+import { AuditLog } from './audit-log';
+import { campaignRevisionState } from './campaign-revision';
+import { ConsentWithdrawalRepository } from './consent-withdrawal-repository';
+import { DATA_TABLE_COLUMNS, DATA_TABLE_KEYS, type DataTable } from './data-tables';
+import { DonationRepository } from './donation-repository';
+import { pruneErasureLog, recordErasure } from './erasure-log';
+import { GroupCommit } from './group-commit';
+import { ImportRepository } from './import-repository';
+import { openDatabase } from './open-database';
+import { RateLimitRepository } from './rate-limit-repository';
+import { RecordRepository, type StoredRecord } from './record-repository';
+import { ReleaseRepository } from './release-repository';
+import { RetentionRepository } from './retention-repository';
+import type { ErasureHooks, RateLimitCounterStore, Repositories, Store, StoreLocation, TableAccess } from './store';
+import { TokenRepository } from './token-repository';
+import { eraseFromWal } from './wal-erasure';
+
+type Method = (...args: never[]) => unknown;
+type Promised<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never };
+
+/** The named methods of `target`, each returning its (already settled) result as a promise. */
+function promised<T extends object, K extends keyof T>(target: T, names: readonly K[]): Promised<Pick<T, K>> {
+  const result: Record<string, unknown> = {};
+  for (const name of names) {
+    const method = target[name] as unknown as Method;
+    result[name as string] = (...args: never[]) => {
+      try {
+        return Promise.resolve(method.apply(target, args));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    };
+  }
+  return result as Promised<Pick<T, K>>;
+}
+
+/** Repositories on the connection that run their statements at once. */
+export function sqliteRepositories(db: Database): Repositories {
+  const records = new RecordRepository(db);
+  return {
+    donations: promised(new DonationRepository(db), ['insertDonation', 'findByReceiptHash', 'recordsOf', 'deleteDonation', 'findIdempotency', 'insertIdempotency', 'deleteIdempotencyBefore', 'countByCampaign']),
+    records: {
+      ...promised(records, ['counts', 'fieldNames']),
+      pages: async function* pages(campaignSlug: string, pageSize: number): AsyncGenerator<StoredRecord[]> {
+        yield* records.pages(campaignSlug, pageSize);
+      },
+    },
+    consentWithdrawals: promised(new ConsentWithdrawalRepository(db), ['setPurposes', 'insert', 'ofDonation']),
+    retention: promised(new RetentionRepository(db), ['countCreatedBefore', 'deleteCreatedBefore']),
+    tokens: promised(new TokenRepository(db), ['insert', 'findByHash', 'list', 'revoke']),
+    releases: promised(new ReleaseRepository(db), ['latest', 'findingsJson', 'insert']),
+    imports: promised(new ImportRepository(db), ['insertBatch']),
+    auditLog: promised(new AuditLog(db), ['write']),
+    revisions: { state: (campaignSlug: string) => Promise.resolve(campaignRevisionState(db, campaignSlug)) },
+  };
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  readonly location: StoreLocation | undefined;
+  readonly donations: Repositories['donations'];
+  readonly records: Repositories['records'];
+  readonly consentWithdrawals: Repositories['consentWithdrawals'];
+  readonly retention: Repositories['retention'];
+  readonly tokens: Repositories['tokens'];
+  readonly releases: Repositories['releases'];
+  readonly imports: Repositories['imports'];
+  readonly auditLog: Repositories['auditLog'];
+  readonly revisions: Repositories['revisions'];
+  readonly erasure: ErasureHooks;
+  readonly tables: TableAccess;
+  /** Transactions, group commits and snapshots, one after the other. */
+  private tail: Promise<unknown> = Promise.resolve();
+  private holders = 0;
+  private readonly inner: Repositories;
+  private readonly groupCommit: GroupCommit<Repositories>;
+  private rateLimitRepository?: RateLimitRepository;
+  private readonly running = new Set<string>();
+
+  constructor(readonly db: Database) {
+    this.location = db.memory ? undefined : { kind: 'sqlite', path: db.name };
+    this.inner = sqliteRepositories(db);
+    const waiting = this.waitingRepositories(this.inner);
+    this.donations = waiting.donations;
+    this.records = waiting.records;
+    this.consentWithdrawals = waiting.consentWithdrawals;
+    this.retention = waiting.retention;
+    this.tokens = waiting.tokens;
+    this.releases = waiting.releases;
+    this.imports = waiting.imports;
+    this.auditLog = waiting.auditLog;
+    this.revisions = waiting.revisions;
+    this.groupCommit = new GroupCommit(db, this.inner, (work) => this.exclusive(work));
+    this.erasure = {
+      recordErasure: async (donationId, now) => recordErasure(db, donationId, now),
+      afterDeletion: async () => {
+        eraseFromWal(db);
+      },
+      pruneErasureLog: async (now) => pruneErasureLog(db, now),
+    };
+    this.tables = sqliteTables(db, () => this.idle());
+  }
+
+  /** Counters on a connection of their own with `synchronous = OFF` (see rate-limit-repository.ts). */
+  get rateLimits(): RateLimitCounterStore {
+    this.rateLimitRepository ??= new RateLimitRepository(this.db);
+    return promised(this.rateLimitRepository, ['increment', 'decrement', 'reset', 'deleteExpiredBefore']);
+  }
+
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+    return this.exclusive(() => this.within('BEGIN IMMEDIATE', work));
+  }
+
+  groupedTransaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+    return this.groupCommit.run(work);
+  }
+
+  snapshot<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+    // DEFERRED: a read transaction, so the server's writers in other processes are not held up.
+    return this.exclusive(() => this.within('BEGIN DEFERRED', work));
+  }
+
+  /**
+   * In this process only: processes on one SQLite file are rare (a CLI command beside the server),
+   * and the release's primary key still keeps a second copy out (release-repository.ts).
+   */
+  async once<T>(name: string, work: () => Promise<T>): Promise<T | undefined> {
+    if (this.running.has(name)) return undefined;
+    this.running.add(name);
+    try {
+      return await work();
+    } finally {
+      this.running.delete(name);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.idle();
+    this.rateLimitRepository?.close();
+    if (this.db.open) this.db.close();
+  }
+
+  private async within<T>(begin: string, work: (tx: Repositories) => Promise<T>): Promise<T> {
+    this.db.exec(begin);
+    try {
+      const result = await work(this.inner);
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    this.holders += 1;
+    const run = this.tail.then(work).finally(() => {
+      this.holders -= 1;
+    });
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves when no transaction is open or waiting. */
+  private async idle(): Promise<void> {
+    while (this.holders > 0) await this.tail;
+  }
+
+  private waitingRepositories(inner: Repositories): Repositories {
+    const idle = () => this.idle();
+    const wrap = <T extends object>(repository: T): T => new Proxy(repository, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        if (property === 'pages') {
+          return async function* pages(...args: unknown[]) {
+            // A page is read only while no transaction is open, and nothing is held between pages.
+            const iterator = (value as (...a: unknown[]) => AsyncIterator<StoredRecord[]>).apply(target, args);
+            for (;;) {
+              await idle();
+              const next = await iterator.next();
+              if (next.done) return;
+              yield next.value;
+            }
+          };
+        }
+        return async (...args: unknown[]) => {
+          await idle();
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    return Object.fromEntries(Object.entries(inner).map(([name, repository]) => [name, wrap(repository as object)])) as unknown as Repositories;
+  }
+}
+
+function sqliteTables(db: Database, idle: () => Promise<void>): TableAccess {
+  return {
+    async count(table: DataTable): Promise<number> {
+      await idle();
+      return (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    },
+    async *rows(table: DataTable, pageSize = 5_000): AsyncGenerator<Array<Record<string, unknown>>> {
+      const columns = DATA_TABLE_COLUMNS[table];
+      const order = DATA_TABLE_KEYS[table].join(', ');
+      for (let offset = 0; ; offset += pageSize) {
+        await idle();
+        const page = db.prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY ${order} LIMIT ? OFFSET ?`).all(pageSize, offset) as Array<Record<string, unknown>>;
+        if (page.length > 0) yield page;
+        if (page.length < pageSize) return;
+      }
+    },
+    async insertRows(table: DataTable, rows: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+      await idle();
+      const columns = DATA_TABLE_COLUMNS[table];
+      const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((name) => `@${name}`).join(', ')})`);
+      db.transaction(() => {
+        for (const row of rows) insert.run(Object.fromEntries(columns.map((name) => [name, row[name] ?? null])));
+      })();
+    },
+  };
+}
+
+/** Opens (creating and migrating) the SQLite database and its store. */
+export function openSqliteStore(databasePath: string): SqliteStore {
+  return new SqliteStore(openDatabase(databasePath));
+}
