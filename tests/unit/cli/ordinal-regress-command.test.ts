@@ -88,11 +88,11 @@ describe('regress --model ordinal with errors clustered by donor', () => {
   describe('a campaign read from SQLite', () => {
     let directory: string;
     let file: string;
-    beforeAll(() => {
+    beforeAll(async () => {
       directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-ordinal-cluster-'));
       file = path.join(directory, 'demo.sqlite');
       const db = openDatabase(file);
-      seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new DonationRepository(db), new AuditLog(db)), { count: 400, seed: 3 });
+      await seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new SqliteStore(db)), { count: 400, seed: 3 });
       db.close();
     });
     afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
