@@ -8,11 +8,12 @@
  */
 import type { Locale } from '../campaigns/types';
 import type { FindingsTranslate } from '../i18n/findings-messages';
-import type { AdjustedEffect, Effect } from './campaign-analyses-types';
+import type { AdjustedEffect, Effect, OutcomeKind } from './campaign-analyses-types';
 import { excludesNoDifference } from './family-adjustment';
 
 export interface Formatters {
-  value: (value: number, kind: 'rate' | 'mean') => string;
+  /** A group's estimate: a rate as a percentage; a mean or an ordered outcome's mean position as a number. */
+  value: (value: number, kind: OutcomeKind) => string;
   number: (value: number) => string;
   /** A number without any unit (a view may make `number` add the outcome's unit). */
   plain: (value: number) => string;
