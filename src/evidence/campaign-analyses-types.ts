@@ -5,7 +5,13 @@ import type { PackStatistics } from './personal/pack-statistics';
  * than k donors appears only as `{ level, suppressed: true }`: no count, rate or effect of it.
  */
 
-/** A group's raw outcome: the rate of a yes/no outcome or the mean of a number, with its 95% interval clustered by donor. */
+/** What an outcome is analysed as: a yes/no outcome's rate, a number's mean, or an ordered class (proportional odds). */
+export type OutcomeKind = 'rate' | 'mean' | 'ordinal';
+
+/**
+ * A group's raw outcome: the rate of a yes/no outcome, the mean of a number, or for an ordered
+ * outcome the mean position in the order (1 = the first level), with its 95% interval clustered by donor.
+ */
 export type GroupSummary =
   | { level: string; suppressed: true }
   | { level: string; suppressed: false; donors: number; records: number; estimate: number; ciLow: number | null; ciHigh: number | null };
@@ -23,6 +29,20 @@ export interface RawEffect {
   ciHigh?: number | null;
   /** The design-based t test of the difference (t on donors − groups df), clustered by donor, unadjusted. */
   pValue: number | null;
+  /** Ordered outcomes: the proportional-odds ratio on the attribute alone (polr, clustered by donor); null when it cannot be fitted. */
+  proportionalOdds?: RawProportionalOdds | null;
+}
+
+/** `polr(y ~ attribute)` with `sandwich::vcovCL(cluster = ~donor)`: the group's coefficient (log-odds of a later level). */
+export interface RawProportionalOdds {
+  estimate: number;
+  oddsRatio: number;
+  stdError: number;
+  ciLow: number;
+  ciHigh: number;
+  pValue: number;
+  /** Why the fit should not be read as it stands (did not converge, a group only at one end …). */
+  note?: string;
 }
 
 /**
@@ -34,9 +54,9 @@ export type Stratum = Record<string, string> | null;
 
 /** The group's coefficient in a model that also holds the legitimate factors fixed. */
 export interface AdjustedEffect {
-  model: 'ols' | 'logistic';
+  model: 'ols' | 'logistic' | 'ordinal';
   term: string;
-  /** Units of the outcome (OLS) or log-odds (logistic). */
+  /** Units of the outcome (OLS) or log-odds (logistic; ordinal: log-odds of a later level of the order, as polr). */
   estimate: number;
   oddsRatio?: number;
   ciLow: number;
@@ -57,14 +77,14 @@ export interface AdjustedEffect {
 }
 
 export type Effect =
-  | { outcome: string; stratum: Stratum; attribute: string; level: string; reference: string; kind: 'rate' | 'mean'; suppressed: true }
+  | { outcome: string; stratum: Stratum; attribute: string; level: string; reference: string; kind: OutcomeKind; suppressed: true }
   | {
       outcome: string;
       stratum: Stratum;
       attribute: string;
       level: string;
       reference: string;
-      kind: 'rate' | 'mean';
+      kind: OutcomeKind;
       suppressed: false;
       raw: RawEffect;
       adjusted: AdjustedEffect | null;
@@ -79,7 +99,9 @@ export interface Comparison {
   /** For the pooled comparison: the stratum fields held fixed, and the scale of a number outcome. */
   pooled?: { over: string[]; scale: 'percentile' | 'outcome' };
   attribute: string;
-  kind: 'rate' | 'mean';
+  kind: OutcomeKind;
+  /** Ordered outcomes: the dictionary's order (group estimates are positions in it, 1 = first) and which end is best. */
+  ordered?: { levels: string[]; direction: 'best-first' | 'worst-first' };
   /** The largest group; null when fewer than two groups have k donors. */
   reference: string | null;
   groups: GroupSummary[];
@@ -88,7 +110,7 @@ export interface Comparison {
   note?: string;
 }
 
-/** How many donors would let a comparison detect a gap with 80% power (α = 0.05, two-sided). */
+/** How many donors would let a comparison detect a gap with 80% power (α = 0.05, two-sided); ordered outcomes are not planned. */
 export interface PlannerEntry {
   outcome: string;
   stratum: Stratum;
