@@ -49,6 +49,7 @@ async function analyseOutcome(campaign: Campaign, outcome: CampaignField, kind: 
   const rows = order ? rowsInOrder(allRows, outcome.name, order) : allRows;
   const attributes = campaign.fieldsWithRole('protected');
   const legitimate = legitimateFor(campaign, outcome);
+  const textFields = campaign.schema.fields.filter((field) => field.type === 'string').map((field) => field.name);
   const minGroupSize = campaign.minGroupSize;
   const fields = stratumFields(outcome);
   const strata = outcomeStrata(outcome, rows);
@@ -60,10 +61,10 @@ async function analyseOutcome(campaign: Campaign, outcome: CampaignField, kind: 
     comparisons: [],
     effects: [],
   };
-  const runs: Array<Omit<ComparisonInput, 'attribute' | 'kind'>> = shown.map((stratum) => ({ rows: stratum.rows, outcome: outcome.name, legitimate, minGroupSize, stratum: stratum.values }));
+  const runs: Array<Omit<ComparisonInput, 'attribute' | 'kind'>> = shown.map((stratum) => ({ rows: stratum.rows, outcome: outcome.name, legitimate, textFields, minGroupSize, stratum: stratum.values }));
   if (shown.length >= 2) {
     const pooled = { over: fields, scale: kind === 'mean' ? 'percentile' as const : 'outcome' as const, column: STRATUM_COLUMN };
-    runs.push({ rows: pooledRows(outcome, shown, kind), outcome: outcome.name, legitimate, minGroupSize, stratum: null, pooled });
+    runs.push({ rows: pooledRows(outcome, shown, kind), outcome: outcome.name, legitimate, textFields, minGroupSize, stratum: null, pooled });
   }
   for (const run of runs) {
     for (const attribute of attributes) {

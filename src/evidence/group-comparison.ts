@@ -26,6 +26,11 @@ export interface ComparisonInput {
   attribute: string;
   kind: 'rate' | 'mean';
   legitimate: string[];
+  /**
+   * The dictionary's text fields: read as categories even when every value looks like a number
+   * (a postcode region "10" is a place, not ten of something). The attribute always is one.
+   */
+  textFields: readonly string[];
   minGroupSize: number;
   /** The stratum the rows belong to (`{}`: all records of the outcome; null: pooled over strata). */
   stratum: Stratum;
@@ -42,6 +47,11 @@ export type UnadjustedAdjusted = Omit<AdjustedEffect, FamilyFields> & Partial<Pi
 };
 /** Effects before the family-wide adjustment. */
 export type UnadjustedEffect = Extract<Effect, { suppressed: true }> | (Omit<Extract<Effect, { suppressed: false }>, 'adjusted'> & { adjusted: UnadjustedAdjusted | null });
+
+/** The model's columns read as categories: the compared attribute, the dictionary's text fields and the pooled stratum. */
+export function categoricalColumns(input: Pick<ComparisonInput, 'attribute' | 'textFields' | 'pooled'>): string[] {
+  return [input.attribute, ...input.textFields, ...(input.pooled ? [input.pooled.column] : [])];
+}
 
 /** Legitimate factors answered in enough rows and not constant. */
 export function usableFactors(rows: readonly Row[], legitimate: string[]): string[] {
@@ -123,7 +133,7 @@ export async function compareGroups(input: ComparisonInput): Promise<{ compariso
   const adjusted = new Map<string, UnadjustedAdjusted>();
   let adjustedNote: string | undefined;
   try {
-    const spec = { outcome, predictors: [attribute, ...adjustedFor, ...(input.pooled ? [input.pooled.column] : [])], reference: { [attribute]: reference }, cluster: DONOR_COLUMN };
+    const spec = { outcome, predictors: [attribute, ...adjustedFor, ...(input.pooled ? [input.pooled.column] : [])], reference: { [attribute]: reference }, categorical: categoricalColumns(input), cluster: DONOR_COLUMN };
     const fit = kind === 'rate' ? await logistic(source, spec) : await ols(source, spec);
     // The note about the likelihood-ratio test does not concern the findings: they use the clustered Wald tests.
     const warnings = fit.model === 'logistic' ? fit.warnings.filter((warning) => !warning.startsWith('The likelihood-ratio test')) : [];

@@ -21,7 +21,7 @@ import type { Row } from '../../analysis/types';
 import type { OrderedLevels } from '../campaigns/ordered-levels';
 import type { Comparison, GroupSummary, RawEffect, RawProportionalOdds } from './campaign-analyses-types';
 import { DONOR_COLUMN } from './campaign-rows';
-import { usableFactors, type ComparisonInput, type UnadjustedAdjusted, type UnadjustedEffect } from './group-comparison';
+import { categoricalColumns, usableFactors, type ComparisonInput, type UnadjustedAdjusted, type UnadjustedEffect } from './group-comparison';
 import { selectGroups } from './group-selection';
 
 export interface OrdinalComparisonInput extends Omit<ComparisonInput, 'kind'> {
@@ -61,6 +61,7 @@ async function fitOrdinal(rows: readonly Row[], input: OrdinalComparisonInput, r
       missingLevels: input.order.missingLevels,
       predictors: [input.attribute, ...factors, ...(input.pooled ? [input.pooled.column] : [])],
       reference: { [input.attribute]: reference },
+      categorical: categoricalColumns(input),
       cluster: DONOR_COLUMN,
     });
     const warnings = fit.warnings.filter((warning) => !IRRELEVANT_WARNINGS.some((start) => warning.startsWith(start)));

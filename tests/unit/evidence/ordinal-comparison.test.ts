@@ -11,7 +11,7 @@ function rows(levels: Record<string, string[]>, perGroup: number): Row[] {
 }
 
 describe('ordinal comparison', () => {
-  const input = { outcome: 'class', attribute: 'sex', legitimate: ['income'], minGroupSize: 5, stratum: {} };
+  const input = { outcome: 'class', attribute: 'sex', legitimate: ['income'], textFields: ['sex', 'income'], minGroupSize: 5, stratum: {} };
 
   test('when only two levels of the order are used, then each group still has its mean position and the effect says why polr has no estimate', async () => {
     const { comparison, effects } = await compareOrderedGroups({ ...input, order, rows: rows({ female: ['A', 'B'], male: ['B', 'A', 'A'] }, 12) });
