@@ -7,9 +7,11 @@
  * (XᵀWX)⁻¹ for `glm`), u_g = Σ_{i in cluster g} xᵢ sᵢ is cluster g's summed score (sᵢ the
  * residual for `lm`; the working residual times the working weight, y − μ, for a logistic `glm`),
  * and c = G/(G − 1) · (n − 1)/(n − p) — sandwich's cluster adjustment (`cadjust = TRUE`) times its
- * HC1 factor, which `meatCL` applies to `lm` and `glm` alike. Records of one donor may be
- * correlated in any way; only donors are taken as independent, so the errors are honest when a
- * donor gives many records, and G, not n, is what makes them small.
+ * HC1 factor, which `meatCL` applies to `lm` and `glm` alike. For `MASS::polr` (proportional
+ * odds; clusterRobustCovarianceOfScores) B is the inverse of the negative Hessian over the
+ * coefficients and the thresholds ζ, u_g sums `estfun.polr`'s scores, and p counts both. Records
+ * of one donor may be correlated in any way; only donors are taken as independent, so the errors
+ * are honest when a donor gives many records, and G, not n, is what makes them small.
  *
  * @throws AnalysisError with fewer than 2 clusters (the meat would be the zero matrix and the
  *   factor G/(G − 1) infinite).
@@ -36,14 +38,29 @@ export interface ClusteredErrors {
  * its score is xᵢ sᵢ. One pass over the frame; memory O(G · p).
  */
 export function clusterRobustCovariance(frame: ModelFrame, bread: number[][], scoreWeight: (x: Float64Array, y: number) => number): number[][] {
+  const p = bread.length;
+  return clusterRobustCovarianceOfScores(frame, bread, (x, y, sums, offset) => {
+    const weight = scoreWeight(x, y);
+    for (let j = 0; j < p; j += 1) sums[offset + j] += x[j] * weight;
+  });
+}
+
+/**
+ * The same for a model whose scores are not a multiple of the design row (proportional odds: its
+ * thresholds have scores of their own): `addScore(x, y, sums, offset)` adds row i's score, p
+ * numbers in the order of `bread`, into `sums` from `offset`. p — and so the HC1 factor's
+ * n − p — counts every parameter in the bread, as sandwich's `meatCL` counts the columns of
+ * `estfun`. One pass over the frame; memory O(G · p).
+ */
+export function clusterRobustCovarianceOfScores(
+  frame: ModelFrame,
+  bread: number[][],
+  addScore: (x: Float64Array, y: number, sums: Float64Array, offset: number) => void,
+): number[][] {
   const clusters = requireClusters(frame);
   const p = bread.length;
   const sums = new Float64Array(clusters.count * p);
-  frame.forEachRow((x, y, cluster) => {
-    const weight = scoreWeight(x, y);
-    const offset = cluster * p;
-    for (let j = 0; j < p; j += 1) sums[offset + j] += x[j] * weight;
-  });
+  frame.forEachRow((x, y, cluster) => addScore(x, y, sums, cluster * p));
   const meat = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   for (let g = 0; g < clusters.count; g += 1) {
     const offset = g * p;

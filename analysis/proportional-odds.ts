@@ -1,13 +1,17 @@
 /**
  * Proportional-odds (ordered logistic) regression of an ordered categorical outcome, as R's
- * `MASS::polr(y ~ x…, method = "logistic", Hess = TRUE)`.
+ * `MASS::polr(y ~ x…, method = "logistic", Hess = TRUE)`; with `cluster`, its errors clustered by
+ * donor as `sandwich::vcovCL(fit, cluster = ~donor, type = "HC1")`, because a donor's several
+ * records are not several independent people.
  */
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 import { AnalysisError } from './analysis-error';
-import { normalQuantileAt, normalTwoSidedP } from './distributions';
+import { clusteredErrors, clusterRobustCovarianceOfScores, type ClusteredErrors } from './cluster-robust-covariance';
+import { normalQuantileAt, normalTwoSidedP, tQuantileAt, tTwoSidedP } from './distributions';
 import { fitLeastSquares } from './fit-least-squares';
 import { buildModelFrame, type FrameOptions, type ModelFrame, type ModelSpec } from './model-frame';
 import { orderedOutcomeSource } from './ordered-outcome-source';
+import { likelihoodPass, rowScoreAdder, type LikelihoodPass, type ParameterLayout } from './proportional-odds-likelihood';
 import type { RowSource } from './types';
 
 export interface ProportionalOddsCoefficient {
@@ -52,6 +56,8 @@ export interface ProportionalOddsResult {
   iterations: number;
   converged: boolean;
   warnings: string[];
+  /** Present when the errors are clustered (`cluster` given): by what, and how many clusters. */
+  clustered?: ClusteredErrors;
 }
 
 export interface ProportionalOddsOptions extends Omit<ModelSpec, 'outcome'>, FrameOptions {
@@ -61,6 +67,7 @@ export interface ProportionalOddsOptions extends Omit<ModelSpec, 'outcome'>, Fra
   /** Values of the outcome read as missing (e.g. `unknown`). */
   missingLevels?: readonly string[];
   maxIterations?: number;
+  // `cluster` (from ModelSpec): the column naming each row's donor, for errors clustered by donor.
 }
 
 /** A standard error this large on the logit scale means the estimate is running off to infinity. */
@@ -87,20 +94,39 @@ const STEP_TOLERANCE = 1e-10;
  * Intervals are Wald intervals, as `confint.default(fit)` (MASS's `confint` profiles the
  * likelihood instead); z tests as `coef(summary(fit))` with p = 2Φ(−|z|).
  *
+ * Clustered (`cluster: 'donor'`): V = c · B (Σ_g u_g u_gᵀ) B over all k = p + (K − 1) parameters,
+ * with B = (−H)⁻¹ on (β, ζ), u_g the sum of donor g's scores — row i's is −xᵢ (f(a) − f(b))/P for β,
+ * f(a)/P for ζ_y and −f(b)/P for ζ_{y−1} (a = ζ_y − η, b = ζ_{y−1} − η, f the logistic density,
+ * P the row's probability: `sandwich::estfun.polr`, on the ζ scale, not polr's log-spacings) —
+ * and c = G/(G − 1) · (n − 1)/(n − k), sandwich's HC1 factor with k counting the thresholds too, as
+ * `meatCL` counts the columns of `estfun` (Zeileis, Köll & Graham 2020, J. Stat. Softw. 95(1);
+ * Cameron & Miller 2015, J. Human Resources 50(2)). Records of one donor may then be correlated
+ * in any way. Tests and intervals are `lmtest::coeftest(fit, vcov = vc)` and `coefci`: lmtest has
+ * no polr method, and its default takes polr's finite `df.residual`, so they use **t on n − k
+ * df**, not z. The thresholds get their clustered errors from the same V (coeftest leaves them
+ * out). The deviance and AIC still treat rows as independent, which `warnings` says. Rows whose
+ * cluster is missing are dropped and counted in `dropped`. All of this is checked against R in
+ * tests/fixtures/ordinal/polr-cluster-reference.R.
+ *
  * The level order comes from the caller (a dictionary's or `--order`), never from sorting. Levels
  * no row has are dropped (with a note in `emptyLevels`); at least three must remain (with two, use
  * logistic regression). Terms are named as everywhere in crowdaudit (`sex=male`); there is no
  * intercept: the thresholds take its place.
  *
- * R: `polr(factor(y, levels = order) ~ x1 + x2, data = d, method = "logistic", Hess = TRUE)`.
+ * R: `polr(factor(y, levels = order) ~ x1 + x2, data = d, method = "logistic", Hess = TRUE)`;
+ * clustered, `vc <- sandwich::vcovCL(fit, cluster = ~donor, type = "HC1")`,
+ * `lmtest::coeftest(fit, vcov. = vc)`, `lmtest::coefci(fit, vcov. = vc)`.
  *
  * @throws AnalysisError for an outcome value neither in the order nor among `missingLevels`, fewer
- *   than three levels in the rows used, an unknown column, a constant or collinear predictor.
+ *   than three levels in the rows used, an unknown column, a constant or collinear predictor, an
+ *   unknown cluster column (named) or fewer than 2 clusters.
  * @example
  *   const fit = await proportionalOdds(csvRowSource('credit.csv'), {
  *     outcome: 'rating_class', order: ['A', 'B', 'C', 'D'], missingLevels: ['unknown'], predictors: ['age_band', 'negative_entries'],
  *   });
  *   fit.coefficients.find((c) => c.term === 'negative_entries')?.oddsRatio; // > 1: more entries, worse classes
+ *   const clustered = await proportionalOdds(source, { outcome: 'rating', order: ['good', 'fair', 'poor', 'bad'], predictors: ['age', 'sex'], cluster: 'donor' });
+ *   clustered.clustered; // { column: 'donor', clusters: 80, type: 'HC1' }
  */
 export async function proportionalOdds(source: RowSource, options: ProportionalOddsOptions): Promise<ProportionalOddsResult> {
   if (new Set(options.order).size !== options.order.length) throw new AnalysisError(`The order of "${options.outcome}" names a level twice: ${options.order.join(', ')}.`);
@@ -114,18 +140,9 @@ export async function proportionalOdds(source: RowSource, options: ProportionalO
   }
 }
 
-interface Pass {
-  logLikelihood: number;
-  gradient: Float64Array;
-  /** The Hessian of the log-likelihood, row-major. */
-  hessian: Float64Array;
-}
-
-function logisticCdf(value: number): number {
-  return 1 / (1 + Math.exp(-value));
-}
-
 function fitProportionalOdds(frame: ModelFrame, order: readonly string[], maxIterations: number): ProportionalOddsResult {
+  // Before the fit, so that fewer than two clusters fails at once.
+  const clustered = frame.clusters ? clusteredErrors(frame) : undefined;
   // The intercept column is in the frame only for the collinearity check: the thresholds replace it.
   fitLeastSquares(frame);
   const counts = new Array<number>(order.length + 1).fill(0);
@@ -145,7 +162,8 @@ function fitProportionalOdds(frame: ModelFrame, order: readonly string[], maxIte
   const predictors = frame.terms.length - 1;
   const cuts = levels.length - 1;
   const size = predictors + cuts;
-  const pass = (theta: Float64Array): Pass => evaluate(frame, theta, predictors, cuts, compact);
+  const layout: ParameterLayout = { predictors, cuts, compact };
+  const pass = (theta: Float64Array): LikelihoodPass => likelihoodPass(frame, theta, layout);
 
   const theta = new Float64Array(size);
   let cumulative = 0;
@@ -184,9 +202,13 @@ function fitProportionalOdds(frame: ModelFrame, order: readonly string[], maxIte
     if (!accepted) break;
   }
 
-  const covariance = inverseOfNegative(current.hessian, size);
-  const quantile = normalQuantileAt(0.975);
-  const stdErrorAt = (j: number) => Math.sqrt(covariance[j * size + j]);
+  const modelCovariance = inverseOfNegative(current.hessian, size);
+  const covariance = clustered ? clusterRobustCovarianceOfScores(frame, modelCovariance, rowScoreAdder(theta, layout)) : modelCovariance;
+  const dfResidual = frame.n - size;
+  // Clustered, as lmtest::coeftest/coefci on a polr fit: t on polr's finite df.residual, n − k.
+  const quantile = clustered ? tQuantileAt(0.975, dfResidual) : normalQuantileAt(0.975);
+  const twoSidedP = (statistic: number) => (clustered ? tTwoSidedP(statistic, dfResidual) : normalTwoSidedP(statistic));
+  const stdErrorAt = (j: number) => Math.sqrt(covariance[j][j]);
   const coefficients = frame.terms.slice(1).map((term, j) => {
     const estimate = theta[j];
     const stdError = stdErrorAt(j);
@@ -196,7 +218,7 @@ function fitProportionalOdds(frame: ModelFrame, order: readonly string[], maxIte
       estimate,
       stdError,
       statistic,
-      pValue: normalTwoSidedP(statistic),
+      pValue: twoSidedP(statistic),
       ciLow: estimate - quantile * stdError,
       ciHigh: estimate + quantile * stdError,
       oddsRatio: Math.exp(estimate),
@@ -212,9 +234,13 @@ function fitProportionalOdds(frame: ModelFrame, order: readonly string[], maxIte
 
   const warnings: string[] = [];
   if (emptyLevels.length > 0) warnings.push(`No row used has the level(s) ${emptyLevels.map((level) => `"${level}"`).join(', ')} of "${frame.outcome}"; they are left out of the model.`);
-  const diverging = coefficients.filter((coefficient) => !(coefficient.stdError <= DIVERGING_STD_ERROR)).map((coefficient) => `"${coefficient.term}"`);
+  // Judged on the model-based errors, which measure how flat the likelihood is, not on the clustered ones.
+  const diverging = coefficients.filter((_coefficient, j) => !(Math.sqrt(modelCovariance[j][j]) <= DIVERGING_STD_ERROR)).map((coefficient) => `"${coefficient.term}"`);
   if (diverging.length > 0) warnings.push(`The estimates of ${diverging.join(', ')} have no finite value (a group only ever has the first or the last levels) and must not be read as effects.`);
   if (!converged) warnings.push(`The fit did not converge in ${maxIterations} Newton iterations; the estimates are not reliable.`);
+  if (clustered) {
+    warnings.push(`The deviance, log-likelihood and AIC treat every row as independent; with errors clustered by "${clustered.column}" (${clustered.clusters} clusters), do not compare models by their differences (likelihood-ratio tests): read the clustered tests of the coefficients instead.`);
+  }
   const deviance = -2 * current.logLikelihood;
   return {
     model: 'ordinal',
@@ -228,10 +254,11 @@ function fitProportionalOdds(frame: ModelFrame, order: readonly string[], maxIte
     logLikelihood: current.logLikelihood,
     deviance,
     aic: deviance + 2 * size,
-    dfResidual: frame.n - size,
+    dfResidual,
     iterations,
     converged,
     warnings,
+    ...(clustered ? { clustered } : {}),
   };
 }
 
@@ -240,69 +267,8 @@ function thresholdsIncrease(theta: Float64Array, predictors: number): boolean {
   return true;
 }
 
-/**
- * One pass over the rows: the log-likelihood, its gradient and Hessian at θ = (β, ζ). With
- * a = ζ_y − η and b = ζ_{y−1} − η (a = +∞ for the last level, b = −∞ for the first),
- * P = F(a) − F(b), ∂log P/∂a = f(a)/P, ∂log P/∂b = −f(b)/P, and the second derivatives
- * f'(a)/P − (f(a)/P)², −f'(b)/P − (f(b)/P)² and f(a)f(b)/P², with f = F(1 − F), f' = f(1 − 2F);
- * ∂a/∂β = ∂b/∂β = −x.
- */
-function evaluate(frame: ModelFrame, theta: Float64Array, predictors: number, cuts: number, compact: Int32Array): Pass {
-  const size = predictors + cuts;
-  const gradient = new Float64Array(size);
-  const hessian = new Float64Array(size * size);
-  let logLikelihood = 0;
-  frame.forEachRow((x, y) => {
-    const level = compact[y]; // 1 … cuts + 1
-    let eta = 0;
-    for (let j = 0; j < predictors; j += 1) eta += x[j + 1] * theta[j];
-    const hasUpper = level <= cuts;
-    const hasLower = level > 1;
-    const upper = hasUpper ? theta[predictors + level - 1] - eta : Infinity;
-    const lower = hasLower ? theta[predictors + level - 2] - eta : -Infinity;
-    const cdfUpper = hasUpper ? logisticCdf(upper) : 1;
-    const cdfLower = hasLower ? logisticCdf(lower) : 0;
-    // F(a) − F(b) loses digits when both are near 1: use the upper tails then.
-    const probability = lower > 0 ? logisticCdf(-lower) - (hasUpper ? logisticCdf(-upper) : 0) : cdfUpper - cdfLower;
-    logLikelihood += Math.log(probability);
-    const densityUpper = hasUpper ? cdfUpper * (1 - cdfUpper) : 0;
-    const densityLower = hasLower ? cdfLower * (1 - cdfLower) : 0;
-    const gradientUpper = densityUpper / probability;
-    const gradientLower = densityLower / probability;
-    const secondUpper = hasUpper ? (densityUpper * (1 - 2 * cdfUpper)) / probability - gradientUpper * gradientUpper : 0;
-    const secondLower = hasLower ? -(densityLower * (1 - 2 * cdfLower)) / probability - gradientLower * gradientLower : 0;
-    const cross = gradientUpper * gradientLower;
-    // Gradient: β gets −x (f(a) − f(b))/P; ζ_y gets f(a)/P, ζ_{y−1} gets −f(b)/P.
-    const slope = gradientUpper - gradientLower;
-    const betaBeta = secondUpper + secondLower + 2 * cross;
-    for (let j = 0; j < predictors; j += 1) {
-      const xj = x[j + 1];
-      if (xj === 0) continue;
-      gradient[j] -= xj * slope;
-      const row = j * size;
-      for (let k = 0; k <= j; k += 1) hessian[row + k] += xj * x[k + 1] * betaBeta;
-    }
-    const upperIndex = predictors + level - 1;
-    const lowerIndex = predictors + level - 2;
-    if (hasUpper) {
-      gradient[upperIndex] += gradientUpper;
-      hessian[upperIndex * size + upperIndex] += secondUpper;
-      for (let j = 0; j < predictors; j += 1) hessian[upperIndex * size + j] -= x[j + 1] * (secondUpper + cross);
-    }
-    if (hasLower) {
-      gradient[lowerIndex] -= gradientLower;
-      hessian[lowerIndex * size + lowerIndex] += secondLower;
-      for (let j = 0; j < predictors; j += 1) hessian[lowerIndex * size + j] -= x[j + 1] * (secondLower + cross);
-    }
-    if (hasUpper && hasLower) hessian[upperIndex * size + lowerIndex] += cross;
-  });
-  // Only the lower triangle was added up: mirror it.
-  for (let j = 0; j < size; j += 1) for (let k = 0; k < j; k += 1) hessian[k * size + j] = hessian[j * size + k];
-  return { logLikelihood, gradient, hessian };
-}
-
 /** The Newton step −H⁻¹g, or undefined when −H is not positive definite (no maximum in reach). */
-function newtonStep(current: Pass): Float64Array | undefined {
+function newtonStep(current: LikelihoodPass): Float64Array | undefined {
   const size = current.gradient.length;
   const negative = new Matrix(size, size);
   for (let j = 0; j < size; j += 1) for (let k = 0; k < size; k += 1) negative.set(j, k, -current.hessian[j * size + k]);
@@ -312,11 +278,11 @@ function newtonStep(current: Pass): Float64Array | undefined {
   return Float64Array.from(solution.getColumn(0));
 }
 
-/** (−H)⁻¹, row-major: the covariance of the estimates at the maximum. */
-function inverseOfNegative(hessian: Float64Array, size: number): Float64Array {
+/** (−H)⁻¹: the (model-based) covariance of the estimates at the maximum. */
+function inverseOfNegative(hessian: Float64Array, size: number): number[][] {
   const negative = new Matrix(size, size);
   for (let j = 0; j < size; j += 1) for (let k = 0; k < size; k += 1) negative.set(j, k, -hessian[j * size + k]);
   const cholesky = new CholeskyDecomposition(negative);
   const inverse = cholesky.isPositiveDefinite() ? cholesky.solve(Matrix.eye(size)) : Matrix.zeros(size, size).fill(Number.NaN);
-  return Float64Array.from(inverse.to1DArray());
+  return inverse.to2DArray();
 }

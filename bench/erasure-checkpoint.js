@@ -24,9 +24,8 @@ const option = (name, fallback) => {
 const dist = path.resolve(option('dist', path.resolve(__dirname, '../dist/src')));
 const { loadCampaigns } = require(`${dist}/campaigns/load-campaigns`);
 const { DonationService } = require(`${dist}/donations/donation-service`);
-const { AuditLog } = require(`${dist}/storage/audit-log`);
-const { DonationRepository } = require(`${dist}/storage/donation-repository`);
 const { openDatabase } = require(`${dist}/storage/open-database`);
+const { SqliteStore } = require(`${dist}/storage/sqlite-store`);
 
 const donations = Number(option('donations', 5000));
 const withdrawals = Number(option('withdrawals', 50));
@@ -36,27 +35,27 @@ function percentile(values, share) {
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
 }
 
-const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-erasure-bench-'));
-try {
+async function main(directory) {
   const db = openDatabase(path.join(directory, 'crowdaudit.sqlite'));
   const campaign = loadCampaigns(path.resolve(__dirname, '../data-dictionary')).get('credit-scores');
   const example = Object.fromEntries(campaign.schema.fields.map((field) => [field.name, field.example]));
-  const service = new DonationService(new DonationRepository(db), new AuditLog(db));
+  const store = new SqliteStore(db);
+  const service = new DonationService(store);
   const body = (score) => ({ consent: { version: campaign.consent.version, purposes: ['research'] }, records: [{ ...example, score_value: score }], locale: 'en' });
   const receipts = [];
-  for (let index = 0; index < donations; index += 1) receipts.push(service.donate(campaign, body(index % 1000)).receipt.receipt);
+  for (let index = 0; index < donations; index += 1) receipts.push((await service.donate(campaign, body(index % 1000))).receipt.receipt);
   const walBytes = () => { try { return fs.statSync(path.join(directory, 'crowdaudit.sqlite-wal')).size; } catch { return 0; } };
 
   // deleteByReceipt = lookup + delete transaction + checkpoint; the checkpoint alone is the difference.
-  const timeWithdrawal = (receipt) => {
+  const timeWithdrawal = async (receipt) => {
     const started = process.hrtime.bigint();
-    service.deleteByReceipt(receipt);
+    await service.deleteByReceipt(receipt);
     return Number(process.hrtime.bigint() - started) / 1e6;
   };
   const walBefore = walBytes();
-  const first = timeWithdrawal(receipts.pop());
+  const first = await timeWithdrawal(receipts.pop());
   const after = [];
-  for (let index = 0; index < withdrawals; index += 1) after.push(timeWithdrawal(receipts.pop()));
+  for (let index = 0; index < withdrawals; index += 1) after.push(await timeWithdrawal(receipts.pop()));
   // The same deletions without the checkpoint, for the difference.
   db.pragma('wal_checkpoint(TRUNCATE)');
   const bare = [];
@@ -67,7 +66,7 @@ try {
     bare.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   const pages = db.pragma('page_count', { simple: true });
-  db.close();
+  await store.close();
   const ms = (value) => `${value.toFixed(2)} ms`;
   process.stdout.write([
     `database: ${donations} donations, ${pages} pages of 4 KiB; WAL before the first withdrawal: ${(walBefore / 1024).toFixed(0)} KiB`,
@@ -75,6 +74,12 @@ try {
     `later withdrawals (delete + checkpoint), ${withdrawals}: median ${ms(percentile(after, 0.5))}, p95 ${ms(percentile(after, 0.95))}, max ${ms(Math.max(...after))}`,
     `the same deletions without a checkpoint, ${withdrawals}: median ${ms(percentile(bare, 0.5))}, p95 ${ms(percentile(bare, 0.95))}`,
   ].join('\n') + '\n');
-} finally {
-  fs.rmSync(directory, { recursive: true, force: true });
 }
+
+const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-erasure-bench-'));
+main(directory)
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => fs.rmSync(directory, { recursive: true, force: true }));

@@ -21,6 +21,7 @@ const dist = path.resolve(__dirname, '../dist/src');
 const { createApp } = require(`${dist}/app`);
 const { testConfig } = require(`${dist}/config`);
 const { openDatabase } = require(`${dist}/storage/open-database`);
+const { SqliteStore } = require(`${dist}/storage/sqlite-store`);
 const { seedDemo } = require(`${dist}/demo/seed-demo`);
 
 const donations = argument('donations', 100_000);
@@ -44,15 +45,15 @@ async function timeRequests(url, headers) {
 }
 
 async function main() {
-  const db = openDatabase(':memory:');
-  const app = createApp({ db, config: testConfig() });
+  const store = new SqliteStore(openDatabase(':memory:'));
+  const app = createApp({ store, config: testConfig() });
   const dependencies = app.locals.dependencies;
   const campaign = dependencies.campaigns.get('credit-scores');
   let started = Date.now();
-  seedDemo(campaign, dependencies.donations, { count: donations, seed: 1 });
+  await seedDemo(campaign, dependencies.donations, { count: donations, seed: 1 });
   console.log(`seeded ${donations} donations in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const record = Object.fromEntries(campaign.schema.fields.map((field) => [field.name, field.example]));
-  const { receipt } = dependencies.donations.donate(campaign, { consent: { version: campaign.consent.version, purposes: ['research'] }, records: [record], locale: 'en' }).receipt;
+  const { receipt } = (await dependencies.donations.donate(campaign, { consent: { version: campaign.consent.version, purposes: ['research'] }, records: [record], locale: 'en' })).receipt;
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${server.address().port}`;
@@ -66,7 +67,7 @@ async function main() {
   console.log(`/healthz p50 ${percentile(health, 0.5).toFixed(2)} ms, p95 ${percentile(health, 0.95).toFixed(2)} ms`);
   console.log(`JSON pack p50 ${percentile(packs, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (goal < 150 ms): ${p95 < 150 ? 'met' : 'NOT met'}; ratio to /healthz p95 ${(p95 / percentile(health, 0.95)).toFixed(0)}`);
   server.close();
-  db.close();
+  await store.close();
 }
 
 main().catch((error) => {

@@ -16,6 +16,7 @@ const dist = path.resolve(__dirname, '../dist/src');
 const { createApp } = require(`${dist}/app`);
 const { testConfig } = require(`${dist}/config`);
 const { openDatabase } = require(`${dist}/storage/open-database`);
+const { SqliteStore } = require(`${dist}/storage/sqlite-store`);
 const { seedDemo } = require(`${dist}/demo/seed-demo`);
 const { FindingsReleases } = require(`${dist}/evidence/releases/findings-releases`);
 const { analyseCampaign } = require(`${dist}/evidence/campaign-analyses`);
@@ -72,12 +73,12 @@ async function load(base, body, until) {
 async function main() {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-release-bench-'));
   const databasePath = path.join(directory, 'crowdaudit.sqlite');
-  const db = openDatabase(databasePath);
-  const app = createApp({ db, config: testConfig({ databasePath, releaseMinChanges: 10 }) });
+  const store = new SqliteStore(openDatabase(databasePath));
+  const app = createApp({ store, config: testConfig({ databasePath, releaseMinChanges: 10 }) });
   const dependencies = app.locals.dependencies;
   const campaign = dependencies.campaigns.get('credit-scores');
   let started = Date.now();
-  db.transaction(() => seedDemo(campaign, dependencies.donations, { count: donations, seed: 1 }))();
+  await seedDemo(campaign, dependencies.donations, { count: donations, seed: 1 });
   console.log(`cores: ${os.cpus().length}; seeded ${donations} donations in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const record = Object.fromEntries(campaign.schema.fields.map((field) => [field.name, field.example]));
   const body = JSON.stringify({ consent: { version: campaign.consent.version, purposes: ['research'] }, records: [record], locale: 'en' });
@@ -90,7 +91,7 @@ async function main() {
   const rule = () => ({ minChanges: 10, interval: 'PT0S', intervalMs: 0 });
   const runs = [
     ['worker thread (as served)', dependencies.findings],
-    ['server thread (reference)', new FindingsReleases(db, rule, { analyse: (database, target) => analyseCampaign(database, target) })],
+    ['server thread (reference)', new FindingsReleases(store, rule, { analyse: (analysed, target) => analyseCampaign(analysed, target) })],
   ];
   const results = [];
   for (const [label, releases] of runs) {
@@ -105,7 +106,7 @@ async function main() {
     console.log(`${label}: release computed in ${computeSeconds.toFixed(1)} s; /healthz during it: worst ${worst.toFixed(1)} ms, p99 ${percentile(during.latencies, 0.99).toFixed(1)} ms (idle worst ${Math.max(...idle.latencies).toFixed(1)} ms; goal worst < 50 ms: ${worst < 50 ? 'met' : 'NOT met'}); donations accepted ${during.perSecond.toFixed(0)}/s against ${idle.perSecond.toFixed(0)}/s idle (ratio ${(during.perSecond / idle.perSecond).toFixed(2)}); failed requests ${during.failed} (idle ${idle.failed})`);
   }
   server.close();
-  db.close();
+  await store.close();
   fs.rmSync(directory, { recursive: true, force: true });
 }
 

@@ -5,8 +5,10 @@
  * so its output stays as it was.
  */
 import { InvalidArgumentError, type Command } from 'commander';
+import type { ClusteredErrors } from '../../analysis/cluster-robust-covariance';
 import { DONOR_COLUMN } from '../../analysis/load-sqlite';
 import type { InputOptions } from './analysis-input';
+import type { Tabular } from './output-format';
 
 /** The word that turns clustering off. */
 export const NO_CLUSTER = 'none';
@@ -58,4 +60,17 @@ export function clusterNote(choice: ClusterChoice, clusters: number | undefined,
   if (choice.turnedOff && db) return `Standard errors not clustered (--cluster ${NO_CLUSTER}): every record counts as an independent person, though a donor may give several records, so intervals may be too narrow and p-values too small.`;
   if (choice.turnedOff) return `Standard errors not clustered (--cluster ${NO_CLUSTER}).`;
   return undefined;
+}
+
+/**
+ * What a regression (OLS, logistic, ordinal) prints about its clustering: the note under the
+ * table, and `clusteredBy` and `clusters` columns in csv — only when clustered, so that the csv of
+ * an unclustered fit keeps its columns.
+ */
+export function regressionClusterReport(choice: ClusterChoice, clustered: ClusteredErrors | undefined, db: boolean): { notes: string[]; summary: NonNullable<Tabular['summary']> } {
+  const note = clusterNote(choice, clustered?.clusters, db);
+  return {
+    notes: note ? [note] : [],
+    summary: clustered ? [['clusteredBy', clustered.column], ['clusters', clustered.clusters]] : [],
+  };
 }

@@ -2,7 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { logistic, type LogisticResult } from '../../analysis/logistic';
 import { ols, type OlsResult } from '../../analysis/ols';
 import { addInputOptions, listOf, referenceLevelsOf, type InputOptions } from './analysis-input';
-import { addClusterOption, clusterNote, resolveCluster, type ClusterChoice } from './cluster-option';
+import { addClusterOption, regressionClusterReport, resolveCluster, type ClusterChoice } from './cluster-option';
 import type { Tabular } from './output-format';
 import { runAnalysis } from './run-analysis';
 import { runOrdinalRegress } from './ordinal-regress';
@@ -19,10 +19,7 @@ export interface RegressOptions extends InputOptions {
 }
 
 function tabular(result: OlsResult | LogisticResult, choice: ClusterChoice, db: boolean): Tabular {
-  const note = clusterNote(choice, result.clustered?.clusters, db);
-  const clusterNotes = note ? [note] : [];
-  // Only when clustered, so the csv of an unclustered fit keeps its columns.
-  const clusterSummary: Tabular['summary'] = result.clustered ? [['clusteredBy', result.clustered.column], ['clusters', result.clustered.clusters]] : [];
+  const { notes: clusterNotes, summary: clusterSummary } = regressionClusterReport(choice, result.clustered, db);
   if (result.model === 'ols') {
     return {
       headers: ['term', 'estimate', 'stdError', 'statistic', 'pValue', 'ciLow', 'ciHigh'],
@@ -62,7 +59,7 @@ export async function runRegress(options: RegressOptions): Promise<string> {
     throw new InvalidArgumentError(`--robust hc3 and errors clustered by ${choice.column} exclude each other (clustered errors are already robust)${choice.byDefault ? '; a campaign is clustered by donor unless --cluster none' : ''}.`);
   }
   const reference = referenceLevelsOf(options.reference);
-  if (options.model === 'ordinal') return runOrdinalRegress(options, reference);
+  if (options.model === 'ordinal') return runOrdinalRegress(options, reference, choice);
   return runAnalysis<OlsResult | LogisticResult>(options, (source, onProgress) => {
     const spec = { outcome: options.outcome, predictors: options.predictors, reference, categorical: options.categorical, cluster: choice.column, onProgress };
     return options.model === 'logistic' ? logistic(source, spec) : ols(source, { ...spec, robust: options.robust });

@@ -6,11 +6,14 @@ import type { PackStatistics } from './personal/pack-statistics';
  * than k donors appears only as `{ level, suppressed: true }`: no count, rate or effect of it.
  */
 
+/** What an outcome is analysed as: a yes/no outcome's rate, a number's mean, or an ordered class (proportional odds). */
+export type OutcomeKind = 'rate' | 'mean' | 'ordinal';
+
 /**
- * A group's rate or mean weighted to the population margins the campaign ships (raking), from the
- * same records as its unweighted figure, with the design-based standard error and 95% interval
- * (estimate ± 1.96·SE) clustered by donor — R: `svyby(~y, ~group, rake(svydesign(ids = ~donor,
- * data = stratum), …), svymean)`.
+ * A group's rate, mean or mean position weighted to the population margins the campaign ships
+ * (raking), from the same records as its unweighted figure, with the design-based standard error
+ * and 95% interval (estimate ± 1.96·SE) clustered by donor — R: `svyby(~y, ~group,
+ * rake(svydesign(ids = ~donor, data = stratum), …), svymean)`.
  */
 export interface RakedEstimate {
   estimate: number;
@@ -20,7 +23,8 @@ export interface RakedEstimate {
 }
 
 /**
- * A group's raw outcome: the rate of a yes/no outcome or the mean of a number, with its 95% interval clustered by donor.
+ * A group's raw outcome: the rate of a yes/no outcome, the mean of a number, or for an ordered
+ * outcome the mean position in the order (1 = the first level), with its 95% interval clustered by donor.
  * `raked` is absent where the comparison is not weighted (no margins, the pooled figure, a release
  * made before raking), and null when fewer than k of the group's donors fall within the margins.
  */
@@ -52,6 +56,20 @@ export interface RawEffect {
   ciHigh?: number | null;
   /** The design-based t test of the difference (t on donors − groups df), clustered by donor, unadjusted. */
   pValue: number | null;
+  /** Ordered outcomes: the proportional-odds ratio on the attribute alone (polr, clustered by donor); null when it cannot be fitted. */
+  proportionalOdds?: RawProportionalOdds | null;
+}
+
+/** `polr(y ~ attribute)` with `sandwich::vcovCL(cluster = ~donor)`: the group's coefficient (log-odds of a later level). */
+export interface RawProportionalOdds {
+  estimate: number;
+  oddsRatio: number;
+  stdError: number;
+  ciLow: number;
+  ciHigh: number;
+  pValue: number;
+  /** Why the fit should not be read as it stands (did not converge, a group only at one end …). */
+  note?: string;
 }
 
 /**
@@ -63,9 +81,9 @@ export type Stratum = Record<string, string> | null;
 
 /** The group's coefficient in a model that also holds the legitimate factors fixed. */
 export interface AdjustedEffect {
-  model: 'ols' | 'logistic';
+  model: 'ols' | 'logistic' | 'ordinal';
   term: string;
-  /** Units of the outcome (OLS) or log-odds (logistic). */
+  /** Units of the outcome (OLS) or log-odds (logistic; ordinal: log-odds of a later level of the order, as polr). */
   estimate: number;
   oddsRatio?: number;
   ciLow: number;
@@ -86,14 +104,14 @@ export interface AdjustedEffect {
 }
 
 export type Effect =
-  | { outcome: string; stratum: Stratum; attribute: string; level: string; reference: string; kind: 'rate' | 'mean'; suppressed: true }
+  | { outcome: string; stratum: Stratum; attribute: string; level: string; reference: string; kind: OutcomeKind; suppressed: true }
   | {
       outcome: string;
       stratum: Stratum;
       attribute: string;
       level: string;
       reference: string;
-      kind: 'rate' | 'mean';
+      kind: OutcomeKind;
       suppressed: false;
       raw: RawEffect;
       adjusted: AdjustedEffect | null;
@@ -108,7 +126,9 @@ export interface Comparison {
   /** For the pooled comparison: the stratum fields held fixed, and the scale of a number outcome. */
   pooled?: { over: string[]; scale: 'percentile' | 'outcome' };
   attribute: string;
-  kind: 'rate' | 'mean';
+  kind: OutcomeKind;
+  /** Ordered outcomes: the dictionary's order (group estimates are positions in it, 1 = first) and which end is best. */
+  ordered?: { levels: string[]; direction: 'best-first' | 'worst-first' };
   /** The largest group; null when fewer than two groups have k donors. */
   reference: string | null;
   groups: GroupSummary[];
@@ -119,7 +139,7 @@ export interface Comparison {
   raking?: ComparisonRaking;
 }
 
-/** How many donors would let a comparison detect a gap with 80% power (α = 0.05, two-sided). */
+/** How many donors would let a comparison detect a gap with 80% power (α = 0.05, two-sided); ordered outcomes are not planned. */
 export interface PlannerEntry {
   outcome: string;
   stratum: Stratum;

@@ -1,6 +1,6 @@
 /**
  * A campaign's analyses, chosen by the dictionary's roles: every outcome (yes/no → rates,
- * numbers → means) against every protected attribute, within each stratum of comparable records
+ * numbers → means, ordered classes → proportional odds, see ordinal-comparison.ts) against every protected attribute, within each stratum of comparable records
  * the outcome declares (`comparable` in the dictionary), raw and adjusted for the legitimate
  * factors, with Bonferroni's correction across the whole family of adjusted tests (see
  * family-adjustment.ts), and the planner. For a campaign that ships population margins, also how
@@ -9,19 +9,22 @@
 import type { Row } from '../../analysis/types';
 import type { Campaign, CampaignField } from '../campaigns/types';
 import type { Repositories } from '../storage/store';
-import type { CampaignAnalyses, Comparison, StratumSummary } from './campaign-analyses-types';
+import { orderedLevelsOf } from '../campaigns/ordered-levels';
+import type { CampaignAnalyses, Comparison, OutcomeKind, StratumSummary } from './campaign-analyses-types';
 import { DEFAULT_GAPS, planComparison, type PlannerGaps } from './campaign-planner';
 import { DONOR_COLUMN, loadCampaignRowsPaged } from './campaign-rows';
 import { adjustFamily } from './family-adjustment';
 import { compareGroups, type ComparisonInput, type UnadjustedEffect } from './group-comparison';
+import { compareOrderedGroups, positionedRows, rowsInOrder } from './ordinal-comparison';
 import { outcomeStrata, pooledRows, STRATUM_COLUMN, stratumFields } from './outcome-strata';
 import { computePackStatistics } from './personal/pack-statistics';
 import { withRakedGroups } from './representativeness/raked-groups';
 import { representativeness } from './representativeness/share-table';
 import { rakeStratum, type StratumRaking } from './representativeness/stratum-raking';
 
-function outcomeKind(field: CampaignField): 'rate' | 'mean' | undefined {
+function outcomeKind(field: CampaignField): OutcomeKind | undefined {
   if (field.type === 'boolean') return 'rate';
+  if (orderedLevelsOf(field)) return 'ordinal';
   if (field.type === 'integer' || field.type === 'number') return 'mean';
   return undefined;
 }
@@ -44,9 +47,13 @@ interface OutcomeResult {
  * stratum is only listed as suppressed, and enters no figure), and, where two or more strata are
  * shown, once pooled over them: strata as fixed effects, numbers as percentile ranks within their stratum.
  */
-async function analyseOutcome(campaign: Campaign, outcome: CampaignField, kind: 'rate' | 'mean', rows: Row[]): Promise<OutcomeResult> {
+async function analyseOutcome(campaign: Campaign, outcome: CampaignField, kind: OutcomeKind, allRows: Row[]): Promise<OutcomeResult> {
+  const order = orderedLevelsOf(outcome);
+  // An answer outside an ordered outcome's order ("unknown") is no answer: it counts towards no stratum or group.
+  const rows = order ? rowsInOrder(allRows, outcome.name, order) : allRows;
   const attributes = campaign.fieldsWithRole('protected');
   const legitimate = legitimateFor(campaign, outcome);
+  const textFields = campaign.schema.fields.filter((field) => field.type === 'string').map((field) => field.name);
   const minGroupSize = campaign.minGroupSize;
   const fields = stratumFields(outcome);
   const strata = outcomeStrata(outcome, rows);
@@ -58,19 +65,25 @@ async function analyseOutcome(campaign: Campaign, outcome: CampaignField, kind: 
     comparisons: [],
     effects: [],
   };
-  // One raking per stratum, shared by every attribute; the pooled figure is not raked (see ComparisonRaking).
+  // One raking per stratum, shared by every attribute; the pooled figure is not raked (see
+  // ComparisonRaking). An ordered outcome is raked as its position in the order: the number its groups show.
   const margins = campaign.populationMargins?.margins;
-  const runs: Array<Omit<ComparisonInput, 'attribute'> & { raking?: StratumRaking }> = shown.map((stratum) => ({
-    rows: stratum.rows, outcome: outcome.name, kind, legitimate, minGroupSize, stratum: stratum.values,
-    ...(margins ? { raking: rakeStratum(stratum.rows, outcome.name, margins, minGroupSize) } : {}),
+  const rakingOf = (stratumRows: Row[]) => (margins
+    ? { raking: rakeStratum(order ? positionedRows(stratumRows, outcome.name, order) : stratumRows, outcome.name, margins, minGroupSize) }
+    : {});
+  const runs: Array<Omit<ComparisonInput, 'attribute' | 'kind'> & { raking?: StratumRaking }> = shown.map((stratum) => ({
+    rows: stratum.rows, outcome: outcome.name, legitimate, textFields, minGroupSize, stratum: stratum.values, ...rakingOf(stratum.rows),
   }));
   if (shown.length >= 2) {
     const pooled = { over: fields, scale: kind === 'mean' ? 'percentile' as const : 'outcome' as const, column: STRATUM_COLUMN };
-    runs.push({ rows: pooledRows(outcome, shown, kind), outcome: outcome.name, kind, legitimate, minGroupSize, stratum: null, pooled, ...(margins ? { raking: { raked: false, reason: 'pooled' } as const } : {}) });
+    runs.push({ rows: pooledRows(outcome, shown, kind), outcome: outcome.name, legitimate, textFields, minGroupSize, stratum: null, pooled, ...(margins ? { raking: { raked: false, reason: 'pooled' } as const } : {}) });
   }
   for (const { raking, ...run } of runs) {
     for (const attribute of attributes) {
-      const compared = await compareGroups({ ...run, attribute: attribute.name });
+      // Without an order the kind is a rate or a mean (outcomeKind).
+      const compared = order
+        ? await compareOrderedGroups({ ...run, attribute: attribute.name, order })
+        : await compareGroups({ ...run, kind: kind as ComparisonInput['kind'], attribute: attribute.name });
       result.comparisons.push(raking ? withRakedGroups(compared.comparison, raking) : compared.comparison);
       result.effects.push(...compared.effects);
     }
@@ -90,9 +103,8 @@ export async function analyseRows(campaign: Campaign, rows: Row[]): Promise<RowF
   for (const outcome of campaign.fieldsWithRole('outcome')) {
     const kind = outcomeKind(outcome);
     if (!kind) {
-      // An ordered outcome (rating_class) waits for proportional odds with donor-clustered errors: the
-      // findings show no interval that treats one donor's records as independent people.
-      notAnalysed.push({ field: outcome.name, reason: outcome.ordered ? 'ordered-outcome-needs-clustered-errors' : 'categorical-outcome' });
+      // A categorical outcome without an order has no "better" or "worse" to compare groups on.
+      notAnalysed.push({ field: outcome.name, reason: 'categorical-outcome' });
       continue;
     }
     const result = await analyseOutcome(campaign, outcome, kind, rows);

@@ -27,9 +27,13 @@ function varianceOf(group: ShownGroup, kind: 'rate' | 'mean'): number | undefine
 }
 
 export function planComparison(comparison: Comparison, gaps: PlannerGaps): PlannerEntry[] {
+  // Ordered outcomes are not planned: a power calculation for proportional odds needs the whole
+  // distribution over the levels, which the published figures (a mean position) do not carry.
+  if (comparison.kind === 'ordinal') return [];
+  const kind = comparison.kind;
   const reference = comparison.groups.find((group): group is ShownGroup => !group.suppressed && group.level === comparison.reference);
   if (!reference) return [];
-  const referenceVariance = varianceOf(reference, comparison.kind);
+  const referenceVariance = varianceOf(reference, kind);
   if (!referenceVariance) return [];
   const gap = comparison.kind === 'rate' ? gaps.ratePoints / 100 : gaps.meanEffectSize * Math.sqrt(referenceVariance);
   const recordsPerDonor = (group: ShownGroup) => group.records / group.donors;
@@ -37,7 +41,7 @@ export function planComparison(comparison: Comparison, gaps: PlannerGaps): Plann
     .filter((group) => group.level !== comparison.reference)
     .flatMap((group): PlannerEntry[] => {
       // A suppressed group is planned with the reference's spread: its own is not shown.
-      const groupVariance = group.suppressed ? referenceVariance : varianceOf(group, comparison.kind) || referenceVariance;
+      const groupVariance = group.suppressed ? referenceVariance : varianceOf(group, kind) || referenceVariance;
       const sizes = twoSampleSizes({ groupVariance: Math.max(groupVariance, 1e-6), referenceVariance: Math.max(referenceVariance, 1e-6), referenceSize: reference.records, gap });
       const perDonor = group.suppressed ? recordsPerDonor(reference) : recordsPerDonor(group);
       const donorsNeeded = Math.ceil(sizes.groupSize / perDonor);
@@ -47,7 +51,7 @@ export function planComparison(comparison: Comparison, gaps: PlannerGaps): Plann
         attribute: comparison.attribute,
         level: group.level,
         reference: reference.level,
-        kind: comparison.kind,
+        kind,
         gap: comparison.kind === 'rate' ? gaps.ratePoints : gap,
         moreDonors: group.suppressed ? null : Math.max(0, donorsNeeded - group.donors),
         donorsNeeded,

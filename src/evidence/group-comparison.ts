@@ -13,9 +13,10 @@ import { arrayRowSource } from '../../analysis/row-source';
 import type { Row } from '../../analysis/types';
 import type { AdjustedEffect, Comparison, Effect, GroupSummary, Stratum } from './campaign-analyses-types';
 import { DONOR_COLUMN } from './campaign-rows';
+import { selectGroups } from './group-selection';
 
-/** Answers that name no group: compared with nobody, and never a reference. */
-export const NO_ANSWER_LEVELS = new Set(['not-stated', 'unknown', 'prefer-not-to-say']);
+// Kept importable from here: callers (tests, personal packs) know the no-answer levels by this module.
+export { NO_ANSWER_LEVELS } from './group-selection';
 /** A legitimate factor enters the model only when this share of the rows answers it (else na.omit drops too many). */
 export const MIN_FACTOR_COVERAGE = 0.8;
 
@@ -25,6 +26,11 @@ export interface ComparisonInput {
   attribute: string;
   kind: 'rate' | 'mean';
   legitimate: string[];
+  /**
+   * The dictionary's text fields: read as categories even when every value looks like a number
+   * (a postcode region "10" is a place, not ten of something). The attribute always is one.
+   */
+  textFields: readonly string[];
   minGroupSize: number;
   /** The stratum the rows belong to (`{}`: all records of the outcome; null: pooled over strata). */
   stratum: Stratum;
@@ -42,10 +48,9 @@ export type UnadjustedAdjusted = Omit<AdjustedEffect, FamilyFields> & Partial<Pi
 /** Effects before the family-wide adjustment. */
 export type UnadjustedEffect = Extract<Effect, { suppressed: true }> | (Omit<Extract<Effect, { suppressed: false }>, 'adjusted'> & { adjusted: UnadjustedAdjusted | null });
 
-function levelOf(value: Row[string]): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  const level = String(value).trim();
-  return level === '' || NO_ANSWER_LEVELS.has(level) ? undefined : level;
+/** The model's columns read as categories: the compared attribute, the dictionary's text fields and the pooled stratum. */
+export function categoricalColumns(input: Pick<ComparisonInput, 'attribute' | 'textFields' | 'pooled'>): string[] {
+  return [input.attribute, ...input.textFields, ...(input.pooled ? [input.pooled.column] : [])];
 }
 
 /** Legitimate factors answered in enough rows and not constant. */
@@ -89,27 +94,14 @@ function finite(value: number): number | null {
 export async function compareGroups(input: ComparisonInput): Promise<{ comparison: Comparison; effects: UnadjustedEffect[] }> {
   const { outcome, attribute, kind, minGroupSize, stratum } = input;
   const about = { outcome, stratum, ...(input.pooled ? { pooled: { over: input.pooled.over, scale: input.pooled.scale } } : {}) };
-  const donorsByLevel = new Map<string, Set<string>>();
-  const usable: Row[] = [];
-  for (const row of input.rows) {
-    const level = levelOf(row[attribute]);
-    if (level === undefined || row[outcome] === null || row[outcome] === undefined) continue;
-    if (!donorsByLevel.has(level)) donorsByLevel.set(level, new Set());
-    donorsByLevel.get(level)!.add(String(row[DONOR_COLUMN]));
-    usable.push(row);
-  }
-  const levels = [...donorsByLevel.keys()].sort();
-  const large = levels.filter((level) => donorsByLevel.get(level)!.size >= minGroupSize);
+  const { levels, donorsByLevel, kept, reference, rows } = selectGroups(input.rows, outcome, attribute, minGroupSize);
   const suppressedGroup = (level: string): GroupSummary => ({ level, suppressed: true });
-  if (large.length < 2) {
+  if (reference === undefined) {
     return {
       comparison: { ...about, attribute, kind, reference: null, groups: levels.map(suppressedGroup), adjustedFor: [], note: 'fewer-than-two-groups-of-k' },
       effects: [],
     };
   }
-  const reference = [...large].sort((first, second) => donorsByLevel.get(second)!.size - donorsByLevel.get(first)!.size || (first < second ? -1 : 1))[0];
-  const kept = new Set(large);
-  const rows = usable.filter((row) => kept.has(levelOf(row[attribute])!));
   const source = arrayRowSource(rows);
   const adjustedFor = usableFactors(rows, input.legitimate);
 
@@ -141,7 +133,7 @@ export async function compareGroups(input: ComparisonInput): Promise<{ compariso
   const adjusted = new Map<string, UnadjustedAdjusted>();
   let adjustedNote: string | undefined;
   try {
-    const spec = { outcome, predictors: [attribute, ...adjustedFor, ...(input.pooled ? [input.pooled.column] : [])], reference: { [attribute]: reference }, cluster: DONOR_COLUMN };
+    const spec = { outcome, predictors: [attribute, ...adjustedFor, ...(input.pooled ? [input.pooled.column] : [])], reference: { [attribute]: reference }, categorical: categoricalColumns(input), cluster: DONOR_COLUMN };
     const fit = kind === 'rate' ? await logistic(source, spec) : await ols(source, spec);
     // The note about the likelihood-ratio test does not concern the findings: they use the clustered Wald tests.
     const warnings = fit.model === 'logistic' ? fit.warnings.filter((warning) => !warning.startsWith('The likelihood-ratio test')) : [];

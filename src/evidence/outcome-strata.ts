@@ -85,10 +85,11 @@ export function percentileRanks(values: readonly number[]): number[] {
  * stratum, turned so that higher is always favourable — scales of different bureaus or cities
  * can then be compared, which their raw numbers cannot.
  */
-export function pooledRows(outcome: CampaignField, strata: readonly OutcomeStratum[], kind: 'rate' | 'mean'): Row[] {
+export function pooledRows(outcome: CampaignField, strata: readonly OutcomeStratum[], kind: 'rate' | 'mean' | 'ordinal'): Row[] {
   return strata.flatMap((stratum) => {
     const tagged = stratum.rows.map((row): Row => ({ ...row, [STRATUM_COLUMN]: stratum.key }));
-    if (kind === 'rate') return tagged;
+    // Rates and ordered classes keep their values: the stratum enters their models as a fixed effect.
+    if (kind !== 'mean') return tagged;
     const lowerIsBetter = favourableIn(outcome, stratum.values) === 'lower';
     const ranks = percentileRanks(tagged.map((row) => Number(row[outcome.name])));
     return tagged.map((row, index): Row => ({ ...row, [outcome.name]: lowerIsBetter ? 100 - ranks[index]! : ranks[index]! }));

@@ -73,13 +73,18 @@ describe('personal evidence pack', () => {
     const pack = (await evidence('?format=json&lang=en').expect(200)).body;
     const art22 = pack.letters.find((letter: any) => letter.id === 'art22').translation.text as string;
     // A pooled score is a percentile rank turned so that higher is favourable, like the score itself.
-    const inLetters = pack.effects.filter((effect: any) => effect.status === 'compared' && effect.adjusted && effect.adjusted.pValueAdjusted < 0.05
+    // Ordered outcomes (proportional odds) have no letter wording yet: they stay in the pack's effects.
+    const inLetters = pack.effects.filter((effect: any) => effect.status === 'compared' && effect.adjusted && effect.adjusted.model !== 'ordinal' && effect.adjusted.pValueAdjusted < 0.05
       && (effect.outcome === 'score_value' ? effect.adjusted.familyCiHigh < 0 : effect.adjusted.familyCiLow > 0));
     const outOfLetters = pack.effects.filter((effect: any) => effect.status === 'compared' && !inLetters.includes(effect));
     expect(inLetters.length).toBeGreaterThan(0);
     expect(outOfLetters.length).toBeGreaterThan(0);
     const paragraphs = art22.split('\n').filter((line) => line.startsWith('– '));
     expect(paragraphs).toHaveLength(inLetters.length);
+    // The donor's ordered outcome is compared in the pack, said with the same odds wording as the findings page.
+    const ordinal = pack.effects.find((effect: any) => effect.status === 'compared' && effect.adjusted?.model === 'ordinal');
+    expect(ordinal.raw.proportionalOdds).toMatchObject({ oddsRatio: expect.any(Number) });
+    expect(ordinal.sentence).toMatch(/the odds for .* of a (worse|better) rather than a (better|worse) level are/);
     // The same attribute may be in a letter for another outcome or stratum: only attributes with no finding in the letters are checked.
     for (const effect of outOfLetters.filter((candidate: any) => !inLetters.some((other: any) => other.attribute === candidate.attribute))) expect(art22).not.toContain(`whose ${effect.attribute.replace('_', ' ')}`);
     expect(art22).not.toContain('p = 1 ');

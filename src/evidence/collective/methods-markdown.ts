@@ -112,6 +112,13 @@ single donor can be read off the difference between two releases.` : 'No finding
   simultaneous interval that goes with it (\`familyCiLow\`, \`familyCiHigh\`, level 1 − 0.05/\`familySize\`):
   the corrected p-value is below 0.05 exactly when that interval excludes no difference, so the words
   and the numbers cannot disagree (Holm's p-values have no matching interval).
+- Ordered outcomes (a class from best to worst, in the dictionary's order) are compared by each
+  group's mean position in the order (1 = its first level, interval as for means; no count per level
+  is published) and by proportional-odds ratios, raw (the attribute alone: \`rawLogOdds\`) and
+  adjusted for the legitimate factors (\`adjustedModel\` = \`ordinal\`), as
+  \`MASS::polr(factor(y, levels = order) ~ group + …)\` with \`sandwich::vcovCL(fit, cluster = ~donor,
+  type = "HC1")\` and \`lmtest::coeftest\` (t on n − k df); the estimate is the log-odds of a later
+  level of the order. They join the same Bonferroni family; the planner does not cover them.
 ${[...strataLines(campaign), ...rakingLines(campaign)].join('\n')}
 - \`results/analyses.json\` has everything; \`groups.csv\`, \`effects.csv\` and \`planner.csv\` the same
   as tables; \`planner.csv\` says how many more donors would let a gap be detected with 80% power.

@@ -46,6 +46,11 @@ function effectRows(analyses: CampaignFindings): Array<Record<string, unknown>> 
       differenceCiHigh: effect.raw.ciHigh,
       ratio: effect.raw.ratio,
       rawPValue: effect.raw.pValue,
+      rawLogOdds: effect.raw.proportionalOdds?.estimate,
+      rawOddsRatio: effect.raw.proportionalOdds?.oddsRatio,
+      rawLogOddsCiLow: effect.raw.proportionalOdds?.ciLow,
+      rawLogOddsCiHigh: effect.raw.proportionalOdds?.ciHigh,
+      rawLogOddsPValue: effect.raw.proportionalOdds?.pValue,
       adjustedModel: effect.adjusted?.model,
       adjustedEstimate: effect.adjusted?.estimate,
       adjustedOddsRatio: effect.adjusted?.oddsRatio,
@@ -94,7 +99,7 @@ export function chartFiles(campaign: Campaign, analyses: PublishedFindings | und
     const title = `${outcome?.title ?? comparison.outcome} by ${attribute?.title ?? comparison.attribute}${stratum ? ` (${stratum})` : ''}`;
     const svg = groupEstimateChart({
       title,
-      description: `${comparison.kind === 'rate' ? 'Rate' : 'Mean'} per group with its 95% interval; groups of fewer than ${analyses.minGroupSize} donors are not shown. Donors are self-selected.`,
+      description: `${comparison.kind === 'rate' ? 'Rate' : comparison.kind === 'ordinal' ? `Mean position in the order (1 = ${comparison.ordered?.levels[0] ?? 'the first level'})` : 'Mean'} per group with its 95% interval; groups of fewer than ${analyses.minGroupSize} donors are not shown. Donors are self-selected.`,
       groups: comparisonChartGroups(comparison, (level) => attribute?.enumLabels?.[level] ?? level),
       unit: comparison.kind === 'rate' ? 'percent' : 'number',
       locale: 'en',

@@ -34,6 +34,8 @@ export type HelpfulFinding = GroupEffect & { reference: string; adjusted: Adjust
 export function helpfulFindings(campaign: Campaign, record: RecordValues, effects: readonly GroupEffect[]): HelpfulFinding[] {
   return effects.filter((effect): effect is HelpfulFinding => {
     if (effect.status !== 'compared' || !effect.adjusted || effect.reference === undefined) return false;
+    // Ordered outcomes (proportional odds) have no letter wording yet: their findings stay in the pack.
+    if (effect.adjusted.model === 'ordinal') return false;
     if (String(record[effect.attribute]) !== effect.level) return false;
     const outcome = campaign.schema.fields.find((field) => field.name === effect.outcome);
     if (!outcome) return false;

@@ -196,7 +196,7 @@ export async function buildPersonalPack(
     else {
       const effect = findings!.effects.find((candidate) => sameComparison(candidate, comparison) && candidate.level === String(level));
       if (!effect || effect.suppressed) effects.push({ ...base, status: 'suppressed', sentence: et('effectSuppressed', words) });
-      else effects.push({ ...base, status: 'compared', reference: effect.reference, raw: effect.raw, adjusted: effect.adjusted, sentence: effectSentence(effect, attribute.label(effect.level), attribute.label(effect.reference), ft, withUnit(comparison.outcome)) });
+      else effects.push({ ...base, status: 'compared', reference: effect.reference, raw: effect.raw, adjusted: effect.adjusted, sentence: effectSentence(effect, attribute.label(effect.level), attribute.label(effect.reference), ft, withUnit(comparison.outcome), comparison.ordered) });
     }
   }
 

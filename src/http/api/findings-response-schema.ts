@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 
-const kind = z.enum(['rate', 'mean']).describe('rate: a yes/no outcome (estimates 0 to 1); mean: a number');
+const kind = z.enum(['rate', 'mean', 'ordinal']).describe('rate: a yes/no outcome (estimates 0 to 1); mean: a number; ordinal: an ordered class (estimates: mean position in the order, 1 = its first level)');
+const plannedKind = z.enum(['rate', 'mean']).describe('rate: a yes/no outcome; mean: a number (ordered outcomes are not planned)');
 const interval = z.number().nullable();
 
 const stratumSchema = z
@@ -31,7 +32,7 @@ const groupSchema = z.union([
       raked: rakedEstimateSchema.nullable().optional().describe('Absent where the comparison is not raked (see the comparison\'s raking); null when fewer than k of the group\'s donors fall within the margins'),
     })
     .strict()
-    .describe('Rate or mean of the group with its 95% interval, clustered by donor; counts rounded as in the release'),
+    .describe('Rate, mean or (ordinal) mean position in the order of the group with its 95% interval, clustered by donor; counts rounded as in the release'),
 ]);
 
 const comparisonRakingSchema = z
@@ -48,6 +49,11 @@ const comparisonSchema = z
     pooled: z.object({ over: z.array(z.string()), scale: z.enum(['percentile', 'outcome']) }).strict().optional().describe('Pooled comparison: the stratum fields held fixed; a number outcome as its percentile rank (0 to 100, higher is favourable) within its stratum'),
     attribute: z.string().describe('A protected field'),
     kind,
+    ordered: z
+      .object({ levels: z.array(z.string()), direction: z.enum(['best-first', 'worst-first']) })
+      .strict()
+      .optional()
+      .describe('Ordinal comparisons: the order from the dictionary (group estimates are positions in it, 1 = the first level) and which end is best'),
     reference: z.string().nullable().describe('The largest group; null when fewer than two groups have k donors'),
     groups: z.array(groupSchema),
     adjustedFor: z.array(z.string()).describe('Legitimate factors the adjusted model holds fixed'),
@@ -65,14 +71,20 @@ const rawEffectSchema = z
     ciLow: z.number().nullable().optional(),
     ciHigh: z.number().nullable().optional(),
     pValue: z.number().nullable().describe('Design-based t test of the difference, clustered by donor (as survey::svyglm with ids = ~donor), unadjusted'),
+    proportionalOdds: z
+      .object({ estimate: z.number(), oddsRatio: z.number(), stdError: z.number(), ciLow: z.number(), ciHigh: z.number(), pValue: z.number(), note: z.string().optional() })
+      .strict()
+      .nullable()
+      .optional()
+      .describe('Ordinal only: MASS::polr on the attribute alone, errors clustered by donor (sandwich::vcovCL HC1, t on n − k df as lmtest::coeftest); estimate and interval in log-odds of a later level of the order; null when it cannot be fitted'),
   })
   .strict();
 
 const adjustedEffectSchema = z
   .object({
-    model: z.enum(['ols', 'logistic']),
+    model: z.enum(['ols', 'logistic', 'ordinal']),
     term: z.string(),
-    estimate: z.number().describe('Units of the outcome (ols) or log-odds (logistic)'),
+    estimate: z.number().describe('Units of the outcome (ols), log-odds (logistic) or log-odds of a later level of the order (ordinal: proportional odds, as MASS::polr)'),
     oddsRatio: z.number().optional(),
     ciLow: z.number(),
     ciHigh: z.number(),
@@ -95,6 +107,7 @@ const effectSchema = z.union([
 const plannerSchema = z
   .object({
     ...effectBase,
+    kind: plannedKind,
     gap: z.number().describe('Percentage points for rates, units of the outcome for means'),
     moreDonors: z.int().nullable(),
     donorsNeeded: z.int(),

@@ -12,7 +12,7 @@ import type { Campaign, Locale } from '../../campaigns/types';
 import type { CampaignFindings, Comparison, Effect, GroupSummary, PublishedFindings, Stratum } from '../../evidence/campaign-analyses-types';
 import { comparisonChartGroups } from '../../evidence/charts/comparison-chart-groups';
 import { groupEstimateChart } from '../../evidence/charts/group-estimate-chart';
-import { effectSentence, formatters, isClear, shownInterval, type Formatters } from '../../evidence/effect-sentence';
+import { effectSentence, formatters, isClear, isOddsModel, shownInterval, type Formatters } from '../../evidence/effect-sentence';
 import { sameComparison } from '../../evidence/same-comparison';
 import { findingsTranslator } from '../../i18n/findings-messages';
 import { findingsPageTranslator } from '../../i18n/findings-page-messages';
@@ -61,6 +61,20 @@ function shownGroup(comparison: Comparison, level: string): Extract<GroupSummary
   return group && !group.suppressed ? group : undefined;
 }
 
+/** A level of an ordered outcome by its position in the order (0: the first), as the reader's language labels it. */
+function levelLabel(campaign: Campaign, comparison: Comparison, index: number, words: Words): string {
+  const levels = comparison.ordered?.levels ?? [];
+  return localizedField(field(campaign, comparison.outcome), words.locale).label(levels.at(index) ?? '');
+}
+
+/** What an ordered outcome's positions and odds mean, from the dictionary's order and direction. */
+function ordinalNote(campaign: Campaign, comparison: Comparison, words: Words): SafeHtml | string {
+  if (!comparison.ordered) return '';
+  const key = comparison.ordered.direction === 'best-first' ? 'ordinalNoteBestFirst' : 'ordinalNoteWorstFirst';
+  const values = { first: levelLabel(campaign, comparison, 0, words), last: levelLabel(campaign, comparison, -1, words), count: words.format.number(comparison.ordered.levels.length) };
+  return html`<p class="small ordinal-note">${words.pt(key, values)}</p>`;
+}
+
 function summarySection(campaign: Campaign, analyses: PublishedFindings, shown: Comparison[], words: Words): SafeHtml {
   const { pt, format } = words;
   const clear = shown.flatMap((comparison) => clearEffects(analyses, comparison).map((effect) => ({ comparison, effect })))
@@ -74,7 +88,9 @@ function summarySection(campaign: Campaign, analyses: PublishedFindings, shown: 
     const names = { outcome, group: groupName(campaign, comparison.attribute, effect.level, words), reference: groupName(campaign, comparison.attribute, effect.reference, words) };
     return html`<li>${comparison.kind === 'rate'
       ? pt('summaryRate', { ...names, groupShare: format.value(group.estimate, 'rate'), referenceShare: format.value(reference.estimate, 'rate') })
-      : pt('summaryMean', { ...names, groupValue: format.value(group.estimate, 'mean'), referenceValue: format.value(reference.estimate, 'mean') })}</li>`;
+      : comparison.ordered
+        ? pt('summaryOrdinal', { ...names, groupValue: format.value(group.estimate, 'ordinal'), referenceValue: format.value(reference.estimate, 'ordinal'), first: levelLabel(campaign, comparison, 0, words) })
+        : pt('summaryMean', { ...names, groupValue: format.value(group.estimate, 'mean'), referenceValue: format.value(reference.estimate, 'mean') })}</li>`;
   });
   const lead = clear.length === 0 ? pt('summaryClearNone') : clear.length === 1 ? pt('summaryClearOne') : pt('summaryClearMany', { count: format.number(clear.length) });
   return html`<section class="findings-summary" aria-labelledby="findings-summary-heading">
@@ -123,7 +139,7 @@ function adjustedCell(effect: ShownEffect | undefined, isReference: boolean, wor
   if (!adjusted) return html`<td>–</td>`;
   // The same interval and p-value as the sentence below the table (effectSentence).
   const shown = shownInterval(adjusted, format);
-  const size = adjusted.model === 'logistic' ? pt('oddsTimes', { value: shown.value }) : shown.value;
+  const size = isOddsModel(adjusted) ? pt('oddsTimes', { value: shown.value }) : shown.value;
   const clear = isClear(adjusted);
   const verdict = clear ? pt('likelyNotChance') : pt('couldBeChanceShort');
   return html`<td>${size}<span class="interval"> (${shown.low} – ${shown.high}; p ${format.p(adjusted.pValueAdjusted)})</span>, <span class="${clear ? 'verdict-clear' : 'verdict-chance'}">${verdict}</span></td>`;
@@ -148,7 +164,7 @@ function comparisonTable(campaign: Campaign, analyses: CampaignFindings, compari
   const hidden = comparison.groups.filter((group) => group.suppressed).length;
   return html`<div class="table-scroll" tabindex="0" role="region" aria-label="${heading}">
   <table class="findings-table${long ? ' findings-table-long' : ''}">
-    <thead><tr><th scope="col">${ft('group')}</th><th scope="col">${ft('people')}</th><th scope="col">${ft(comparison.kind === 'rate' ? 'share' : 'average')}</th>${raked ? html`<th scope="col">${pt('weightedColumn')}</th>` : ''}<th scope="col">${ft('sameCircumstances')}</th></tr></thead>
+    <thead><tr><th scope="col">${ft('group')}</th><th scope="col">${ft('people')}</th><th scope="col">${ft(comparison.kind === 'rate' ? 'share' : comparison.kind === 'ordinal' ? 'averagePosition' : 'average')}</th>${raked ? html`<th scope="col">${pt('weightedColumn')}</th>` : ''}<th scope="col">${ft('sameCircumstances')}</th></tr></thead>
     <tbody>${rows}</tbody>
   </table>
   </div>
@@ -170,7 +186,7 @@ function comparisonDetails(campaign: Campaign, analyses: CampaignFindings, compa
   const chart = comparison.groups.length <= CHART_MAX_GROUPS
     ? html`<figure class="chart">${new SafeHtml(groupEstimateChart({
       title: heading,
-      description: ft(comparison.kind === 'rate' ? 'chartRate' : 'chartMean', { outcome: outcome.title }),
+      description: ft(comparison.kind === 'rate' ? 'chartRate' : comparison.kind === 'ordinal' ? 'chartOrdinal' : 'chartMean', { outcome: outcome.title, first: levelLabel(campaign, comparison, 0, words) }),
       groups: comparisonChartGroups(comparison, (level) => attribute.label(level)),
       unit: comparison.kind === 'rate' ? 'percent' : 'number',
       locale,
@@ -182,7 +198,7 @@ function comparisonDetails(campaign: Campaign, analyses: CampaignFindings, compa
   // Sentences only for what is clear; the rest are counted, not listed one by one.
   const effects = shownEffects(analyses, comparison);
   const reference = groupName(campaign, comparison.attribute, comparison.reference!, words);
-  const sentences = clear.map((effect) => html`<li>${effectSentence(effect, groupName(campaign, comparison.attribute, effect.level, words), reference, ft, format)}</li>`);
+  const sentences = clear.map((effect) => html`<li>${effectSentence(effect, groupName(campaign, comparison.attribute, effect.level, words), reference, ft, format, comparison.ordered)}</li>`);
   const chance = effects.filter((effect) => effect.adjusted !== null && !isClear(effect.adjusted)).length;
   const fields = (comparison.pooled?.over ?? []).map((name) => localizedField(field(campaign, name), locale).title).join(' × ');
   // In the same paragraph as what it explains: the page keeps its screen budget.
@@ -192,6 +208,7 @@ function comparisonDetails(campaign: Campaign, analyses: CampaignFindings, compa
   return html`<details class="finding" id="finding-${index}"${open ? html` open` : ''}>
   <summary><span class="finding-title">${heading}</span> <span class="finding-headline">${comparison.groups.length > CHART_MAX_GROUPS ? `${pt('groupsShown', { count: format.number(comparison.groups.length) })}; ` : ''}${headline}</span></summary>
   ${pooledNote}
+  ${ordinalNote(campaign, comparison, words)}
   ${chart}
   ${comparisonTable(campaign, analyses, comparison, heading, words)}
   ${sentences.length > 0 ? html`<ul class="effect-sentences">${sentences}</ul>` : ''}

@@ -1,17 +1,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Papa from 'papaparse';
 import { loadCampaigns } from '../../../src/campaigns/load-campaigns';
 import { runRegress } from '../../../src/cli/regress-command';
 import { seedDemo } from '../../../src/demo/seed-demo';
 import { DonationService } from '../../../src/donations/donation-service';
 import { SqliteStore } from '../../../src/storage/sqlite-store';
 import { openDatabase } from '../../../src/storage/open-database';
+import { expectMatchesR } from '../../helpers/fixtures';
 import { runCli } from './capture-cli';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures');
 const SAMPLE_CSV = path.join(FIXTURES, 'rake/credit_sample.csv');
 const reference = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'ordinal/polr_reference.json'), 'utf8'));
+const clusterReference = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'ordinal/polr_cluster_reference.json'), 'utf8'));
 const ordinal = { csv: SAMPLE_CSV, reference: [] as string[], model: 'ordinal' as const, outcome: 'rating_class', predictors: ['age_band', 'negative_entries', 'sex'] };
 
 describe('regress --model ordinal', () => {
@@ -56,5 +59,66 @@ describe('regress --model ordinal', () => {
       db.close();
       fs.rmSync(directory, { recursive: true, force: true });
     }
+  });
+});
+
+describe('regress --model ordinal with errors clustered by donor', () => {
+  const ratings = {
+    csv: path.join(FIXTURES, 'ordinal/clustered_ratings.csv'), reference: [] as string[], model: 'ordinal' as const, outcome: 'rating',
+    predictors: ['age', 'sex', 'platform'], order: ['good', 'fair', 'poor', 'bad'], outsideOrder: ['unknown'], cluster: 'donor',
+  };
+
+  test('when a CSV file is given --cluster donor, then the JSON has R\'s clustered polr numbers and the table and csv say by what and how many clusters', async () => {
+    const { r: _r, mass: _mass, sandwich: _sandwich, lmtest: _lmtest, call: _call, outcome: _outcome, order: _order, predictors: _predictors, unclusteredStdErrors: _unclustered, ...expected } = clusterReference;
+    expectMatchesR(JSON.parse(await runRegress({ ...ratings, format: 'json' })), expected);
+    const table = await runRegress({ ...ratings, format: 'table' });
+    expect(table).toContain('Standard errors clustered by donor (G = 80 clusters).');
+    expect(table).toContain('Clustered tests and intervals: t on 284 df');
+    const rows = Papa.parse<Record<string, string>>((await runRegress({ ...ratings, format: 'csv' })).trim(), { header: true }).data;
+    expect(rows[0]).toMatchObject({ clusteredBy: 'donor', clusters: '80' });
+  });
+
+  test('when a CSV file is read without --cluster, then the fit is polr\'s own and says nothing about clusters', async () => {
+    const { cluster: _cluster, ...unclustered } = ratings;
+    const output = JSON.parse(await runRegress({ ...unclustered, format: 'json' }));
+    expect(output.clustered).toBeUndefined();
+    expect(await runRegress({ ...unclustered, format: 'table' })).not.toMatch(/cluster/i);
+  });
+
+  describe('a campaign read from SQLite', () => {
+    let directory: string;
+    let file: string;
+    beforeAll(async () => {
+      directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-ordinal-cluster-'));
+      file = path.join(directory, 'demo.sqlite');
+      const db = openDatabase(file);
+      await seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new SqliteStore(db)), { count: 400, seed: 3 });
+      db.close();
+    });
+    afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
+    const args = () => ['regress', '--db', file, '--campaign', 'credit-scores', '--model', 'ordinal', '--outcome', 'rating_class', '--predictors', 'age_band'];
+
+    test('when --db --campaign is read without --cluster, then the ordinal fit is clustered by donor and the output says so', async () => {
+      const table = await runCli(...args(), '--format', 'table');
+      expect(table.errors).toBe('');
+      expect(table.exitCode).toBe(0);
+      expect(table.output).toMatch(/Standard errors clustered by donor \(G = \d+ donors\): the default for a campaign, since a donor may give several records; --cluster none turns it off\./);
+      const json = JSON.parse((await runCli(...args(), '--format', 'json')).output);
+      expect(json.clustered).toMatchObject({ column: 'donor', type: 'HC1' });
+      expect(json.clustered.clusters).toBeGreaterThan(100);
+      expect(json.clustered.clusters).toBeLessThanOrEqual(400);
+      expect(json.warnings.join(' ')).toMatch(/treat every row as independent/);
+    });
+
+    test('when --cluster none is given, then the ordinal fit is not clustered and the output warns that records are not people', async () => {
+      const table = await runCli(...args(), '--cluster', 'none', '--format', 'table');
+      expect(table.exitCode).toBe(0);
+      expect(table.output).toContain('Standard errors not clustered (--cluster none): every record counts as an independent person');
+      const json = JSON.parse((await runCli(...args(), '--cluster', 'none', '--format', 'json')).output);
+      expect(json.clustered).toBeUndefined();
+      const clustered = JSON.parse((await runCli(...args(), '--format', 'json')).output);
+      expect(json.coefficients.map((c: { estimate: number }) => c.estimate)).toEqual(clustered.coefficients.map((c: { estimate: number }) => c.estimate));
+      expect(json.coefficients[0].stdError).not.toBe(clustered.coefficients[0].stdError);
+    });
   });
 });

@@ -52,7 +52,7 @@ describe('robustness of the findings', () => {
       expect(pooled.pooled).toEqual({ over: campaign.schema.fields.find((field) => field.name === outcome)!.comparable!.within, scale: kind === 'mean' ? 'percentile' : 'outcome' });
 
       // Before issue 13: every record of the outcome in one comparison, strata ignored.
-      const before = await compareGroups({ rows: outcomeRows(campaign.schema.fields.find((field) => field.name === outcome)!, rows), outcome, attribute: 'sex', kind, legitimate: [], minGroupSize: 5, stratum: {} });
+      const before = await compareGroups({ rows: outcomeRows(campaign.schema.fields.find((field) => field.name === outcome)!, rows), outcome, attribute: 'sex', kind, legitimate: [], textFields: [], minGroupSize: 5, stratum: {} });
       const naive = before.effects.find((effect) => !effect.suppressed)!;
       expect(naive.suppressed).toBe(false);
       if (naive.suppressed) return;

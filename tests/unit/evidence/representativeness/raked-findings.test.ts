@@ -10,6 +10,7 @@ import { rakedEstimates } from '../../../../analysis/raked-estimates';
 import { arrayRowSource } from '../../../../analysis/row-source';
 import type { Row } from '../../../../analysis/types';
 import { loadCampaigns } from '../../../../src/campaigns/load-campaigns';
+import { orderedLevelsOf } from '../../../../src/campaigns/ordered-levels';
 import { loadPopulationMargins } from '../../../../src/campaigns/population-margins-file';
 import { analyseRows } from '../../../../src/evidence/campaign-analyses';
 import type { Comparison, GroupSummary } from '../../../../src/evidence/campaign-analyses-types';
@@ -35,6 +36,7 @@ function sampleRows(): Row[] {
     bureau: 'schufa',
     score_type: 'base',
     score_value: cells.score_value === '' ? null : Number(cells.score_value),
+    rating_class: cells.rating_class === '' ? null : cells.rating_class,
   }));
 }
 
@@ -82,6 +84,23 @@ describe('raked figures in the findings', () => {
         expect(group.raked!.stdError).toBeCloseTo(expected.raked.stdError, 12);
         expect(group.raked!.ciLow).toBeCloseTo(expected.raked.ciLow, 12);
       }
+    }
+  });
+
+  test('when the outcome is ordered, then each group\'s raked figure is its mean position in the order, raked, as its unweighted figure is the mean position', async () => {
+    const order = orderedLevelsOf(plain.schema.fields.find((field) => field.name === 'rating_class')!)!;
+    // Answers outside the order ("unknown") are no answer; the others become their position, 1 = the first level.
+    const positioned = rows.filter((row) => order.levels.includes(String(row.rating_class))).map((row): Row => ({ ...row, rating_class: order.levels.indexOf(String(row.rating_class)) + 1 }));
+    const compared = comparison('rating_class', 'nationality')!;
+    expect(compared.raking?.raked).toBe(true);
+    const direct = await rakedEstimates(arrayRowSource(positioned), { outcome: 'rating_class', group: 'nationality', cluster: 'donor', margins: margins.margins });
+    for (const group of compared.groups.filter((candidate): candidate is Shown => !candidate.suppressed)) {
+      const expected = direct.groups.find((candidate) => candidate.group === group.level)!;
+      // Unweighted, every record of the group counts (those outside the margins too): the plain mean position.
+      const positions = positioned.filter((row) => row.nationality === group.level).map((row) => Number(row.rating_class));
+      expect(group.estimate).toBeCloseTo(positions.reduce((sum, value) => sum + value, 0) / positions.length, 12);
+      expect(group.raked!.estimate).toBeCloseTo(expected.raked.estimate, 12);
+      expect(group.raked!.stdError).toBeCloseTo(expected.raked.stdError, 12);
     }
   });
 
