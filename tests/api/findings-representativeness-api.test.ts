@@ -112,7 +112,7 @@ describe('representativeness in the findings API', () => {
     expect(html).toContain('<tr><th scope="row">Age group: 18–24</th><td class="suppressed">fewer than 5 people: not shown</td><td>8.6%</td></tr>');
     expect(html).toContain('<tr><th scope="row">Age group: 25–34</th><td class="suppressed">fewer than 5 people: not shown</td><td>14.8%</td></tr>');
     expect(html).toContain(`<tr><th scope="row">Age group: 65 or older</th><td>${new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(10 / 43)}</td>`);
-    expect(html).not.toContain('Weighted to the population</th>');
+    expect(html).not.toContain('<th scope="col">Weighted</th>');
     expect(html).toContain('Not weighted to the population here: a group of “Age group” and “Sex” has fewer than 5 people.');
   }, 60_000);
 
@@ -125,7 +125,7 @@ describe('representativeness in the findings API', () => {
     const html = await page('platform-decisions');
     expect(html).toContain('<h3 id="findings-summary-heading">In short</h3>');
     expect(html).not.toContain('How far the donors are from the population');
-    expect(html).not.toContain('Weighted to the population');
+    expect(html).not.toContain('<th scope="col">Weighted</th>');
   }, 60_000);
 
   test('when the latest release was made before raking, then the API serves it as it is and the page renders it without the new parts', async () => {
@@ -141,6 +141,6 @@ describe('representativeness in the findings API', () => {
     const html = await page('credit-scores');
     expect(html).toContain('<h3 id="findings-summary-heading">In short</h3>');
     expect(html).not.toContain('How far the donors are from the population');
-    expect(html).not.toContain('Weighted to the population');
+    expect(html).not.toContain('<th scope="col">Weighted</th>');
   }, 60_000);
 });

@@ -75,6 +75,10 @@ function ordinalNote(campaign: Campaign, comparison: Comparison, words: Words): 
   return html`<p class="small ordinal-note">${words.pt(key, values)}</p>`;
 }
 
+/**
+ * The plain summary. Where the campaign ships population margins, it ends with how far the donors
+ * are from the population, collapsed: right after it says that donors are not a random sample.
+ */
 function summarySection(campaign: Campaign, analyses: PublishedFindings, shown: Comparison[], words: Words): SafeHtml {
   const { pt, format } = words;
   const clear = shown.flatMap((comparison) => clearEffects(analyses, comparison).map((effect) => ({ comparison, effect })))
@@ -98,6 +102,7 @@ function summarySection(campaign: Campaign, analyses: PublishedFindings, shown: 
   <p>${pt('summaryScope', { comparisons: format.number(shown.length) })} ${lead}</p>
   ${items.length > 0 ? html`<ul>${items}</ul>` : ''}
   <p>${clear.length > SUMMARY_ITEMS ? `${pt('summaryMore', { count: format.number(clear.length - SUMMARY_ITEMS) })} ` : ''}${pt('summaryHowSure', { people: format.number(analyses.donors) })}</p>
+  ${analyses.representativeness ? representativenessSection(campaign, analyses.representativeness, analyses.minGroupSize, words) : ''}
 </section>`;
 }
 
@@ -163,7 +168,7 @@ function comparisonTable(campaign: Campaign, analyses: CampaignFindings, compari
   });
   const hidden = comparison.groups.filter((group) => group.suppressed).length;
   return html`<div class="table-scroll" tabindex="0" role="region" aria-label="${heading}">
-  <table class="findings-table${long ? ' findings-table-long' : ''}">
+  <table class="findings-table${long ? ' findings-table-long' : ''}${raked ? ' findings-table-weighted' : ''}">
     <thead><tr><th scope="col">${ft('group')}</th><th scope="col">${ft('people')}</th><th scope="col">${ft(comparison.kind === 'rate' ? 'share' : comparison.kind === 'ordinal' ? 'averagePosition' : 'average')}</th>${raked ? html`<th scope="col">${pt('weightedColumn')}</th>` : ''}<th scope="col">${ft('sameCircumstances')}</th></tr></thead>
     <tbody>${rows}</tbody>
   </table>
@@ -293,7 +298,6 @@ ${notYetLine(notYetText(lead))}`;
   // The summary speaks of the lead comparisons; each stratum's own ones are behind their block.
   const representativeness = analyses.representativeness;
   return html`${summarySection(campaign, analyses, shown.filter(isLead), words)}
-${representativeness ? representativenessSection(campaign, representativeness, analyses.minGroupSize, words) : ''}
 ${perOutcome}
 ${plannerSection(campaign, analyses, words)}
 <details class="finding"><summary>${pt('glossaryHeading')}</summary>

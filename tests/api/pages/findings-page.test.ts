@@ -110,15 +110,15 @@ describe('findings page', () => {
     expect(bySex.raking.raked).toBe(true);
     const female = bySex.groups.find((group: any) => group.level === 'female');
     expect(page).toContain(`<td>${percent(female.estimate)}<span class="interval"> (${percent(female.ciLow)} – ${percent(female.ciHigh)})</span></td><td>${percent(female.raked.estimate)}<span class="interval"> (${percent(female.raked.ciLow)} – ${percent(female.raked.ciHigh)})</span></td>`);
-    expect(page).toContain('<th scope="col">Weighted to the population</th>');
+    expect(page).toContain('<th scope="col">Weighted</th>');
     expect(page).toContain('values as percentile rank there (higher is better). Not weighted to the population: these ranks and rates are relative to the people who donated in each.</p>');
 
     const german = (await request(testApp.app).get('/campaigns/credit-scores?lang=de').expect(200)).text;
     expect(german).toContain('Wie weit die Spendenden von der Bevölkerung abweichen');
-    expect(german).toContain('<th scope="col">Gewichtet auf die Bevölkerung</th>');
+    expect(german).toContain('<th scope="col">Gewichtet</th>');
     expect(german).toContain('31. Dezember 2023');
     const french = (await request(testApp.app).get('/campaigns/credit-scores?lang=fr').expect(200)).text;
     expect(french).toContain('À quel point les donateurs s’écartent de la population');
-    expect(french).toContain('<th scope="col">Pondéré selon la population</th>');
+    expect(french).toContain('<th scope="col">Pondéré</th>');
   });
 });
