@@ -22,6 +22,8 @@ const { seedDemo } = require(`${dist}/demo/seed-demo`);
 const { analyseCampaign } = require(`${dist}/evidence/campaign-analyses`);
 const { loadCampaignRows } = require(`${dist}/evidence/campaign-rows`);
 const { outcomeStrata } = require(`${dist}/evidence/outcome-strata`);
+const { orderedLevelsOf } = require(`${dist}/campaigns/ordered-levels`);
+const { positionedRows, rowsInOrder } = require(`${dist}/evidence/ordinal-comparison`);
 const { rakeStratum } = require(`${dist}/evidence/representativeness/stratum-raking`);
 const { representativeness } = require(`${dist}/evidence/representativeness/share-table`);
 
@@ -47,9 +49,13 @@ function rakingWork(campaign, rows) {
   representativeness(rows, margins, campaign.minGroupSize);
   const attributes = campaign.fieldsWithRole('protected').map((field) => field.name);
   let strata = 0;
-  for (const outcome of campaign.fieldsWithRole('outcome').filter((field) => field.type !== 'string')) {
-    for (const stratum of outcomeStrata(outcome, rows).filter((candidate) => candidate.donors >= campaign.minGroupSize)) {
-      const raking = rakeStratum(stratum.rows, outcome.name, margins.margins, campaign.minGroupSize);
+  for (const outcome of campaign.fieldsWithRole('outcome')) {
+    // Ordered outcomes are raked as positions in their order, as campaign-analyses.ts does; other text outcomes are not analysed.
+    const order = orderedLevelsOf(outcome);
+    if (outcome.type === 'string' && !order) continue;
+    const outcomeRows = order ? rowsInOrder(rows, outcome.name, order) : rows;
+    for (const stratum of outcomeStrata(outcome, outcomeRows).filter((candidate) => candidate.donors >= campaign.minGroupSize)) {
+      const raking = rakeStratum(order ? positionedRows(stratum.rows, outcome.name, order) : stratum.rows, outcome.name, margins.margins, campaign.minGroupSize);
       if (!raking.raked) continue;
       strata += 1;
       for (const attribute of attributes) {
