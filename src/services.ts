@@ -1,12 +1,13 @@
 /**
  * The composition root: every service of crowdaudit, built in one place from the configuration
  * and an open database — for the app and for every CLI command. A command run beside a server
- * therefore sees what the server sees: the campaigns of DATA_DICTIONARY_DIR with the operator in
- * their consent (so the consent hash stored with a seeded or imported donation is the server's),
+ * therefore sees what the server sees: the campaigns of DATA_DICTIONARY_DIR with their population
+ * margins and the operator in their consent (so the consent hash stored with a seeded or imported donation is the server's),
  * the same release rules and the same signing key.
  */
 import type { Logger } from 'pino';
 import { AccessTokenService } from './access/access-token-service';
+import { campaignsWithMargins } from './campaigns/campaigns-with-margins';
 import { loadCampaigns } from './campaigns/load-campaigns';
 import type { Campaign, CampaignLookup } from './campaigns/types';
 import { loadConfig, type Config } from './config';
@@ -69,7 +70,8 @@ export function buildServices(options: BuildServicesOptions): Services {
   const recipients = loadRecipients();
   // Resolved before anything else: an unknown or ambiguous authority stops the server at start.
   const operator = operatorProfile(config.operator, recipients);
-  const campaigns = campaignsWithOperator(options.campaigns ?? loadCampaigns(config.dataDictionaryDir), operator);
+  // Campaigns given by a test come as they are; those read from the directory bring their population margins.
+  const campaigns = campaignsWithOperator(options.campaigns ?? campaignsWithMargins(loadCampaigns(config.dataDictionaryDir), config.dataDictionaryDir), operator);
   // A dictionary that maps an answer to an unknown recipient stops the start, naming the field.
   checkCampaignRecipients(recipients, campaigns.list());
   // Every campaign's release rule is checked at start: a rule below k stops the server.

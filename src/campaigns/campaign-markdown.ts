@@ -119,7 +119,7 @@ function marginsSection(campaign: Campaign): string[] {
   return [
     '## Population margins',
     '',
-    `Raked estimates (\`crowdaudit disparity|compare --rake\`) weight the donors to these margins — ${margins.title} (\`data-dictionary/margins/${campaign.slug}.json\`). Records whose value is not a level below (e.g. \`not-stated\`) are left out of them, and counted.`,
+    `Raked estimates (the findings' weighted figures and \`crowdaudit disparity|compare --rake\`) weight the donors to these margins — ${margins.title} (\`data-dictionary/margins/${campaign.slug}.json\`). Records whose value is not a level below (e.g. \`not-stated\`) are left out of them, and counted. The findings show the donors' share of each level beside the population's, and rake a stratum only where every level has at least ${campaign.minGroupSize} donors.`,
     '',
     '| Field | Level | Population | Share |',
     '|---|---|---|---|',

@@ -52,10 +52,11 @@ function typedExample(coerceRecord: (raw: Record<string, unknown>) => Record<str
 
 /**
  * The campaign as its dictionary file defines it, without what is derived (functions do not cross
- * to worker threads): examples written back as text, as the file has them, so buildCampaign takes it.
+ * to worker threads) or read from beside it (the population margins: a worker is given them apart):
+ * examples written back as text, as the file has them, so buildCampaign takes it.
  */
 export function campaignDefinition(campaign: Campaign): CampaignDefinition {
-  const { consentSha256, recordSchema, donationSchema, coerceRecord, fieldsWithRole, ...definition } = campaign;
+  const { consentSha256, recordSchema, donationSchema, coerceRecord, fieldsWithRole, populationMargins, ...definition } = campaign;
   return { ...definition, schema: { ...definition.schema, fields: definition.schema.fields.map((field) => ({ ...field, example: String(field.example) })) } };
 }
 

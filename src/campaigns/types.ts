@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { Comparability } from './comparability-schema';
+import type { PopulationMarginsFile } from './population-margins-file';
 
 export const LOCALES = ['en', 'de', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -147,6 +148,11 @@ export interface Campaign extends CampaignDefinition {
   /** Turns text input (form fields, CSV cells) into typed values before `recordSchema`; '' -> absent. */
   coerceRecord(raw: Record<string, unknown>): Record<string, unknown>;
   fieldsWithRole(role: FieldRole): CampaignField[];
+  /**
+   * The population margins shipped beside the dictionary (`margins/<slug>.json`), checked against
+   * it at start; absent when the campaign ships none. The findings weight donors to them.
+   */
+  populationMargins?: PopulationMarginsFile;
 }
 
 /** Read access to the loaded campaigns (the registry from `campaigns/load-campaigns`). */

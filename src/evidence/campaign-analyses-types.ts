@@ -1,3 +1,4 @@
+import type { MarginSource } from '../campaigns/population-margins-file';
 import type { PackStatistics } from './personal/pack-statistics';
 
 /**
@@ -9,12 +10,38 @@ import type { PackStatistics } from './personal/pack-statistics';
 export type OutcomeKind = 'rate' | 'mean' | 'ordinal';
 
 /**
+ * A group's rate, mean or mean position weighted to the population margins the campaign ships
+ * (raking), from the same records as its unweighted figure, with the design-based standard error
+ * and 95% interval (estimate ± 1.96·SE) clustered by donor — R: `svyby(~y, ~group,
+ * rake(svydesign(ids = ~donor, data = stratum), …), svymean)`.
+ */
+export interface RakedEstimate {
+  estimate: number;
+  stdError: number;
+  ciLow: number;
+  ciHigh: number;
+}
+
+/**
  * A group's raw outcome: the rate of a yes/no outcome, the mean of a number, or for an ordered
  * outcome the mean position in the order (1 = the first level), with its 95% interval clustered by donor.
+ * `raked` is absent where the comparison is not weighted (no margins, the pooled figure, a release
+ * made before raking), and null when fewer than k of the group's donors fall within the margins.
  */
 export type GroupSummary =
   | { level: string; suppressed: true }
-  | { level: string; suppressed: false; donors: number; records: number; estimate: number; ciLow: number | null; ciHigh: number | null };
+  | { level: string; suppressed: false; donors: number; records: number; estimate: number; ciLow: number | null; ciHigh: number | null; raked?: RakedEstimate | null };
+
+/**
+ * Whether a comparison's groups carry raked figures (campaigns with population margins only). One
+ * raking per stratum serves every attribute. Not raked: the pooled figure (its numbers are ranks
+ * or rates relative to each stratum's donors, which weighting to the population would not turn into
+ * population figures), a stratum where a margin's level has fewer than k donors (a handful of
+ * people would stand for millions, and the figure would rest on them), or a raking that did not converge.
+ */
+export type ComparisonRaking =
+  | { raked: true; iterations: number; weightRatio: number }
+  | { raked: false; reason: 'pooled' | 'margin-level-under-k' | 'not-converged' };
 
 /** A group against the reference, before any adjustment. */
 export interface RawEffect {
@@ -108,6 +135,8 @@ export interface Comparison {
   /** Legitimate factors the adjusted model holds fixed. */
   adjustedFor: string[];
   note?: string;
+  /** Only for a campaign with population margins. */
+  raking?: ComparisonRaking;
 }
 
 /** How many donors would let a comparison detect a gap with 80% power (α = 0.05, two-sided); ordered outcomes are not planned. */
@@ -133,6 +162,41 @@ export type StratumSummary =
   | { outcome: string; stratum: Record<string, string>; suppressed: true }
   | { outcome: string; stratum: Record<string, string>; suppressed: false; donors: number; records: number };
 
+/** One level of a population margin: its population share, and, from k donors up, the donors'. */
+export type MarginLevelShare =
+  | { margin: string; level: string; populationShare: number; suppressed: true }
+  | {
+      margin: string;
+      level: string;
+      populationShare: number;
+      suppressed: false;
+      /** Donors (people, not records) within every margin with this level; rounded in a release. */
+      donors: number;
+      /** Their share of the donors within every margin. */
+      donorShare: number;
+      /** The donors' share once raked to the margins: the population share when the raking converged (a check); null when not raked. */
+      rakedShare: number | null;
+    };
+
+/**
+ * How far the donors are from the population, on the margins the campaign ships: per margin and
+ * level, population share against donors' share. A level with fewer than k donors shows no count
+ * or share, and where that alone would let it be worked out from the others, the next smallest
+ * level is hidden too.
+ */
+export interface Representativeness {
+  title: string;
+  /** Where each margin comes from: publisher, table, its title, reference date, address, derivation. */
+  sources: MarginSource[];
+  /** Donors whose answers fall within every margin (the shares' base); null under k. Rounded in a release. */
+  donorsWithin: number | null;
+  /** Donors with an answer the margins lack (e.g. sex "diverse", "not-stated") or none: left out of raked figures; null under k. */
+  donorsOutside: number | null;
+  levels: MarginLevelShare[];
+  /** The donors raked to the margins; null when a level has fewer than k donors (nothing is weighted then). */
+  raking: { converged: boolean; iterations: number } | null;
+}
+
 /** What every view of a campaign's findings reads: the public release and the analyses it is made from. */
 export interface CampaignFindings {
   campaign: string;
@@ -151,6 +215,8 @@ export interface CampaignFindings {
   notAnalysed: Array<{ field: string; reason: string }>;
   /** Codes of the caveats that apply; pages say them in the reader's language. */
   caveats: Array<'self-selected' | 'association-not-cause' | 'clustered-by-donor' | 'clustered-records' | 'small-sample' | 'multiple-testing'>;
+  /** Only for a campaign that ships population margins (absent in releases made before). */
+  representativeness?: Representativeness;
 }
 
 /** The analyses as computed, with exact counts: internal, never published as they are. */

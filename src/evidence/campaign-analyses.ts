@@ -3,7 +3,8 @@
  * numbers → means, ordered classes → proportional odds, see ordinal-comparison.ts) against every protected attribute, within each stratum of comparable records
  * the outcome declares (`comparable` in the dictionary), raw and adjusted for the legitimate
  * factors, with Bonferroni's correction across the whole family of adjusted tests (see
- * family-adjustment.ts), and the planner.
+ * family-adjustment.ts), and the planner. For a campaign that ships population margins, also how
+ * far the donors are from the population and each group's figure raked to it (representativeness/).
  */
 import type { Row } from '../../analysis/types';
 import type { Campaign, CampaignField } from '../campaigns/types';
@@ -14,9 +15,12 @@ import { DEFAULT_GAPS, planComparison, type PlannerGaps } from './campaign-plann
 import { DONOR_COLUMN, loadCampaignRowsPaged } from './campaign-rows';
 import { adjustFamily } from './family-adjustment';
 import { compareGroups, type ComparisonInput, type UnadjustedEffect } from './group-comparison';
-import { compareOrderedGroups, rowsInOrder } from './ordinal-comparison';
+import { compareOrderedGroups, positionedRows, rowsInOrder } from './ordinal-comparison';
 import { outcomeStrata, pooledRows, STRATUM_COLUMN, stratumFields } from './outcome-strata';
 import { computePackStatistics } from './personal/pack-statistics';
+import { withRakedGroups } from './representativeness/raked-groups';
+import { representativeness } from './representativeness/share-table';
+import { rakeStratum, type StratumRaking } from './representativeness/stratum-raking';
 
 function outcomeKind(field: CampaignField): OutcomeKind | undefined {
   if (field.type === 'boolean') return 'rate';
@@ -61,18 +65,26 @@ async function analyseOutcome(campaign: Campaign, outcome: CampaignField, kind: 
     comparisons: [],
     effects: [],
   };
-  const runs: Array<Omit<ComparisonInput, 'attribute' | 'kind'>> = shown.map((stratum) => ({ rows: stratum.rows, outcome: outcome.name, legitimate, textFields, minGroupSize, stratum: stratum.values }));
+  // One raking per stratum, shared by every attribute; the pooled figure is not raked (see
+  // ComparisonRaking). An ordered outcome is raked as its position in the order: the number its groups show.
+  const margins = campaign.populationMargins?.margins;
+  const rakingOf = (stratumRows: Row[]) => (margins
+    ? { raking: rakeStratum(order ? positionedRows(stratumRows, outcome.name, order) : stratumRows, outcome.name, margins, minGroupSize) }
+    : {});
+  const runs: Array<Omit<ComparisonInput, 'attribute' | 'kind'> & { raking?: StratumRaking }> = shown.map((stratum) => ({
+    rows: stratum.rows, outcome: outcome.name, legitimate, textFields, minGroupSize, stratum: stratum.values, ...rakingOf(stratum.rows),
+  }));
   if (shown.length >= 2) {
     const pooled = { over: fields, scale: kind === 'mean' ? 'percentile' as const : 'outcome' as const, column: STRATUM_COLUMN };
-    runs.push({ rows: pooledRows(outcome, shown, kind), outcome: outcome.name, legitimate, textFields, minGroupSize, stratum: null, pooled });
+    runs.push({ rows: pooledRows(outcome, shown, kind), outcome: outcome.name, legitimate, textFields, minGroupSize, stratum: null, pooled, ...(margins ? { raking: { raked: false, reason: 'pooled' } as const } : {}) });
   }
-  for (const run of runs) {
+  for (const { raking, ...run } of runs) {
     for (const attribute of attributes) {
       // Without an order the kind is a rate or a mean (outcomeKind).
       const compared = order
         ? await compareOrderedGroups({ ...run, attribute: attribute.name, order })
         : await compareGroups({ ...run, kind: kind as ComparisonInput['kind'], attribute: attribute.name });
-      result.comparisons.push(compared.comparison);
+      result.comparisons.push(raking ? withRakedGroups(compared.comparison, raking) : compared.comparison);
       result.effects.push(...compared.effects);
     }
   }
@@ -80,7 +92,7 @@ async function analyseOutcome(campaign: Campaign, outcome: CampaignField, kind: 
 }
 
 /** The figures of the findings, from rows as `loadCampaignRows` reads them (a `donor` column and the analysable fields). */
-export type RowFindings = Pick<CampaignAnalyses, 'strata' | 'comparisons' | 'effects' | 'notAnalysed'>;
+export type RowFindings = Pick<CampaignAnalyses, 'strata' | 'comparisons' | 'effects' | 'notAnalysed' | 'representativeness'>;
 
 /** Every outcome of the campaign against every protected attribute, per stratum and pooled, with the family adjustment. */
 export async function analyseRows(campaign: Campaign, rows: Row[]): Promise<RowFindings> {
@@ -100,7 +112,8 @@ export async function analyseRows(campaign: Campaign, rows: Row[]): Promise<RowF
     comparisons.push(...result.comparisons);
     effects.push(...result.effects);
   }
-  return { strata, comparisons, effects: adjustFamily(effects), notAnalysed };
+  const margins = campaign.populationMargins;
+  return { strata, comparisons, effects: adjustFamily(effects), notAnalysed, ...(margins ? { representativeness: representativeness(rows, margins, campaign.minGroupSize) } : {}) };
 }
 
 /** What the analyses read: the records, their count and the campaign's revision. */
@@ -114,7 +127,7 @@ export async function analyseCampaign(store: AnalysedStore, campaign: Campaign, 
   const { revision } = await store.revisions.state(campaign.slug);
   const { columns, rows } = await loadCampaignRowsPaged(store.records, campaign);
   const { donations } = await store.donations.countByCampaign(campaign.slug);
-  const { strata, comparisons, effects, notAnalysed } = await analyseRows(campaign, rows);
+  const { strata, comparisons, effects, notAnalysed, representativeness: shares } = await analyseRows(campaign, rows);
   const donors = new Set(rows.map((row) => row[DONOR_COLUMN])).size;
   // 'clustered-records' (intervals too narrow) is gone: every interval and test is now clustered by donor; releases made before still carry it.
   const caveats: CampaignAnalyses['caveats'] = ['self-selected', 'association-not-cause', 'multiple-testing', 'clustered-by-donor'];
@@ -134,6 +147,7 @@ export async function analyseCampaign(store: AnalysedStore, campaign: Campaign, 
     planner: comparisons.flatMap((comparison) => planComparison(comparison, options.gaps ?? DEFAULT_GAPS)),
     notAnalysed,
     caveats,
+    ...(shares ? { representativeness: shares } : {}),
     // From the same rows as the findings, so a personal pack's peers and prediction belong to the release its effects come from.
     packStatistics: await computePackStatistics(campaign, columns, rows),
   };

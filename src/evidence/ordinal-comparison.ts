@@ -42,6 +42,12 @@ export function rowsInOrder(rows: readonly Row[], outcome: string, order: Ordere
   return rows.filter((row) => row[outcome] !== null && row[outcome] !== undefined && levels.has(String(row[outcome]).trim()));
 }
 
+/** The rows (each a level of the order) with the outcome as its position in the order, 1 = the first level: what a group's figure averages. */
+export function positionedRows(rows: readonly Row[], outcome: string, order: OrderedLevels): Row[] {
+  const position = new Map(order.levels.map((level, index) => [level, index + 1]));
+  return rows.map((row): Row => ({ ...row, [outcome]: position.get(String(row[outcome]).trim())! }));
+}
+
 /** A number that can be shown: NaN or ±∞ (a group of one donor has no spread) becomes null. */
 function finite(value: number): number | null {
   return Number.isFinite(value) ? value : null;
@@ -102,8 +108,7 @@ export async function compareOrderedGroups(input: OrdinalComparisonInput): Promi
   }
 
   // Mean position in the order, clustered by donor (survey's svymean with ids = ~donor), like a mean.
-  const position = new Map(order.levels.map((level, index) => [level, index + 1]));
-  const positioned = rows.map((row): Row => ({ ...row, [outcome]: position.get(String(row[outcome]).trim())! }));
+  const positioned = positionedRows(rows, outcome, order);
   const means = await clusteredGroupMeans(arrayRowSource(positioned), { outcome, groups: [attribute], cluster: DONOR_COLUMN, reference });
   const referenceMean = means.groups.find((group) => group.group === reference)!.mean;
   const groups = new Map<string, GroupSummary>();

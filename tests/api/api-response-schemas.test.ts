@@ -37,6 +37,9 @@ describe('API answers against the schemas of the OpenAPI document', () => {
       const after = (await request(fresh.app).get(`/api/v1/campaigns/${slug}/findings?gap=10`).expect(200)).body;
       expect(after.release).not.toBeNull();
       expect(after.effects.some((effect: { suppressed: boolean }) => !effect.suppressed)).toBe(true);
+      // Only credit-scores ships population margins: its answer holds the share table and raked figures, which the schema must describe.
+      expect(after.representativeness !== undefined).toBe(slug === 'credit-scores');
+      expect(after.comparisons.some((comparison: { groups: Array<{ raked?: unknown }> }) => comparison.groups.some((group) => group.raked))).toBe(slug === 'credit-scores');
       expect(issues(findingsResponseSchema, after)).toEqual([]);
     }
   }, 30_000);

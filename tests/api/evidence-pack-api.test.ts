@@ -86,7 +86,7 @@ describe('collective evidence pack API', () => {
     const charts = names.filter((name) => /^charts\/[a-z_]+(-[a-z0-9_-]+)?-by-[a-z_]+\.svg$/.test(name));
     expect(charts.length).toBeGreaterThan(0);
     expect(names.filter((name) => !charts.includes(name)).sort()).toEqual(['METHODS.md', 'data/records.csv', 'datapackage.json', 'manifest.json', 'manifest.sig',
-      'results/analyses.json', 'results/effects.csv', 'results/groups.csv', 'results/planner.csv', 'signing-key.pem']);
+      'results/analyses.json', 'results/effects.csv', 'results/groups.csv', 'results/planner.csv', 'results/representativeness.csv', 'signing-key.pem']);
     const manifest = JSON.parse(text(files['manifest.json']));
     expect(Object.keys(manifest.files).sort()).toEqual(names.filter((name) => name !== 'manifest.json' && name !== 'manifest.sig').sort());
     for (const [name, hash] of Object.entries(manifest.files)) expect(createHash('sha256').update(files[name]).digest('hex')).toBe(hash);

@@ -54,6 +54,7 @@ test.each(['credit-scores', 'platform-decisions'])('when %s has the demo data of
         longestChart: Math.max(0, ...Array.from(document.querySelectorAll('figure.chart svg')).map((svg) => svg.getBoundingClientRect().height)),
         openTablesScroll: tables.some((element) => element.scrollWidth > element.clientWidth),
         noCompareLines: (document.body.textContent!.match(/No comparison with the same circumstances is possible yet/g) ?? []).length,
+        representativeness: document.querySelector('#findings + .findings-summary details.representativeness') !== null,
       };
     });
     expect(layout.summaryFirst).toBe(true);
@@ -68,6 +69,8 @@ test.each(['credit-scores', 'platform-decisions'])('when %s has the demo data of
     expect(layout.longestChart).toBeLessThanOrEqual(viewport.height);
     expect(layout.openTablesScroll).toBe(false);
     expect(layout.noCompareLines).toBe(0);
+    // credit-scores ships population margins: its share table closes the summary, within the budget (collapsed behind one line).
+    expect(layout.representativeness).toBe(slug === 'credit-scores');
     // The collapsed comparisons open, and the long ones hold a sorted table with no chart.
     await page.$$eval('details.finding', (details) => details.forEach((element) => { (element as HTMLDetailsElement).open = true; }));
     expect(await page.$$eval('details.finding .findings-table-long', (tables) => tables.every((table) => table.closest('details')!.querySelector('figure.chart') === null))).toBe(true);

@@ -15,6 +15,7 @@ import { dataPackage } from './datapackage';
 import { methodsMarkdown } from './methods-markdown';
 import { MANIFEST_PATH, PUBLIC_KEY_PATH, RECORDS_PATH, SIGNATURE_PATH, type PackManifest } from './pack-manifest';
 import { packRecords, SHARING_PURPOSE } from './pack-records';
+import { representativenessFiles } from './representativeness-table';
 import { chartFiles, resultFiles } from './result-files';
 import { recordsTableSchema } from './table-schema';
 
@@ -47,6 +48,7 @@ function assemble(campaign: Campaign, analyses: PublishedFindings | undefined, r
   const described: Record<string, Uint8Array> = {
     [RECORDS_PATH]: recordsCsv,
     ...resultFiles(analyses),
+    ...representativenessFiles(campaign, analyses),
     ...chartFiles(campaign, analyses),
     'METHODS.md': encoder.encode(methodsMarkdown(campaign, analyses, records, createdOn, signingKey.fingerprint)),
     [PUBLIC_KEY_PATH]: encoder.encode(signingKey.publicKeyPem),

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Campaign } from '../../campaigns/types';
 import { version } from '../../version';
 import { MANIFEST_PATH, PUBLIC_KEY_PATH, RECORDS_PATH, SIGNATURE_PATH } from './pack-manifest';
+import { marginSources, REPRESENTATIVENESS_PATH, REPRESENTATIVENESS_SCHEMA } from './representativeness-table';
 import { RESULT_TABLE_DESCRIPTIONS, RESULT_TABLE_SCHEMAS } from './result-table-schemas';
 import type { TableSchema } from './table-schema';
 
@@ -65,6 +66,13 @@ export function dataPackage(campaign: Campaign, recordsSchema: TableSchema, file
         const path = `results/${name}.csv`;
         return csvResource(name, path, RESULT_TABLE_DESCRIPTIONS[name].title, RESULT_TABLE_DESCRIPTIONS[name].description, RESULT_TABLE_SCHEMAS[name], files[path]);
       }),
+      // Only for a campaign with population margins; the resource cites where they come from.
+      ...(files[REPRESENTATIVENESS_PATH]
+        ? [{
+          ...csvResource('representativeness', REPRESENTATIVENESS_PATH, 'Findings: how far the donors are from the population', `Per margin and level, the population's share against the donors' share (in people) and their share once raked to the margins (${campaign.populationMargins?.title ?? 'population margins'}); levels under k are only marked suppressed.`, REPRESENTATIVENESS_SCHEMA, files[REPRESENTATIVENESS_PATH]),
+          sources: marginSources(campaign),
+        }]
+        : []),
       fileResource('results/analyses.json', 'Findings as JSON', 'The public release of the findings the CSV tables are made from, as the API serves it (null release before the first).', 'json', 'application/json', files['results/analyses.json']),
       ...charts.map((path) => fileResource(path, chartTitle(campaign, path), 'Each group\'s rate or mean with its 95% interval; groups under k are not shown.', 'svg', 'image/svg+xml', files[path])),
       fileResource('METHODS.md', 'Methods', 'How the records were selected and generalised, the methods, the caveats and how to re-run the analyses with crowdaudit.', 'md', 'text/markdown', files['METHODS.md']),

@@ -32,6 +32,19 @@ function strataLines(campaign: Campaign): string[] {
   });
 }
 
+/** For a campaign with population margins: how its figures are raked to them, and where the margins come from. */
+function rakingLines(campaign: Campaign): string[] {
+  const margins = campaign.populationMargins;
+  if (!margins) return [];
+  const columns = margins.margins.map((margin) => `\`${margin.column}\``);
+  return [
+    `- Raked figures: each shown group's rate or mean is also given weighted to ${margins.title} (\`rakedEstimate\` in \`groups.csv\`), by raking (iterative proportional fitting) on ${columns.join(' and ')}, once per stratum, from the same records as the unweighted figure, with a design-based standard error clustered by donor`,
+    `  (R: \`raked <- rake(svydesign(ids = ~donor, data = stratum), list(${margins.margins.map((margin) => `~${margin.column}`).join(', ')}), totals)\`, then \`svyby(~y, ~group, raked, svymean)\`; interval ± 1.96 SE; \`crowdaudit disparity|compare --rake\` on the records with a donor column).`,
+    `  Records whose answer the population figures do not count (e.g. \`not-stated\`) are left out of raked figures; a stratum where a level of a margin has fewer than ${campaign.minGroupSize} donors is not raked (a few people would stand for millions), nor is the pooled figure (its values are ranks or rates relative to each stratum's donors).`,
+    `- \`representativeness.csv\` compares the donors' share of each level (counted in people) with the population's. Sources: ${margins.sources.map((source) => `\`${source.column}\` from ${source.publisher}, table ${source.table} (${source.tableTitle}), reference date ${source.referenceDate}, ${source.url}`).join('; ')}.`,
+  ];
+}
+
 export function methodsMarkdown(campaign: Campaign, analyses: PublishedFindings | undefined, records: PackRecords, createdOn: string, signingKeyFingerprint: string): string {
   const k = campaign.minGroupSize;
   const outcomes = campaign.fieldsWithRole('outcome').map((field) => field.name);
@@ -106,7 +119,7 @@ single donor can be read off the difference between two releases.` : 'No finding
   \`MASS::polr(factor(y, levels = order) ~ group + …)\` with \`sandwich::vcovCL(fit, cluster = ~donor,
   type = "HC1")\` and \`lmtest::coeftest\` (t on n − k df); the estimate is the log-odds of a later
   level of the order. They join the same Bonferroni family; the planner does not cover them.
-${strataLines(campaign).join('\n')}
+${[...strataLines(campaign), ...rakingLines(campaign)].join('\n')}
 - \`results/analyses.json\` has everything; \`groups.csv\`, \`effects.csv\` and \`planner.csv\` the same
   as tables; \`planner.csv\` says how many more donors would let a gap be detected with 80% power.
 

@@ -30,6 +30,7 @@ function groupRows(analyses: CampaignFindings): Array<Record<string, unknown>> {
       isReference: group.level === comparison.reference,
       suppressed: group.suppressed,
       ...(group.suppressed ? {} : { donors: group.donors, records: group.records, estimate: group.estimate, ciLow: group.ciLow, ciHigh: group.ciHigh }),
+      ...(group.suppressed || !group.raked ? {} : { rakedEstimate: group.raked.estimate, rakedStdError: group.raked.stdError, rakedCiLow: group.raked.ciLow, rakedCiHigh: group.raked.ciHigh }),
     })),
   );
 }

@@ -49,6 +49,10 @@ const groups: TableSchemaField[] = [
   number('estimate', 'Estimate', 'The rate (0 to 1) or mean of the outcome in the group; for an ordered outcome its mean position in the order (1 = the first level).'),
   number('ciLow', 'Lower 95% limit', 'Lower limit of the 95% interval of the estimate, clustered by donor (design-based, t on donors − 1 df); empty when it cannot be computed.'),
   number('ciHigh', 'Upper 95% limit', 'Upper limit of the 95% interval of the estimate; empty when it cannot be computed.'),
+  number('rakedEstimate', 'Raked estimate', 'The rate or mean weighted to the population margins (raking; see results/representativeness.csv and METHODS.md), from the same records as the estimate; empty when the campaign ships no margins, the comparison is not raked (the pooled figure, a stratum with a margin level under k) or fewer than k of the group\'s donors are within the margins.'),
+  number('rakedStdError', 'Raked standard error', 'Design-based standard error of the raked estimate, clustered by donor (survey::svyby on the raked design with ids = ~donor).'),
+  number('rakedCiLow', 'Raked estimate, lower 95% limit', 'rakedEstimate − 1.96 · rakedStdError.'),
+  number('rakedCiHigh', 'Raked estimate, upper 95% limit', 'rakedEstimate + 1.96 · rakedStdError.'),
 ];
 
 const effects: TableSchemaField[] = [

@@ -21,7 +21,7 @@ export type Analyse = (store: AnalysedStore, campaign: Campaign) => Promise<Camp
 /** Analyses of the campaign's records in the database at `location`, computed by a worker thread. */
 export function analyseInWorker(location: StoreLocation): Analyse {
   return (_store, campaign) => new Promise<CampaignAnalyses>((resolve, reject) => {
-    const workerData: AnalysisWorkerData = { location, definition: campaignDefinition(campaign) };
+    const workerData: AnalysisWorkerData = { location, definition: campaignDefinition(campaign), ...(campaign.populationMargins ? { populationMargins: campaign.populationMargins } : {}) };
     const worker = new Worker(compiledWorkerScript('evidence/releases/analysis-worker'), { workerData });
     let settled = false;
     worker.once('message', (message: AnalysisWorkerMessage) => {

@@ -6,7 +6,7 @@
  * group's size roughly; what keeps one donor from being read off is that a release differs from
  * the one before by at least `minChanges` donations (see `FindingsReleases` and SECURITY.md).
  */
-import type { CampaignAnalyses, Comparison, Effect, GroupSummary, PublishedFindings, StratumSummary } from '../campaign-analyses-types';
+import type { CampaignAnalyses, Comparison, Effect, GroupSummary, PublishedFindings, Representativeness, StratumSummary } from '../campaign-analyses-types';
 import { DEFAULT_GAPS, planComparison } from '../campaign-planner';
 import type { ReleaseRule } from './release-rule';
 
@@ -30,6 +30,17 @@ function roundEffect(effect: Effect): Effect {
   return { ...effect, adjusted: { ...effect.adjusted, n: roundCount(effect.adjusted.n) } };
 }
 
+/** The share table's counts rounded like the others; shares stay exact, like rates. */
+function roundRepresentativeness(table: Representativeness): Representativeness {
+  const round = (count: number | null) => (count === null ? null : roundCount(count));
+  return {
+    ...table,
+    donorsWithin: round(table.donorsWithin),
+    donorsOutside: round(table.donorsOutside),
+    levels: table.levels.map((level) => (level.suppressed ? level : { ...level, donors: roundCount(level.donors) })),
+  };
+}
+
 export function publicFindings(analyses: CampaignAnalyses, release: { number: number; releasedAt: Date; rule: Pick<ReleaseRule, 'minChanges' | 'interval'> }): PublishedFindings {
   const { revision: _revision, computedAt: _computedAt, packStatistics: _packStatistics, ...findings } = analyses;
   const comparisons: Comparison[] = analyses.comparisons.map((comparison) => ({ ...comparison, groups: comparison.groups.map(roundGroup) }));
@@ -43,6 +54,7 @@ export function publicFindings(analyses: CampaignAnalyses, release: { number: nu
     strata: analyses.strata.map(roundStratum),
     comparisons,
     effects: analyses.effects.map(roundEffect),
+    ...(analyses.representativeness ? { representativeness: roundRepresentativeness(analyses.representativeness) } : {}),
     // From the rounded groups, so that no exact group size comes back through "donors needed".
     planner: comparisons.flatMap((comparison) => planComparison(comparison, DEFAULT_GAPS)),
   };

@@ -19,13 +19,28 @@ const stratumSummarySchema = z.union([
   z.object({ outcome: z.string(), stratum: z.record(z.string(), z.string()), suppressed: z.literal(false), donors: z.int(), records: z.int() }).strict().describe('Counts rounded as in the release'),
 ]);
 
+const rakedEstimateSchema = z
+  .object({ estimate: z.number(), stdError: z.number(), ciLow: z.number(), ciHigh: z.number() })
+  .strict()
+  .describe('The rate or mean raked to the population margins (iterative proportional fitting), from the same records as the unweighted estimate, with its design-based standard error and 95% interval (estimate ± 1.96·SE) clustered by donor (as survey::rake, then svyby(~y, ~group, design, svymean) with ids = ~donor)');
+
 const groupSchema = z.union([
   z.object({ level: z.string(), suppressed: z.literal(true) }).strict().describe('A group of fewer than k donors: nothing else is shown'),
   z
-    .object({ level: z.string(), suppressed: z.literal(false), donors: z.int(), records: z.int(), estimate: z.number(), ciLow: interval, ciHigh: interval })
+    .object({
+      level: z.string(), suppressed: z.literal(false), donors: z.int(), records: z.int(), estimate: z.number(), ciLow: interval, ciHigh: interval,
+      raked: rakedEstimateSchema.nullable().optional().describe('Absent where the comparison is not raked (see the comparison\'s raking); null when fewer than k of the group\'s donors fall within the margins'),
+    })
     .strict()
     .describe('Rate, mean or (ordinal) mean position in the order of the group with its 95% interval, clustered by donor; counts rounded as in the release'),
 ]);
+
+const comparisonRakingSchema = z
+  .union([
+    z.object({ raked: z.literal(true), iterations: z.int().describe('Raking sweeps to convergence'), weightRatio: z.number().describe('Largest raked weight over the smallest: a large ratio means a few donors stand for many people') }).strict(),
+    z.object({ raked: z.literal(false), reason: z.enum(['pooled', 'margin-level-under-k', 'not-converged']).describe('pooled: the figure over all strata is not raked (its values are ranks or rates relative to each stratum\'s donors); margin-level-under-k: a level of a margin has fewer than k donors in the stratum; not-converged: the raking did not converge') }).strict(),
+  ])
+  .describe('Campaigns with population margins only: whether the groups carry raked estimates (one raking per stratum serves every attribute), or why not');
 
 const comparisonSchema = z
   .object({
@@ -43,6 +58,7 @@ const comparisonSchema = z
     groups: z.array(groupSchema),
     adjustedFor: z.array(z.string()).describe('Legitimate factors the adjusted model holds fixed'),
     note: z.string().optional(),
+    raking: comparisonRakingSchema.optional(),
   })
   .strict();
 
@@ -99,6 +115,37 @@ const plannerSchema = z
   })
   .strict();
 
+const marginSourceSchema = z
+  .object({ column: z.string(), publisher: z.string(), table: z.string(), tableTitle: z.string(), referenceDate: z.string(), url: z.string(), derivation: z.string() })
+  .strict()
+  .describe('Where a margin comes from: the publisher\'s table (code and title), its reference date, its address, and how the counts were made from it');
+
+const marginLevelSchema = z.union([
+  z.object({ margin: z.string(), level: z.string(), populationShare: z.number(), suppressed: z.literal(true) }).strict()
+    .describe('Fewer than k donors, or hidden with one so that it cannot be worked out from the others: no count or share'),
+  z.object({
+    margin: z.string().describe('The field the margin is about'),
+    level: z.string(),
+    populationShare: z.number().describe('Share of the population with this level (0 to 1)'),
+    suppressed: z.literal(false),
+    donors: z.int().describe('Donors (people, not records) within every margin with this level; rounded as in the release'),
+    donorShare: z.number().describe('Their share of the donors within every margin (0 to 1)'),
+    rakedShare: z.number().nullable().describe('The donors\' share once raked to the margins: equal to the population share when the raking converged (a check); null when not raked'),
+  }).strict(),
+]);
+
+const representativenessSchema = z
+  .object({
+    title: z.string(),
+    sources: z.array(marginSourceSchema),
+    donorsWithin: z.int().nullable().describe('Donors whose answers fall within every margin: the base of the shares; null under k; rounded as in the release'),
+    donorsOutside: z.int().nullable().describe('Donors with an answer the margins lack (e.g. sex "diverse" or "not-stated") or none: left out of raked figures; null under k; rounded as in the release'),
+    levels: z.array(marginLevelSchema),
+    raking: z.object({ converged: z.boolean(), iterations: z.int() }).strict().nullable().describe('The donors raked to the margins; null when a level has fewer than k donors'),
+  })
+  .strict()
+  .describe('Campaigns that ship population margins only: how far the donors are from the population, per margin and level');
+
 const caveatSchema = z.enum(['self-selected', 'association-not-cause', 'clustered-by-donor', 'clustered-records', 'small-sample', 'multiple-testing']).describe('clustered-records only in releases made before uncertainty was clustered by donor');
 const plannerGapsSchema = z.object({ ratePoints: z.number(), meanEffectSize: z.number() }).strict().describe('The gaps the planner looked for');
 
@@ -116,6 +163,7 @@ const released = z
     planner: z.array(plannerSchema),
     notAnalysed: z.array(z.object({ field: z.string(), reason: z.string() }).strict()),
     caveats: z.array(caveatSchema),
+    representativeness: representativenessSchema.optional(),
     release: z.object({ number: z.int(), releasedOn: z.string(), minChanges: z.int(), interval: z.string() }).strict(),
     countsRoundedTo: z.int(),
     plannerGaps: plannerGapsSchema,

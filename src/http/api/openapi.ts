@@ -108,7 +108,7 @@ export function buildOpenApiDocument(campaigns: Campaign[], baseUrl: string): Re
       get: {
         operationId: 'getFindings',
         tags: ['findings'],
-        summary: 'Public findings: counts, each outcome by each protected attribute (per comparable stratum, raw and adjusted, Bonferroni across the family with simultaneous intervals), the planner; groups under k suppressed',
+        summary: 'Public findings: counts, each outcome by each protected attribute (per comparable stratum, raw and adjusted, Bonferroni across the family with simultaneous intervals, and raked to the population margins where the campaign ships them), how far the donors are from the population, the planner; groups under k suppressed',
         description: 'The latest release; between releases every request gets the same answer. Before the first release, release is null and the lists are empty.',
         ...PUBLIC,
         parameters: [slug, ...queryParameters(findingsQuerySchema)],

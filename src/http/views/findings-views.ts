@@ -3,7 +3,9 @@
  * in plain words of what has been found and how sure it is; then, per outcome, each comparison
  * collapsed (`<details>`) behind a one-line headline — the clearest ones open. A comparison with
  * few groups has a chart and a small table; one with many (regions) a compact table sorted by
- * value, never a chart of a hundred rows. Small groups are marked, never numbered.
+ * value, never a chart of a hundred rows. Small groups are marked, never numbered. Where the
+ * campaign ships population margins, how far the donors are from the population comes after the
+ * summary, and each table shows a group's figure weighted to the population beside the plain one.
  */
 import { localizedField } from '../../campaigns/localize';
 import type { Campaign, Locale } from '../../campaigns/types';
@@ -12,9 +14,10 @@ import { comparisonChartGroups } from '../../evidence/charts/comparison-chart-gr
 import { groupEstimateChart } from '../../evidence/charts/group-estimate-chart';
 import { effectSentence, formatters, isClear, isOddsModel, shownInterval, type Formatters } from '../../evidence/effect-sentence';
 import { sameComparison } from '../../evidence/same-comparison';
-import { findingsTranslator, type FindingsTranslate } from '../../i18n/findings-messages';
-import { findingsPageTranslator, type FindingsPageTranslate } from '../../i18n/findings-page-messages';
+import { findingsTranslator } from '../../i18n/findings-messages';
+import { findingsPageTranslator } from '../../i18n/findings-page-messages';
 import { html, SafeHtml } from './html';
+import { marginNames, representativenessSection, type RepresentativenessWords } from './representativeness-views';
 
 /** More groups than this: a sorted table without a chart (a chart of 100 regions helps no one). */
 const CHART_MAX_GROUPS = 8;
@@ -24,12 +27,7 @@ const OPEN_COMPARISONS = 1;
 const SUMMARY_ITEMS = 3;
 type ShownEffect = Extract<Effect, { suppressed: false }>;
 
-interface Words {
-  locale: Locale;
-  ft: FindingsTranslate;
-  pt: FindingsPageTranslate;
-  format: Formatters;
-}
+type Words = RepresentativenessWords;
 
 function field(campaign: Campaign, name: string) {
   return campaign.schema.fields.find((candidate) => candidate.name === name)!;
@@ -77,6 +75,10 @@ function ordinalNote(campaign: Campaign, comparison: Comparison, words: Words): 
   return html`<p class="small ordinal-note">${words.pt(key, values)}</p>`;
 }
 
+/**
+ * The plain summary. Where the campaign ships population margins, it ends with how far the donors
+ * are from the population, collapsed: right after it says that donors are not a random sample.
+ */
 function summarySection(campaign: Campaign, analyses: PublishedFindings, shown: Comparison[], words: Words): SafeHtml {
   const { pt, format } = words;
   const clear = shown.flatMap((comparison) => clearEffects(analyses, comparison).map((effect) => ({ comparison, effect })))
@@ -100,12 +102,39 @@ function summarySection(campaign: Campaign, analyses: PublishedFindings, shown: 
   <p>${pt('summaryScope', { comparisons: format.number(shown.length) })} ${lead}</p>
   ${items.length > 0 ? html`<ul>${items}</ul>` : ''}
   <p>${clear.length > SUMMARY_ITEMS ? `${pt('summaryMore', { count: format.number(clear.length - SUMMARY_ITEMS) })} ` : ''}${pt('summaryHowSure', { people: format.number(analyses.donors) })}</p>
+  ${analyses.representativeness ? representativenessSection(campaign, analyses.representativeness, analyses.minGroupSize, words) : ''}
 </section>`;
 }
 
 function estimateCell(group: Extract<GroupSummary, { suppressed: false }>, kind: Comparison['kind'], format: Formatters): SafeHtml {
   const interval = group.ciLow === null || group.ciHigh === null ? '' : ` (${format.value(group.ciLow, kind)} – ${format.value(group.ciHigh, kind)})`;
   return html`<td>${format.value(group.estimate, kind)}<span class="interval">${interval}</span></td>`;
+}
+
+/** The group's figure weighted to the population, in a table whose comparison was raked ("–" when too few of the group are within the margins). */
+function rakedCell(group: Extract<GroupSummary, { suppressed: false }>, kind: Comparison['kind'], format: Formatters): SafeHtml {
+  if (!group.raked) return html`<td>–</td>`;
+  return html`<td>${format.value(group.raked.estimate, kind)}<span class="interval"> (${format.value(group.raked.ciLow, kind)} – ${format.value(group.raked.ciHigh, kind)})</span></td>`;
+}
+
+/**
+ * Why a comparison of a campaign with margins has no weighted column, or why a group has no
+ * weighted figure. The pooled figure says it in its own note above the chart (see comparisonDetails).
+ */
+function rakingNote(campaign: Campaign, analyses: CampaignFindings, comparison: Comparison, words: Words): SafeHtml {
+  const { pt } = words;
+  const raking = comparison.raking;
+  if (!raking || (!raking.raked && raking.reason === 'pooled')) return html``;
+  const k = analyses.minGroupSize;
+  let note = '';
+  if (raking.raked) {
+    if (comparison.groups.some((group) => !group.suppressed && group.raked === null)) note = pt('weightedNotShown', { k });
+  } else if (raking.reason === 'margin-level-under-k') {
+    note = analyses.representativeness ? pt('notWeightedSmall', { margins: marginNames(campaign, analyses.representativeness, words), k }) : '';
+  } else {
+    note = pt('notWeightedUnsettled');
+  }
+  return note ? html`<p class="small raking-note">${note}</p>` : html``;
 }
 
 function adjustedCell(effect: ShownEffect | undefined, isReference: boolean, words: Words): SafeHtml {
@@ -126,24 +155,26 @@ function comparisonTable(campaign: Campaign, analyses: CampaignFindings, compari
   const attribute = localizedField(field(campaign, comparison.attribute), words.locale);
   const effects = shownEffects(analyses, comparison);
   const long = comparison.groups.length > CHART_MAX_GROUPS;
+  const raked = comparison.raking?.raked === true;
   const suppressedText = ft('suppressed', { k: analyses.minGroupSize });
   // A long list is sorted by value and leaves its small groups out, counted once below; a short one keeps its order and marks them.
   const groups = long
     ? comparison.groups.filter((group): group is Extract<GroupSummary, { suppressed: false }> => !group.suppressed).sort((first, second) => second.estimate - first.estimate)
     : comparison.groups;
   const rows = groups.map((group) => {
-    if (group.suppressed) return html`<tr><th scope="row">${attribute.label(group.level)}</th><td colspan="3" class="suppressed">${suppressedText}</td></tr>`;
+    if (group.suppressed) return html`<tr><th scope="row">${attribute.label(group.level)}</th><td colspan="${raked ? 4 : 3}" class="suppressed">${suppressedText}</td></tr>`;
     const effect = effects.find((candidate) => candidate.level === group.level);
-    return html`<tr><th scope="row">${attribute.label(group.level)}</th><td>${format.number(group.donors)}</td>${estimateCell(group, comparison.kind, format)}${adjustedCell(effect, group.level === comparison.reference, words)}</tr>`;
+    return html`<tr><th scope="row">${attribute.label(group.level)}</th><td>${format.number(group.donors)}</td>${estimateCell(group, comparison.kind, format)}${raked ? rakedCell(group, comparison.kind, format) : ''}${adjustedCell(effect, group.level === comparison.reference, words)}</tr>`;
   });
   const hidden = comparison.groups.filter((group) => group.suppressed).length;
   return html`<div class="table-scroll" tabindex="0" role="region" aria-label="${heading}">
-  <table class="findings-table${long ? ' findings-table-long' : ''}">
-    <thead><tr><th scope="col">${ft('group')}</th><th scope="col">${ft('people')}</th><th scope="col">${ft(comparison.kind === 'rate' ? 'share' : comparison.kind === 'ordinal' ? 'averagePosition' : 'average')}</th><th scope="col">${ft('sameCircumstances')}</th></tr></thead>
+  <table class="findings-table${long ? ' findings-table-long' : ''}${raked ? ' findings-table-weighted' : ''}">
+    <thead><tr><th scope="col">${ft('group')}</th><th scope="col">${ft('people')}</th><th scope="col">${ft(comparison.kind === 'rate' ? 'share' : comparison.kind === 'ordinal' ? 'averagePosition' : 'average')}</th>${raked ? html`<th scope="col">${pt('weightedColumn')}</th>` : ''}<th scope="col">${ft('sameCircumstances')}</th></tr></thead>
     <tbody>${rows}</tbody>
   </table>
   </div>
-  ${long ? html`<p class="small">${pt('longTableNote', { count: format.number(hidden), k: analyses.minGroupSize })}</p>` : ''}`;
+  ${long ? html`<p class="small">${pt('longTableNote', { count: format.number(hidden), k: analyses.minGroupSize })}</p>` : ''}
+  ${rakingNote(campaign, analyses, comparison, words)}`;
 }
 
 function comparisonDetails(campaign: Campaign, analyses: CampaignFindings, comparison: Comparison, index: number, open: boolean, words: Words): SafeHtml {
@@ -175,9 +206,11 @@ function comparisonDetails(campaign: Campaign, analyses: CampaignFindings, compa
   const sentences = clear.map((effect) => html`<li>${effectSentence(effect, groupName(campaign, comparison.attribute, effect.level, words), reference, ft, format, comparison.ordered)}</li>`);
   const chance = effects.filter((effect) => effect.adjusted !== null && !isClear(effect.adjusted)).length;
   const fields = (comparison.pooled?.over ?? []).map((name) => localizedField(field(campaign, name), locale).title).join(' × ');
-  const pooledNote = comparison.pooled ? html`<p class="small pooled-note">${pt(comparison.pooled.scale === 'percentile' ? 'pooledNote' : 'pooledNoteRate', { fields })}</p>` : '';
+  // In the same paragraph as what it explains: the page keeps its screen budget.
+  const notWeighted = comparison.raking?.raked === false && comparison.raking.reason === 'pooled' ? ` ${pt('notWeightedPooled')}` : '';
+  const pooledNote = comparison.pooled ? html`<p class="small pooled-note">${pt(comparison.pooled.scale === 'percentile' ? 'pooledNote' : 'pooledNoteRate', { fields })}${notWeighted}</p>` : '';
   const unadjusted = effects.filter((effect) => effect.adjusted === null).length;
-  return html`<details class="finding" id=""finding-${index}"${open ? html` open` : ''}>
+  return html`<details class="finding" id="finding-${index}"${open ? html` open` : ''}>
   <summary><span class="finding-title">${heading}</span> <span class="finding-headline">${comparison.groups.length > CHART_MAX_GROUPS ? `${pt('groupsShown', { count: format.number(comparison.groups.length) })}; ` : ''}${headline}</span></summary>
   ${pooledNote}
   ${ordinalNote(campaign, comparison, words)}
@@ -263,11 +296,12 @@ ${perStratum.length > 0 ? '' : smallStrataLine}
 ${notYetLine(notYetText(lead))}`;
   });
   // The summary speaks of the lead comparisons; each stratum's own ones are behind their block.
+  const representativeness = analyses.representativeness;
   return html`${summarySection(campaign, analyses, shown.filter(isLead), words)}
 ${perOutcome}
 ${plannerSection(campaign, analyses, words)}
 <details class="finding"><summary>${pt('glossaryHeading')}</summary>
-<ul class="glossary"><li>${pt('glossaryInterval')}${analyses.caveats.includes('clustered-by-donor') ? ` ${pt('clusteredByDonor')}` : ''}</li><li>${pt('glossarySame')} ${sameCircumstances(campaign, shown, words)}</li><li>${pt('glossaryChance')}</li><li>${pt('glossaryOdds')}</li><li>${pt('glossaryCoarsened', { k: analyses.minGroupSize })}</li></ul>
+<ul class="glossary"><li>${pt('glossaryInterval')}${analyses.caveats.includes('clustered-by-donor') ? ` ${pt('clusteredByDonor')}` : ''}</li><li>${pt('glossarySame')} ${sameCircumstances(campaign, shown, words)}</li><li>${pt('glossaryChance')}</li><li>${pt('glossaryOdds')}</li>${representativeness ? html`<li>${pt('glossaryWeightedTerm')} ${pt('weightingExplained', { margins: marginNames(campaign, representativeness, words) })}</li>` : ''}<li>${pt('glossaryCoarsened', { k: analyses.minGroupSize })}</li></ul>
 <h4>${pt('caveatsSummary')}</h4>
 <ul class="caveats">${analyses.caveats.map((caveat) => html`<li>${ft(`caveat.${caveat}`)}</li>`)}</ul>
 <p>${ft('counts', { donations: format.number(analyses.donations), records: format.number(analyses.records), people: format.number(analyses.donors), rounded: format.number(analyses.countsRoundedTo) })}</p>

@@ -87,4 +87,38 @@ describe('findings page', () => {
     expect(sentences.length).toBeGreaterThan(0);
     for (const [, low, high, , p] of sentences) expect(page).toContain(` (${low} – ${high}; p ${p})`);
   });
+
+  test('when the campaign ships population margins, then the page shows how far the donors are from the population with its source, and each raked group\'s weighted figure beside its plain one, in English, German and French', async () => {
+    await seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 200, seed: 5 });
+    const findings = (await request(testApp.app).get('/api/v1/campaigns/credit-scores/findings').expect(200)).body;
+    const page = (await request(testApp.app).get('/campaigns/credit-scores?lang=en').expect(200)).text;
+    const percent = (value: number) => new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(value);
+    const campaign = testApp.dependencies.campaigns.get('credit-scores')!;
+    const label = (name: string, level: string) => {
+      const field = campaign.schema.fields.find((candidate) => candidate.name === name)!;
+      return `${field.title}: ${field.enumLabels?.[level] ?? level}`;
+    };
+    expect(page).toContain('<span class="finding-title">How far the donors are from the population</span>');
+    expect(page).toContain('Weighted figures count each donor as if the donors were spread over “Age group” and “Sex” as the population is');
+    for (const level of findings.representativeness.levels) {
+      expect(level.suppressed).toBe(false);
+      expect(page).toContain(`<tr><th scope="row">${label(level.margin, level.level)}</th><td>${percent(level.donorShare)}</td><td>${percent(level.populationShare)}</td></tr>`);
+    }
+    expect(page).toContain('Population figures: <a href="https://www-genesis.destatis.de/datenbank/online/statistic/12411/table/12411-0013">Statistisches Bundesamt (Destatis), 12411-0013 “Bevölkerung: Bundesländer, Stichtag, Geschlecht, Altersjahre”, December 31, 2023</a>.');
+    // The weighted column of a raked comparison holds each group's raked figure and interval.
+    const bySex = findings.comparisons.find((comparison: any) => comparison.outcome === 'application_refused' && comparison.attribute === 'sex');
+    expect(bySex.raking.raked).toBe(true);
+    const female = bySex.groups.find((group: any) => group.level === 'female');
+    expect(page).toContain(`<td>${percent(female.estimate)}<span class="interval"> (${percent(female.ciLow)} – ${percent(female.ciHigh)})</span></td><td>${percent(female.raked.estimate)}<span class="interval"> (${percent(female.raked.ciLow)} – ${percent(female.raked.ciHigh)})</span></td>`);
+    expect(page).toContain('<th scope="col">Weighted</th>');
+    expect(page).toContain('values as percentile rank there (higher is better). Not weighted to the population: these ranks and rates are relative to the people who donated in each.</p>');
+
+    const german = (await request(testApp.app).get('/campaigns/credit-scores?lang=de').expect(200)).text;
+    expect(german).toContain('Wie weit die Spendenden von der Bevölkerung abweichen');
+    expect(german).toContain('<th scope="col">Gewichtet</th>');
+    expect(german).toContain('31. Dezember 2023');
+    const french = (await request(testApp.app).get('/campaigns/credit-scores?lang=fr').expect(200)).text;
+    expect(french).toContain('À quel point les donateurs s’écartent de la population');
+    expect(french).toContain('<th scope="col">Pondéré</th>');
+  });
 });

@@ -32,8 +32,8 @@ describe('crowdaudit export and verify', () => {
     const fingerprint = exported.output.match(/signed by key ([0-9a-f]{64})/)![1];
     const verified = await runCli('verify', out, '--fingerprint', fingerprint);
     expect(verified).toMatchObject({ exitCode: 0, errors: '' });
-    // 25: the data package, its records, results and one chart per comparison with few groups (the ordered outcome's five among them).
-    expect(verified.output).toMatch(/^OK .*pack\.zip: 25 files match manifest\.json, the zip is clean, and the signature holds by key [0-9a-f]{4}( [0-9a-f]{4}){15}, checked against the given fingerprint\.\n$/);
+    // 26: the data package, its records, results (with the representativeness table: credit-scores ships population margins) and one chart per comparison with few groups (the ordered outcome's five among them).
+    expect(verified.output).toMatch(/^OK .*pack\.zip: 26 files match manifest\.json, the zip is clean, and the signature holds by key [0-9a-f]{4}( [0-9a-f]{4}){15}, checked against the given fingerprint\.\n$/);
     const unverified = await runCli('verify', out);
     expect(unverified).toMatchObject({ exitCode: 2, output: '' });
     expect(unverified.errors).toMatch(/^UNVERIFIED signer of .*pack\.zip: the files match manifest\.json and the signature holds by the key in the pack/);

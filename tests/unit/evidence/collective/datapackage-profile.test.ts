@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
+import Papa from 'papaparse';
+import { campaignsWithMargins } from '../../../../src/campaigns/campaigns-with-margins';
 import { loadCampaigns } from '../../../../src/campaigns/load-campaigns';
 import { seedDemo } from '../../../../src/demo/seed-demo';
 import { DonationService } from '../../../../src/donations/donation-service';
@@ -12,7 +14,8 @@ import { openDatabase } from '../../../../src/storage/open-database';
 import { profileErrors, tableProblems } from '../../../helpers/frictionless-profiles';
 import { SqliteStore } from '../../../../src/storage/sqlite-store';
 
-const campaigns = loadCampaigns();
+// As the server loads them: credit-scores with its population margins (a representativeness table), platform-decisions without.
+const campaigns = campaignsWithMargins(loadCampaigns());
 const signingKey = loadOrCreateSigningKey(':memory:');
 const decoder = new TextDecoder();
 
@@ -27,10 +30,10 @@ interface Resource {
   schema?: { fields: Array<{ name: string; type: string; constraints?: { required?: boolean } }>; missingValues: string[] };
 }
 
-async function packFiles(slug: string, withFindings: boolean): Promise<Record<string, Uint8Array>> {
+async function packFiles(slug: string, withFindings: boolean, donations = 80): Promise<Record<string, Uint8Array>> {
   const campaign = campaigns.get(slug)!;
   const db = openDatabase(':memory:');
-  await seedDemo(campaign, new DonationService(new SqliteStore(db)), { count: 80, seed: 5, now: new Date('2026-11-01T00:00:00Z') });
+  await seedDemo(campaign, new DonationService(new SqliteStore(db)), { count: donations, seed: 5, now: new Date('2026-11-01T00:00:00Z') });
   const findings = withFindings ? await new FindingsReleases(new SqliteStore(db), () => ({ minChanges: 10, interval: 'PT0S', intervalMs: 0 })).current(campaign) : undefined;
   return unzipSync((await buildCollectivePack(new SqliteStore(db), campaign, findings, signingKey)).zip);
 }
@@ -54,7 +57,8 @@ describe.each([
 
   test('when each table is checked against the official Tabular Data Resource and Table Schema profiles, then none has an error', () => {
     const tables = descriptor.resources.filter((resource) => resource.profile === 'tabular-data-resource');
-    expect(tables.map((resource) => resource.path)).toEqual(['data/records.csv', 'results/groups.csv', 'results/effects.csv', 'results/planner.csv']);
+    const representativeness = slug === 'credit-scores' ? ['results/representativeness.csv'] : [];
+    expect(tables.map((resource) => resource.path)).toEqual(['data/records.csv', 'results/groups.csv', 'results/effects.csv', 'results/planner.csv', ...representativeness]);
     for (const resource of tables) {
       expect({ path: resource.path, errors: profileErrors('tabularDataResource', resource) }).toEqual({ path: resource.path, errors: [] });
       expect({ path: resource.path, errors: profileErrors('tableSchema', resource.schema) }).toEqual({ path: resource.path, errors: [] });
@@ -109,5 +113,33 @@ describe('the result tables', () => {
     expect(typeOf('estimate').type).toBe('number');
     expect(typeOf('donors').type).toBe('integer');
     expect(decoder.decode(files['results/groups.csv']).split('\r\n').length).toBeGreaterThan(3);
+  });
+
+  test('when credit-scores findings are released, then the pack carries the representativeness table and the raked figures of the release, and cites the margins\' sources', async () => {
+    const campaign = campaigns.get('credit-scores')!;
+    // Enough donors for every age band and sex to reach k, so that the strata with most donors are raked.
+    const files = await packFiles('credit-scores', true, 300);
+    const findings = JSON.parse(decoder.decode(files['results/analyses.json']));
+    const table = Papa.parse<Record<string, string>>(decoder.decode(files['results/representativeness.csv']), { header: true, skipEmptyLines: true }).data;
+    expect(table.map((row) => [row.margin, row.level])).toEqual(findings.representativeness.levels.map((level: { margin: string; level: string }) => [level.margin, level.level]));
+    findings.representativeness.levels.forEach((level: { suppressed: boolean; donors?: number; donorShare?: number; rakedShare?: number; populationShare: number }, index: number) => {
+      const row = table[index];
+      expect(Number(row.populationShare)).toBe(level.populationShare);
+      expect(row.suppressed).toBe(level.suppressed ? '1' : '0');
+      // An empty cell is a missing value (the schema's missingValues): rakedShare when nothing was raked.
+      const cell = (text: string) => (text === '' ? null : Number(text));
+      if (!level.suppressed) expect([cell(row.donors), cell(row.donorShare), cell(row.rakedShare)]).toEqual([level.donors, level.donorShare, level.rakedShare]);
+    });
+    const groups = Papa.parse<Record<string, string>>(decoder.decode(files['results/groups.csv']), { header: true, skipEmptyLines: true }).data;
+    const raked = findings.comparisons.flatMap((comparison: { attribute: string; outcome: string; groups: Array<{ level: string; raked?: { estimate: number; stdError: number } | null }> }) => comparison.groups.filter((group) => group.raked).map((group) => ({ comparison, group })));
+    expect(raked.length).toBeGreaterThan(0);
+    for (const { comparison, group } of raked) {
+      const row = groups.find((candidate) => candidate.outcome === comparison.outcome && candidate.attribute === comparison.attribute && candidate.level === group.level && candidate.stratum === '')!;
+      expect([Number(row.rakedEstimate), Number(row.rakedStdError)]).toEqual([group.raked!.estimate, group.raked!.stdError]);
+    }
+    const descriptor = JSON.parse(decoder.decode(files['datapackage.json']));
+    const resource = descriptor.resources.find((candidate: Resource) => candidate.name === 'representativeness');
+    expect(resource.sources).toEqual([{ title: 'Statistisches Bundesamt (Destatis), table 12411-0013 (Bevölkerung: Bundesländer, Stichtag, Geschlecht, Altersjahre), reference date 2023-12-31', path: campaign.populationMargins!.sources[0].url }]);
+    expect(decoder.decode(files['METHODS.md'])).toContain('Raked figures: each shown group\'s rate or mean is also given weighted to Adult population of Germany');
   });
 });
