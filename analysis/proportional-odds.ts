@@ -12,22 +12,15 @@ import { fitLeastSquares } from './fit-least-squares';
 import { buildModelFrame, type FrameOptions, type ModelFrame, type ModelSpec } from './model-frame';
 import { orderedOutcomeSource } from './ordered-outcome-source';
 import { likelihoodPass, rowScoreAdder, type LikelihoodPass, type ParameterLayout } from './proportional-odds-likelihood';
+import type { LogisticCoefficient } from './logistic';
 import type { RowSource } from './types';
 
-export interface ProportionalOddsCoefficient {
-  term: string;
-  estimate: number;
-  stdError: number;
-  /** Wald z = estimate / stdError. */
-  statistic: number;
-  pValue: number;
-  ciLow: number;
-  ciHigh: number;
-  /** e^estimate: how the odds of a later level (rather than this one or an earlier one) multiply. */
-  oddsRatio: number;
-  oddsRatioCiLow: number;
-  oddsRatioCiHigh: number;
-}
+/**
+ * A coefficient as logistic regression reports it (odds ratio with its interval): e^estimate is how
+ * the odds of a later level (rather than this one or an earlier one) multiply. `statistic` is Wald
+ * z, or t on n − k df when clustered (as lmtest's coeftest on a polr fit).
+ */
+export type ProportionalOddsCoefficient = LogisticCoefficient;
 
 export interface ProportionalOddsThreshold {
   /** `A|B`: the cut between a level and the next, as polr names its zeta. */
