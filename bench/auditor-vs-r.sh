@@ -16,28 +16,8 @@ mkdir -p bench/out
 [ -f "$data" ] || node bench/make-audit-csv.js "$data" "$rows"
 npm run build --silent
 
-# Prints "seconds kilobytes" for a command, from GNU time.
-measure() {
-  local log
-  log=$(mktemp)
-  /usr/bin/time -f '%e %M' -o "$log" "$@" > /dev/null
-  cat "$log"
-  rm -f "$log"
-}
-
-# The median of "seconds kilobytes" lines (each column on its own).
-median() {
-  local lines
-  lines=$(cat)
-  local count middle
-  count=$(printf '%s\n' "$lines" | grep -c .)
-  middle=$(( (count + 1) / 2 ))
-  echo "$(printf '%s\n' "$lines" | awk '{ print $1 }' | sort -g | sed -n "${middle}p") $(printf '%s\n' "$lines" | awk '{ print $2 }' | sort -g | sed -n "${middle}p")"
-}
-
-machine() {
-  echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) ($1)"
-}
+# shellcheck source=bench/lib/timing.sh
+source bench/lib/timing.sh
 
 report() {
   local name=$1 ours=$2 theirs=$3

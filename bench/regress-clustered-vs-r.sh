@@ -18,14 +18,8 @@ npm run build --silent
 predictors="x1,x2,x3,x4,x5,x6,region,segment"
 formula="~ x1 + x2 + x3 + x4 + x5 + x6 + region + segment"
 
-# Prints "seconds kilobytes" for a command, from GNU time.
-measure() {
-  local log
-  log=$(mktemp)
-  /usr/bin/time -f '%e %M' -o "$log" "$@" > /dev/null
-  cat "$log"
-  rm -f "$log"
-}
+# shellcheck source=bench/lib/timing.sh
+source bench/lib/timing.sh
 
 ratio() {
   local label=$1 ours=$2 theirs=$3 against=$4
