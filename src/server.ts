@@ -56,7 +56,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // Releases are cut on time even when nobody looks at the findings (a look also cuts a due one).
   const releaseFindings = () => {
     for (const campaign of dependencies.campaigns.list()) {
-      dependencies.findings.releaseIfDue(campaign).catch((error: unknown) => logger.error({ err: error, campaign: campaign.slug }, 'cutting a findings release failed'));
+      dependencies.findings.cutIfDue(campaign).catch((error: unknown) => logger.error({ err: error, campaign: campaign.slug }, 'cutting a findings release failed'));
     }
   };
   releaseFindings();

@@ -18,8 +18,8 @@ import { CollectivePackService } from './evidence/collective/collective-pack-ser
 import { loadAdvice } from './evidence/advice/country-advice';
 import { checkCampaignRecipients, loadRecipients, type Recipients } from './evidence/letters';
 import { PersonalPackService } from './evidence/personal/personal-pack-service';
-import { analyseFor } from './evidence/releases/analyse-in-worker';
 import { FindingsReleases } from './evidence/releases/findings-releases';
+import { prepareReleaseFor } from './evidence/releases/prepare-release';
 import { releaseRuleOf } from './evidence/releases/release-rule';
 import { loadOrCreateSigningKey, type SigningKey } from './evidence/signing-key';
 import { createLogger } from './logger';
@@ -27,6 +27,7 @@ import { campaignsWithOperator } from './operator/operator-consent';
 import { operatorProfile, type OperatorProfile } from './operator/operator-profile';
 import { openStore } from './storage/open-store';
 import type { AuditStore, Store } from './storage/store';
+import { WorkerSlots } from './workers/worker-slots';
 
 export interface Services {
   config: Config;
@@ -74,11 +75,13 @@ export function buildServices(options: BuildServicesOptions): Services {
   const campaigns = campaignsWithOperator(options.campaigns ?? campaignsWithMargins(loadCampaigns(config.dataDictionaryDir), config.dataDictionaryDir), operator);
   // A dictionary that maps an answer to an unknown recipient stops the start, naming the field.
   checkCampaignRecipients(recipients, campaigns.list());
+  // Releases (and other worker jobs) take turns on the cores but one, which stays with the event loop.
+  const workerSlots = new WorkerSlots();
   // Every campaign's release rule is checked at start: a rule below k stops the server.
   const releaseRules = new Map(campaigns.list().map((campaign) => [campaign.slug, releaseRuleOf(campaign, config)]));
   const findings = new FindingsReleases(store, (campaign) => releaseRules.get(campaign.slug) ?? releaseRuleOf(campaign, config), {
-    // Off the event loop: a release reads every record and fits a dozen models.
-    analyse: analyseFor(store.location),
+    // Off the event loop: a release reads every record and fits hundreds of models.
+    prepare: prepareReleaseFor(store.location, workerSlots),
     onBackgroundError: (error, campaign) => logger.error({ err: error, campaign: campaign.slug }, 'cutting a findings release failed'),
   });
   const signingKey = loadOrCreateSigningKey(config.signingKeyPath);

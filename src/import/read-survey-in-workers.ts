@@ -12,7 +12,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { campaignDefinition } from '../campaigns/load-campaigns';
 import type { Campaign } from '../campaigns/types';
-import { compiledWorkerScript } from '../compiled-worker';
+import { compiledWorkerScript } from '../workers/compiled-worker';
 import type { CsvEncoding } from '../csv/decode-csv-bytes';
 import type { CsvDelimiter } from '../csv/detect-delimiter';
 import { planCsvFileParts } from './csv-file-parts';

@@ -10,25 +10,29 @@
  */
 import type { Campaign } from '../../campaigns/types';
 import type { Store } from '../../storage/store';
-import { analyseCampaign } from '../campaign-analyses';
 import type { PublishedFindings } from '../campaign-analyses-types';
 import type { PackStatistics } from '../personal/pack-statistics';
-import { publicFindings } from './public-findings';
-import type { Analyse } from './analyse-in-worker';
+import { prepareInThisThread, type PrepareRelease } from './prepare-release';
 import type { ReleaseRule } from './release-rule';
 
 export interface FindingsReleasesOptions {
-  /** How the analyses are computed (default: in this thread; the app uses a worker thread, see `analyseFor`). */
-  analyse?: Analyse;
+  /** How a release's document is computed (default: in this thread; the app uses a worker thread, see `prepareReleaseFor`). */
+  prepare?: PrepareRelease;
   now?: () => Date;
   /** Told when a release cut in the background fails (the last release stays published). */
   onBackgroundError?: (error: unknown, campaign: Campaign) => void;
 }
 
+/** A release as read back: its public findings, and the pack statistics kept beside them. */
+interface StoredRelease {
+  findings: PublishedFindings;
+  packStatistics?: PackStatistics;
+}
+
 export class FindingsReleases {
-  private readonly cutting = new Map<string, Promise<PublishedFindings | undefined>>();
-  private readonly parsed = new Map<string, { findings: PublishedFindings; packStatistics?: PackStatistics }>();
-  private readonly analyse: NonNullable<FindingsReleasesOptions['analyse']>;
+  private readonly cutting = new Map<string, Promise<boolean>>();
+  private readonly parsed = new Map<string, Promise<StoredRelease>>();
+  private readonly prepare: PrepareRelease;
   private readonly now: () => Date;
 
   constructor(
@@ -36,23 +40,29 @@ export class FindingsReleases {
     readonly ruleOf: (campaign: Campaign) => ReleaseRule,
     private readonly options: FindingsReleasesOptions = {},
   ) {
-    this.analyse = options.analyse ?? ((analysed, campaign) => analyseCampaign(analysed, campaign));
+    this.prepare = options.prepare ?? prepareInThisThread();
     this.now = options.now ?? (() => new Date());
   }
 
-  private async latestStored(campaign: Campaign): Promise<{ findings: PublishedFindings; packStatistics?: PackStatistics } | undefined> {
+  private async latestStored(campaign: Campaign): Promise<StoredRelease | undefined> {
     const meta = await this.store.releases.latest(campaign.slug);
     if (!meta) return undefined;
     const key = `${campaign.slug}#${meta.number}`;
     let stored = this.parsed.get(key);
     if (!stored) {
-      // The stored row also holds the release's pack statistics: kept apart, never published with the findings.
-      const { packStatistics, ...findings } = JSON.parse((await this.store.releases.findingsJson(campaign.slug, meta.number))!) as PublishedFindings & { packStatistics?: PackStatistics };
-      stored = { findings, packStatistics };
+      // Kept as a promise: requests arriving while it is read share one reading and one object.
+      stored = this.readRelease(campaign, meta.number);
       this.parsed.clear();
       this.parsed.set(key, stored);
+      stored.catch(() => this.parsed.delete(key));
     }
     return stored;
+  }
+
+  private async readRelease(campaign: Campaign, number: number): Promise<StoredRelease> {
+    // The stored row also holds the release's pack statistics: kept apart, never published with the findings.
+    const { packStatistics, ...findings } = JSON.parse((await this.store.releases.findingsJson(campaign.slug, number))!) as PublishedFindings & { packStatistics?: PackStatistics };
+    return { findings, packStatistics };
   }
 
   /** The latest release, or undefined before the first. */
@@ -64,7 +74,7 @@ export class FindingsReleases {
    * The latest release with the aggregates personal packs place a donor against (undefined before
    * the first release; no statistics for a release stored before they were kept).
    */
-  async currentForPacks(campaign: Campaign): Promise<{ findings: PublishedFindings; packStatistics?: PackStatistics } | undefined> {
+  async currentForPacks(campaign: Campaign): Promise<StoredRelease | undefined> {
     await this.current(campaign);
     return this.latestStored(campaign);
   }
@@ -76,10 +86,23 @@ export class FindingsReleases {
    */
   async current(campaign: Campaign): Promise<PublishedFindings | undefined> {
     const latest = await this.latest(campaign);
-    const cut = this.releaseIfDue(campaign);
-    if (!latest) return cut;
+    const cut = this.cutIfDue(campaign);
+    if (!latest) return (await cut) ? this.latest(campaign) : undefined;
     cut.catch((error: unknown) => this.options.onBackgroundError?.(error, campaign));
     return latest;
+  }
+
+  /**
+   * The number of the release the public sees now, without reading its findings (megabytes at
+   * 100,000 donations) into this thread: a collective pack's worker reads them itself. As with
+   * `current`, the first release is waited for, and a later one that is due is cut in the background.
+   */
+  async currentNumber(campaign: Campaign): Promise<number | undefined> {
+    const latest = await this.store.releases.latest(campaign.slug);
+    const cut = this.cutIfDue(campaign);
+    if (!latest) return (await cut) ? (await this.store.releases.latest(campaign.slug))?.number : undefined;
+    cut.catch((error: unknown) => this.options.onBackgroundError?.(error, campaign));
+    return latest.number;
   }
 
   /** True when enough donations changed since the last release, and long enough ago. */
@@ -91,13 +114,23 @@ export class FindingsReleases {
     return !last || this.now().getTime() - Date.parse(last.releasedAt) >= rule.intervalMs;
   }
 
-  /** Cuts a release when one is due (one computation per campaign at a time); the new release, else undefined. */
-  releaseIfDue(campaign: Campaign): Promise<PublishedFindings | undefined> {
+  /** Cuts a release when one is due, and reads it back: the new release, else undefined. */
+  async releaseIfDue(campaign: Campaign): Promise<PublishedFindings | undefined> {
+    return (await this.cutIfDue(campaign)) ? this.latest(campaign) : undefined;
+  }
+
+  /**
+   * Cuts a release when one is due (one computation per campaign at a time): true when a new one
+   * was stored, here or by another process meanwhile. It is not read back: the server's timer
+   * cuts releases nobody has asked for yet, and reading megabytes back is left to the first
+   * request that needs them.
+   */
+  cutIfDue(campaign: Campaign): Promise<boolean> {
     const running = this.cutting.get(campaign.slug);
     if (running) return running;
     // Set before the first await: requests arriving meanwhile share this check and this cut.
     const cut = this.isDue(campaign)
-      .then((due) => (due ? this.cutOnce(campaign) : undefined))
+      .then((due) => (due ? this.cutOnce(campaign) : false))
       .finally(() => this.cutting.delete(campaign.slug));
     this.cutting.set(campaign.slug, cut);
     return cut;
@@ -105,27 +138,28 @@ export class FindingsReleases {
 
   /**
    * One computation per release across processes: while another process on the database cuts
-   * this campaign's release, this one publishes the latest instead of computing the same again.
+   * this campaign's release, this one reports none yet instead of computing the same again.
    * Due is asked again under the lock: the release the other process just stored may be it.
    */
-  private async cutOnce(campaign: Campaign): Promise<PublishedFindings | undefined> {
-    const cut = await this.store.once(`findings-release:${campaign.slug}`, async () => ((await this.isDue(campaign)) ? this.cut(campaign) : this.latest(campaign)));
-    return cut ?? this.latest(campaign);
+  private async cutOnce(campaign: Campaign): Promise<boolean> {
+    const cut = await this.store.once(`findings-release:${campaign.slug}`, async () => ((await this.isDue(campaign)) ? this.cut(campaign) : true));
+    return cut ?? false;
   }
 
-  private async cut(campaign: Campaign): Promise<PublishedFindings | undefined> {
+  /** Computes and stores the release; true also when another process stored this number first (theirs is then the release). */
+  private async cut(campaign: Campaign): Promise<true> {
     // The number is fixed when the release was found due: if another process stores it first,
     // this one must not follow with a second release that nothing has changed since.
     const number = ((await this.store.releases.latest(campaign.slug))?.number ?? 0) + 1;
-    const analyses = await this.analyse(this.store, campaign);
+    // Stamped when the records are read, to the second: the release shows the records of that moment.
+    const releasedAt = new Date(Math.floor(this.now().getTime() / 1000) * 1000).toISOString();
+    const rule = this.ruleOf(campaign);
+    const findingsJson = await this.prepare(this.store, campaign, { number, releasedAt, rule: { minChanges: rule.minChanges, interval: rule.interval } });
     // Read after the records were: a donation that arrives while they are read is then counted
     // as released whether or not it was included, so the next release waits for `minChanges`
     // donations that surely came after this one's reading (the count errs on the safe side).
     const { revision } = await this.store.revisions.state(campaign.slug);
-    const releasedAt = new Date(Math.floor(this.now().getTime() / 1000) * 1000);
-    const findings = publicFindings(analyses, { number, releasedAt, rule: this.ruleOf(campaign) });
-    const stored = await this.store.releases.insert({ campaignSlug: campaign.slug, number, releasedAt: releasedAt.toISOString(), revision, findingsJson: JSON.stringify({ ...findings, packStatistics: analyses.packStatistics }) });
-    // Another process cut this number first: publish theirs, not a second release.
-    return stored ? findings : this.latest(campaign);
+    await this.store.releases.insert({ campaignSlug: campaign.slug, number, releasedAt, revision, findingsJson });
+    return true;
   }
 }

@@ -4,6 +4,7 @@ import { seedDemo } from '../../../../src/demo/seed-demo';
 import { DonationService } from '../../../../src/donations/donation-service';
 import type { CampaignAnalyses } from '../../../../src/evidence/campaign-analyses-types';
 import { FindingsReleases } from '../../../../src/evidence/releases/findings-releases';
+import { prepareInThisThread } from '../../../../src/evidence/releases/prepare-release';
 import { AuditLog } from '../../../../src/storage/audit-log';
 import { DonationRepository } from '../../../../src/storage/donation-repository';
 import { openDatabase } from '../../../../src/storage/open-database';
@@ -22,10 +23,11 @@ function setUp(rule = { minChanges: 10, interval: 'PT1H', intervalMs: HOUR_MS })
     const donationsStored = (db.prepare('SELECT COUNT(*) AS n FROM donations').get() as { n: number }).n;
     return { campaign: campaign.slug, campaignVersion: campaign.version, revision: 0, computedAt: clock.toISOString(), donations: donationsStored, donors: donationsStored, records: donationsStored, minGroupSize: 5, strata: [], comparisons: [], effects: [], planner: [], notAnalysed: [], caveats: ['self-selected'] };
   };
-  const releases = new FindingsReleases(new SqliteStore(db), () => rule, { analyse, now: () => clock });
+  const releases = new FindingsReleases(new SqliteStore(db), () => rule, { prepare: prepareInThisThread(analyse), now: () => clock });
   return {
     db,
     releases,
+    analyse,
     donate: (count: number, seed = 1) => seedDemo(campaign, donations, { count, seed, now: new Date('2026-11-01T00:00:00Z') }),
     withdrawOne: () => db.prepare('DELETE FROM donations WHERE id = (SELECT id FROM donations LIMIT 1)').run(),
     advance: (ms: number) => { clock = new Date(clock.getTime() + ms); },
@@ -79,13 +81,25 @@ describe('FindingsReleases', () => {
     const first = setUp();
     await first.donate(10);
     const second = new FindingsReleases(new SqliteStore(first.db), () => ({ minChanges: 10, interval: 'PT1H', intervalMs: HOUR_MS }), {
-      analyse: async () => ({ ...(await (first.releases as any).analyse(new SqliteStore(first.db), campaign)), caveats: ['small-sample'] }),
+      prepare: prepareInThisThread(async () => ({ ...(await first.analyse()), caveats: ['small-sample'] })),
       now: () => new Date('2026-12-01T10:00:00Z'),
     });
     const [mine, theirs] = await Promise.all([first.releases.releaseIfDue(campaign), second.releaseIfDue(campaign)]);
     expect(first.db.prepare('SELECT COUNT(*) AS n FROM findings_releases').get()).toEqual({ n: 1 });
     expect(theirs).toEqual(mine);
     expect((await second.latest(campaign))).toEqual((await first.releases.latest(campaign)));
+  });
+
+  test('when only the current number is asked for, then the first release is cut for it, and later ones are cut in the background while the last number is given', async () => {
+    const { releases, donate, advance, computations } = setUp();
+    await donate(10);
+    expect(await releases.currentNumber(campaign)).toBe(1);
+    await donate(10, 2);
+    advance(HOUR_MS);
+    expect(await releases.currentNumber(campaign)).toBe(1);
+    await releases.cutIfDue(campaign);
+    expect(computations()).toBe(2);
+    expect(await releases.currentNumber(campaign)).toBe(2);
   });
 
   test('when a release is due and asked for twice at once, then it is computed once', async () => {

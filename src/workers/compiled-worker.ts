@@ -10,8 +10,8 @@ import path from 'node:path';
  */
 export function compiledWorkerScript(module: string): string {
   const script = __filename.endsWith('.ts')
-    ? path.resolve(__dirname, '../dist/src', `${module}.js`)
-    : path.join(__dirname, `${module}.js`);
+    ? path.resolve(__dirname, '../../dist/src', `${module}.js`)
+    : path.join(__dirname, '..', `${module}.js`);
   if (!fs.existsSync(script)) throw new Error(`The worker ${script} is missing: run "npm run build" first.`);
   return script;
 }
