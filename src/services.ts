@@ -14,6 +14,7 @@ import { loadConfig, type Config } from './config';
 import { DonationService } from './donations/donation-service';
 import { PurposeWithdrawalService } from './donations/purpose-withdrawal-service';
 import { RetentionService } from './donations/retention';
+import { buildPackFor } from './evidence/collective/build-pack-in-worker';
 import { CollectivePackService } from './evidence/collective/collective-pack-service';
 import { loadAdvice } from './evidence/advice/country-advice';
 import { checkCampaignRecipients, loadRecipients, type Recipients } from './evidence/letters';
@@ -75,7 +76,7 @@ export function buildServices(options: BuildServicesOptions): Services {
   const campaigns = campaignsWithOperator(options.campaigns ?? campaignsWithMargins(loadCampaigns(config.dataDictionaryDir), config.dataDictionaryDir), operator);
   // A dictionary that maps an answer to an unknown recipient stops the start, naming the field.
   checkCampaignRecipients(recipients, campaigns.list());
-  // Releases (and other worker jobs) take turns on the cores but one, which stays with the event loop.
+  // Releases and collective packs take turns on the cores but one, which stays with the event loop.
   const workerSlots = new WorkerSlots();
   // Every campaign's release rule is checked at start: a rule below k stops the server.
   const releaseRules = new Map(campaigns.list().map((campaign) => [campaign.slug, releaseRuleOf(campaign, config)]));
@@ -101,7 +102,7 @@ export function buildServices(options: BuildServicesOptions): Services {
     personalPacks: new PersonalPackService(campaigns, findings, recipients, loadAdvice()),
     signingKey,
     accessTokens: new AccessTokenService(store.tokens),
-    collectivePacks: new CollectivePackService(store, findings, signingKey),
+    collectivePacks: new CollectivePackService(store, buildPackFor(store, findings, signingKey, workerSlots)),
   };
 }
 

@@ -27,6 +27,12 @@ export interface CollectivePack {
   manifest: PackManifest;
 }
 
+/**
+ * What signs a pack: the server's key, or (in a pack worker) a messenger to it, so the private
+ * key never leaves the thread that loaded it.
+ */
+export type PackSigner = Pick<SigningKey, 'publicKeyPem' | 'fingerprint'> & { sign(bytes: Uint8Array): string | Promise<string> };
+
 const encoder = new TextEncoder();
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -35,12 +41,12 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  *   are the public ones, while the records are those stored now, so a withdrawn donation is in no
  *   pack built after its withdrawal. The manifest names the release.
  */
-export async function buildCollectivePack(store: Pick<Store, 'snapshot'>, campaign: Campaign, findings: PublishedFindings | undefined, signingKey: SigningKey, now: Date = new Date()): Promise<CollectivePack> {
+export async function buildCollectivePack(store: Pick<Store, 'snapshot'>, campaign: Campaign, findings: PublishedFindings | undefined, signingKey: PackSigner, now: Date = new Date()): Promise<CollectivePack> {
   const records = await packRecords(store, campaign, { maxSuppressedShare: MAX_SUPPRESSED_SHARE });
   return assemble(campaign, findings, records, signingKey, now);
 }
 
-function assemble(campaign: Campaign, analyses: PublishedFindings | undefined, records: Awaited<ReturnType<typeof packRecords>>, signingKey: SigningKey, now: Date): CollectivePack {
+async function assemble(campaign: Campaign, analyses: PublishedFindings | undefined, records: Awaited<ReturnType<typeof packRecords>>, signingKey: PackSigner, now: Date): Promise<CollectivePack> {
   const createdIso = now.toISOString();
   const createdOn = createdIso.slice(0, 10);
   const schema = recordsTableSchema(records.fields, records.levels);
@@ -84,6 +90,6 @@ function assemble(campaign: Campaign, analyses: PublishedFindings | undefined, r
     createdOn: createdIso,
   };
   const manifestBytes = encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`);
-  const zip = zipSync({ ...files, [MANIFEST_PATH]: manifestBytes, [SIGNATURE_PATH]: encoder.encode(`${signingKey.sign(manifestBytes)}\n`) }, { mtime: now });
+  const zip = zipSync({ ...files, [MANIFEST_PATH]: manifestBytes, [SIGNATURE_PATH]: encoder.encode(`${await signingKey.sign(manifestBytes)}\n`) }, { mtime: now });
   return { fileName: `crowdaudit-${campaign.slug}-${createdOn}.zip`, zip, manifest };
 }

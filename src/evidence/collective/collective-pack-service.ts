@@ -4,22 +4,21 @@
  */
 import type { Campaign } from '../../campaigns/types';
 import type { Store } from '../../storage/store';
-import type { FindingsReleases } from '../releases/findings-releases';
-import type { SigningKey } from '../signing-key';
-import { buildCollectivePack, type CollectivePack } from './build-collective-pack';
+import type { CollectivePack } from './build-collective-pack';
+import type { BuildPack } from './build-pack-in-worker';
 
 export const PACK_DOWNLOADED = 'evidence-pack.downloaded';
 
 export class CollectivePackService {
   constructor(
     private readonly store: Store,
-    private readonly findings: Pick<FindingsReleases, 'current'>,
-    private readonly signingKey: SigningKey,
+    /** With the latest release's findings, in a worker thread for a database file or server (see build-pack-in-worker.ts). */
+    private readonly buildPack: BuildPack,
   ) {}
 
   /** @param actor the token's label, or `cli`. */
   async build(campaign: Campaign, actor: string, now: Date = new Date()): Promise<CollectivePack> {
-    const pack = await buildCollectivePack(this.store, campaign, await this.findings.current(campaign), this.signingKey, now);
+    const pack = await this.buildPack(campaign, now);
     await this.store.auditLog.write({
       action: PACK_DOWNLOADED,
       campaignSlug: campaign.slug,

@@ -14,6 +14,7 @@ import { DATA_TABLE_COLUMNS, DATA_TABLE_KEYS, type DataTable } from '../data-tab
 import type { ErasureHooks, RateLimitCounterStore, Repositories, Store, StoreLocation, TableAccess } from '../store';
 import { migratePostgres } from './migrate-postgres';
 import { postgresRepositories, type Queryable } from './postgres-repositories';
+import type { ReadingStore } from '../open-reading-store';
 
 // COUNT(*), SUM(…)::bigint and BIGINT ids arrive as text by default. Every such value here is an
 // integer below 2^53 (ids are drawn that way: random-row-id.ts), so a number is exact.
@@ -257,7 +258,24 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
 }
 
 /** One connection for a worker thread's reading (the findings analyses). */
-export function openPostgresReadingStore(url: string): { repositories: Repositories; close(): Promise<void> } {
+export function openPostgresReadingStore(url: string): ReadingStore {
   const pool = poolFor(url, 1);
-  return { repositories: postgresRepositories(pool as unknown as Queryable), close: () => pool.end() };
+  return {
+    repositories: postgresRepositories(pool as unknown as Queryable),
+    async snapshot(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const result = await work(postgresRepositories(client as unknown as Queryable));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
 }

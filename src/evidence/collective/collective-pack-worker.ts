@@ -1,0 +1,55 @@
+/**
+ * A worker thread that builds one collective pack (build-collective-pack.ts): it reads the
+ * records on its own connection, k-anonymises, renders and zips them — seconds at 100,000
+ * donations, which on the server's thread would stop every request meanwhile. The findings come
+ * from the release the server named (read here, not copied across threads), and the signature
+ * from the server's thread through `signPort`: the private key stays where it was loaded.
+ */
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { buildCampaign } from '../../campaigns/load-campaigns';
+import type { PopulationMarginsFile } from '../../campaigns/population-margins-file';
+import type { CampaignDefinition } from '../../campaigns/types';
+import { openReadingStore } from '../../storage/open-reading-store';
+import type { StoreLocation } from '../../storage/store';
+import { answerWorkerJob } from '../../workers/run-worker-job';
+import type { PublishedFindings } from '../campaign-analyses-types';
+import type { SigningKey } from '../signing-key';
+import { buildCollectivePack, type CollectivePack } from './build-collective-pack';
+
+export interface CollectivePackWorkerData {
+  location: StoreLocation;
+  definition: CampaignDefinition;
+  populationMargins?: PopulationMarginsFile;
+  /** The release whose findings the pack carries (undefined: none yet). */
+  releaseNumber?: number;
+  signer: Pick<SigningKey, 'publicKeyPem' | 'fingerprint'>;
+  /** Takes the manifest's bytes, answers with their signature (base64). */
+  signPort: MessagePort;
+  /** ISO 8601: the pack's creation time, as the server's clock gave it. */
+  now: string;
+}
+
+function signThrough(port: MessagePort) {
+  return (bytes: Uint8Array) => new Promise<string>((resolve) => {
+    port.once('message', (signature: string) => resolve(signature));
+    port.postMessage(bytes);
+  });
+}
+
+async function packOf(data: CollectivePackWorkerData): Promise<CollectivePack> {
+  const store = await openReadingStore(data.location);
+  try {
+    const built = buildCampaign(data.definition, `${data.definition.slug} (pack worker)`);
+    const campaign = data.populationMargins ? { ...built, populationMargins: data.populationMargins } : built;
+    const stored = data.releaseNumber === undefined ? undefined : await store.repositories.releases.findingsJson(campaign.slug, data.releaseNumber);
+    if (data.releaseNumber !== undefined && stored === undefined) throw new Error(`release ${data.releaseNumber} of ${campaign.slug} is not in the database`);
+    // The stored release also holds the pack statistics, which are never published.
+    const findings = stored === undefined ? undefined : (({ packStatistics: _kept, ...published }) => published)(JSON.parse(stored) as PublishedFindings & { packStatistics?: unknown });
+    return await buildCollectivePack(store, campaign, findings, { ...data.signer, sign: signThrough(data.signPort) }, new Date(data.now));
+  } finally {
+    data.signPort.close();
+    await store.close();
+  }
+}
+
+if (parentPort) void answerWorkerJob(parentPort, () => packOf(workerData as CollectivePackWorkerData), (pack) => [pack.zip.buffer as ArrayBuffer]);
