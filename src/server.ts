@@ -81,7 +81,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       force.unref();
       server.close(() => {
         clearTimeout(force);
-        void store.close().finally(() => {
+        const { jobs, renders } = dependencies.workerPools;
+        void Promise.all([jobs.close(), renders.close()]).then(() => store.close()).finally(() => {
           logger.info('crowdaudit stopped');
           resolve();
         });

@@ -19,6 +19,7 @@ import { CollectivePackService } from './evidence/collective/collective-pack-ser
 import { loadAdvice } from './evidence/advice/country-advice';
 import { checkCampaignRecipients, loadRecipients, type Recipients } from './evidence/letters';
 import { PersonalPackService } from './evidence/personal/personal-pack-service';
+import { renderPdfInWorker } from './evidence/personal/render-pdf';
 import { FindingsReleases } from './evidence/releases/findings-releases';
 import { prepareReleaseFor } from './evidence/releases/prepare-release';
 import { releaseRuleOf } from './evidence/releases/release-rule';
@@ -28,7 +29,7 @@ import { campaignsWithOperator } from './operator/operator-consent';
 import { operatorProfile, type OperatorProfile } from './operator/operator-profile';
 import { openStore } from './storage/open-store';
 import type { AuditStore, Store } from './storage/store';
-import { WorkerSlots } from './workers/worker-slots';
+import { WorkerPool } from './workers/worker-pool';
 
 export interface Services {
   config: Config;
@@ -55,6 +56,8 @@ export interface Services {
   accessTokens: AccessTokenService;
   /** Collective evidence packs (zip, signed, audit-logged). */
   collectivePacks: CollectivePackService;
+  /** The threads off the event loop: releases and collective packs (`jobs`), PDFs (`renders`). */
+  workerPools: { jobs: WorkerPool; renders: WorkerPool };
 }
 
 export interface BuildServicesOptions {
@@ -76,13 +79,15 @@ export function buildServices(options: BuildServicesOptions): Services {
   const campaigns = campaignsWithOperator(options.campaigns ?? campaignsWithMargins(loadCampaigns(config.dataDictionaryDir), config.dataDictionaryDir), operator);
   // A dictionary that maps an answer to an unknown recipient stops the start, naming the field.
   checkCampaignRecipients(recipients, campaigns.list());
-  // Releases and collective packs take turns on the cores but one, which stays with the event loop.
-  const workerSlots = new WorkerSlots();
+  // Off the event loop, on the cores but one: releases and collective packs (threads that end
+  // when done, giving their memory back), and PDFs (a thread kept warm, fonts loaded).
+  const jobs = new WorkerPool({ keepIdleMs: 0 });
+  const renders = new WorkerPool({ keepIdleMs: 60_000 });
   // Every campaign's release rule is checked at start: a rule below k stops the server.
   const releaseRules = new Map(campaigns.list().map((campaign) => [campaign.slug, releaseRuleOf(campaign, config)]));
   const findings = new FindingsReleases(store, (campaign) => releaseRules.get(campaign.slug) ?? releaseRuleOf(campaign, config), {
     // Off the event loop: a release reads every record and fits hundreds of models.
-    prepare: prepareReleaseFor(store.location, workerSlots),
+    prepare: prepareReleaseFor(store.location, jobs),
     onBackgroundError: (error, campaign) => logger.error({ err: error, campaign: campaign.slug }, 'cutting a findings release failed'),
   });
   const signingKey = loadOrCreateSigningKey(config.signingKeyPath);
@@ -99,10 +104,11 @@ export function buildServices(options: BuildServicesOptions): Services {
     purposeWithdrawals: new PurposeWithdrawalService(donations, store, campaigns),
     retention: new RetentionService(store, campaigns),
     findings,
-    personalPacks: new PersonalPackService(campaigns, findings, recipients, loadAdvice()),
+    personalPacks: new PersonalPackService(campaigns, findings, recipients, loadAdvice(), renderPdfInWorker(renders)),
     signingKey,
     accessTokens: new AccessTokenService(store.tokens),
-    collectivePacks: new CollectivePackService(store, buildPackFor(store, findings, signingKey, workerSlots)),
+    collectivePacks: new CollectivePackService(store, buildPackFor(store, findings, signingKey, jobs)),
+    workerPools: { jobs, renders },
   };
 }
 

@@ -1,22 +1,22 @@
 /**
- * A worker thread that builds one collective pack (build-collective-pack.ts): it reads the
+ * A worker thread's task: one collective pack (build-collective-pack.ts). It reads the
  * records on its own connection, k-anonymises, renders and zips them — seconds at 100,000
  * donations, which on the server's thread would stop every request meanwhile. The findings come
  * from the release the server named (read here, not copied across threads), and the signature
  * from the server's thread through `signPort`: the private key stays where it was loaded.
  */
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import { buildCampaign } from '../../campaigns/load-campaigns';
 import type { PopulationMarginsFile } from '../../campaigns/population-margins-file';
 import type { CampaignDefinition } from '../../campaigns/types';
 import { openReadingStore } from '../../storage/open-reading-store';
 import type { StoreLocation } from '../../storage/store';
-import { answerWorkerJob } from '../../workers/run-worker-job';
 import type { PublishedFindings } from '../campaign-analyses-types';
 import type { SigningKey } from '../signing-key';
 import { buildCollectivePack, type CollectivePack } from './build-collective-pack';
+import { workerTask } from '../../workers/worker-task';
 
-export interface CollectivePackWorkerData {
+export interface CollectivePackTask {
   location: StoreLocation;
   definition: CampaignDefinition;
   populationMargins?: PopulationMarginsFile;
@@ -36,7 +36,7 @@ function signThrough(port: MessagePort) {
   });
 }
 
-async function packOf(data: CollectivePackWorkerData): Promise<CollectivePack> {
+async function packOf(data: CollectivePackTask): Promise<CollectivePack> {
   const store = await openReadingStore(data.location);
   try {
     const built = buildCampaign(data.definition, `${data.definition.slug} (pack worker)`);
@@ -52,4 +52,4 @@ async function packOf(data: CollectivePackWorkerData): Promise<CollectivePack> {
   }
 }
 
-if (parentPort) void answerWorkerJob(parentPort, () => packOf(workerData as CollectivePackWorkerData), (pack) => [pack.zip.buffer as ArrayBuffer]);
+export default workerTask(packOf);

@@ -8,6 +8,7 @@ import type { FindingsReleases } from '../releases/findings-releases';
 import type { Recipients } from '../letters';
 import type { CountryAdvice } from '../advice/country-advice';
 import { buildPersonalPack, type PersonalPack, type PersonalPackOptions } from './personal-pack';
+import type { RenderPdf } from './render-pdf';
 
 export class PersonalPackService {
   constructor(
@@ -16,6 +17,8 @@ export class PersonalPackService {
     readonly recipients: Recipients,
     /** Help and deadlines per country (data-dictionary/advice). */
     readonly advice: Map<string, CountryAdvice>,
+    /** A built pack as PDF, in a worker thread (render-pdf.ts). */
+    readonly renderPdf: RenderPdf,
   ) {}
 
   async build(donation: DonationView, options: PersonalPackOptions): Promise<PersonalPack> {

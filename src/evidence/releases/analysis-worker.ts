@@ -1,22 +1,21 @@
 /**
- * A worker thread that computes one campaign's analyses for a findings release and answers with
- * the release's stored document (release-document.ts). It opens its own reading connection to the
+ * A worker thread's task: one campaign's analyses for a findings release, answered with the
+ * release's stored document (release-document.ts). It opens its own reading connection to the
  * database (a read-only SQLite file, or PostgreSQL), so the server's event loop keeps answering
  * donations and `/healthz` while the records are read and the models fitted (a minute at 100,000
  * donations). It gets the campaign as its dictionary defines it (functions do not cross threads)
- * with its population margins, and answers with the document or the error's message.
+ * with its population margins.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { buildCampaign } from '../../campaigns/load-campaigns';
 import type { PopulationMarginsFile } from '../../campaigns/population-margins-file';
 import type { CampaignDefinition } from '../../campaigns/types';
 import { openReadingStore } from '../../storage/open-reading-store';
 import type { StoreLocation } from '../../storage/store';
-import { answerWorkerJob } from '../../workers/run-worker-job';
 import { analyseCampaign } from '../campaign-analyses';
 import { releaseDocument, type ReleaseStamp } from './release-document';
+import { workerTask } from '../../workers/worker-task';
 
-export interface AnalysisWorkerData {
+export interface AnalysisTask {
   location: StoreLocation;
   definition: CampaignDefinition;
   stamp: ReleaseStamp;
@@ -24,7 +23,7 @@ export interface AnalysisWorkerData {
   populationMargins?: PopulationMarginsFile;
 }
 
-async function releaseDocumentOf({ location, definition, stamp, populationMargins }: AnalysisWorkerData): Promise<string> {
+async function releaseDocumentOf({ location, definition, stamp, populationMargins }: AnalysisTask): Promise<string> {
   const store = await openReadingStore(location);
   try {
     const campaign = buildCampaign(definition, `${definition.slug} (analysis worker)`);
@@ -34,4 +33,4 @@ async function releaseDocumentOf({ location, definition, stamp, populationMargin
   }
 }
 
-if (parentPort) void answerWorkerJob(parentPort, () => releaseDocumentOf(workerData as AnalysisWorkerData));
+export default workerTask(releaseDocumentOf);

@@ -2,7 +2,7 @@
  * A release's stored document (release-document.ts), computed in a worker thread
  * (`analysis-worker.ts`) on its own connection: the request path never waits for the analyses.
  * Releases are rare (at most one per campaign and interval, one at a time per campaign: see
- * `FindingsReleases`), and share the process's worker slots with collective packs. An in-memory
+ * `FindingsReleases`), and share the process's pool of job threads with collective packs. An in-memory
  * database has no file a worker could open: it is analysed in this thread. The worker is given
  * where the database is (a SQLite file, a PostgreSQL URL) and reads the records itself: sending
  * them from this thread would read and copy them here, on the event loop the worker exists to keep free.
@@ -10,11 +10,10 @@
 import { campaignDefinition } from '../../campaigns/load-campaigns';
 import type { Campaign } from '../../campaigns/types';
 import type { StoreLocation } from '../../storage/store';
-import { runWorkerJob } from '../../workers/run-worker-job';
-import type { WorkerSlots } from '../../workers/worker-slots';
+import type { WorkerPool } from '../../workers/worker-pool';
 import { analyseCampaign, type AnalysedStore } from '../campaign-analyses';
 import type { CampaignAnalyses } from '../campaign-analyses-types';
-import type { AnalysisWorkerData } from './analysis-worker';
+import type { AnalysisTask } from './analysis-worker';
 import { releaseDocument, type ReleaseStamp } from './release-document';
 
 export type Analyse = (store: AnalysedStore, campaign: Campaign) => Promise<CampaignAnalyses>;
@@ -26,15 +25,15 @@ export function prepareInThisThread(analyse: Analyse = (store, campaign) => anal
   return async (store, campaign, stamp) => releaseDocument(await analyse(store, campaign), stamp);
 }
 
-/** In a worker thread reading the database at `location`, when one of `slots` is free. */
-export function prepareInWorker(location: StoreLocation, slots: WorkerSlots): PrepareRelease {
+/** In one of `jobs`' threads, reading the database at `location`. */
+export function prepareInWorker(location: StoreLocation, jobs: WorkerPool): PrepareRelease {
   return (_store, campaign, stamp) => {
-    const workerData: AnalysisWorkerData = { location, definition: campaignDefinition(campaign), stamp, ...(campaign.populationMargins ? { populationMargins: campaign.populationMargins } : {}) };
-    return slots.run(() => runWorkerJob<string>('evidence/releases/analysis-worker', workerData, `Analysing ${campaign.slug}`));
+    const task: AnalysisTask = { location, definition: campaignDefinition(campaign), stamp, ...(campaign.populationMargins ? { populationMargins: campaign.populationMargins } : {}) };
+    return jobs.run<string>('evidence/releases/analysis-worker', task, `Analysing ${campaign.slug}`);
   };
 }
 
 /** In a worker for a database file or server, in this thread for an in-memory database (undefined location). */
-export function prepareReleaseFor(location: StoreLocation | undefined, slots: WorkerSlots): PrepareRelease {
-  return location === undefined ? prepareInThisThread() : prepareInWorker(location, slots);
+export function prepareReleaseFor(location: StoreLocation | undefined, jobs: WorkerPool): PrepareRelease {
+  return location === undefined ? prepareInThisThread() : prepareInWorker(location, jobs);
 }

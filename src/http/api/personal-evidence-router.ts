@@ -11,7 +11,7 @@ import { controllersFor } from '../../evidence/letters';
 import { isLocale } from '../../i18n/locale';
 import { PACK_STYLE_HASH, personalPackHtml } from '../../evidence/personal/personal-pack-html';
 import type { PersonalPack } from '../../evidence/personal/personal-pack';
-import { personalPackPdf } from '../../evidence/personal/personal-pack-pdf';
+import type { RenderPdf } from '../../evidence/personal/render-pdf';
 import type { AppDependencies } from '../dependencies';
 import type { RateLimiters } from '../middleware/rate-limits';
 import { donationOfReceipt } from './receipt-donation';
@@ -45,11 +45,11 @@ export function parseEvidenceQuery(dependencies: AppDependencies, campaignSlug: 
 }
 
 /** Sends a built pack in the asked format (the API route and the /my-donation download share it). */
-export async function sendPersonalPack(res: Response, pack: PersonalPack, donationId: string, format: EvidenceQuery['format'], locale: Locale): Promise<void> {
+export async function sendPersonalPack(res: Response, pack: PersonalPack, donationId: string, format: EvidenceQuery['format'], locale: Locale, renderPdf: RenderPdf): Promise<void> {
   const fileName = `crowdaudit-evidence-${donationId.slice(0, 8)}`;
   res.set('Cache-Control', 'no-store');
   if (format === 'pdf') {
-    res.type('application/pdf').attachment(`${fileName}.pdf`).send(await personalPackPdf(pack, locale));
+    res.type('application/pdf').attachment(`${fileName}.pdf`).send(await renderPdf(pack, locale));
   } else if (format === 'html') {
     res.set('Content-Security-Policy', `default-src 'none'; style-src ${PACK_STYLE_HASH}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
     res.type('html').attachment(`${fileName}.html`).send(personalPackHtml(pack, locale));
@@ -65,7 +65,7 @@ export function createPersonalEvidenceRouter(dependencies: AppDependencies, limi
     const query = parseEvidenceQuery(dependencies, donation.campaign, req.query);
     const locale = query.lang ?? (isLocale(donation.locale) ? donation.locale : 'en');
     const pack = await dependencies.personalPacks.build(donation, { locale, controller: query.controller, country: query.country, land: query.land });
-    await sendPersonalPack(res, pack, donation.id, query.format, locale);
+    await sendPersonalPack(res, pack, donation.id, query.format, locale, dependencies.personalPacks.renderPdf);
   });
   return router;
 }

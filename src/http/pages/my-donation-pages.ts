@@ -80,7 +80,7 @@ export function createMyDonationPages(dependencies: AppDependencies): Router {
     const query = parseEvidenceQuery(dependencies, donation.campaign, { format: body.format, controller: body.controller || undefined, country: body.country || undefined, land: body.land || undefined }, ['body']);
     const { locale } = pageContext(dependencies, req, res);
     const pack = await dependencies.personalPacks.build(donation, { locale, controller: query.controller, country: query.country, land: query.land, details: donorDetails(body) });
-    await sendPersonalPack(res, pack, donation.id, query.format, locale);
+    await sendPersonalPack(res, pack, donation.id, query.format, locale, dependencies.personalPacks.renderPdf);
   });
 
   router.post('/my-donation/download', csrf.protect, async (req, res) => {

@@ -18,7 +18,7 @@ import { FindingsReleases } from '../../../../src/evidence/releases/findings-rel
 import { loadOrCreateSigningKey } from '../../../../src/evidence/signing-key';
 import { openDatabase } from '../../../../src/storage/open-database';
 import { SqliteStore } from '../../../../src/storage/sqlite-store';
-import { WorkerSlots } from '../../../../src/workers/worker-slots';
+import { WorkerPool } from '../../../../src/workers/worker-pool';
 
 const campaign = campaignsWithMargins(loadCampaigns()).get('credit-scores')!;
 const signingKey = loadOrCreateSigningKey(':memory:');
@@ -43,7 +43,7 @@ describe('buildPackFor', () => {
     const releases = new FindingsReleases(store, () => ({ minChanges: 10, interval: 'PT0S', intervalMs: 0 }));
     const findings = await releases.current(campaign);
     const [inWorker, here] = await Promise.all([
-      buildPackFor(store, releases, signingKey, new WorkerSlots(1))(campaign, now),
+      buildPackFor(store, releases, signingKey, new WorkerPool({ keepIdleMs: 0, threads: 1 }))(campaign, now),
       buildCollectivePack(store, campaign, findings, signingKey, now),
     ]);
     await store.close();
@@ -64,7 +64,7 @@ describe('buildPackFor', () => {
   test('when the named release is not in the database, then the pack fails naming the campaign and the release', async () => {
     const store = new SqliteStore(openDatabase(path.join(directory, 'crowdaudit.sqlite')));
     const releases = { current: async () => undefined, currentNumber: async () => 7 };
-    await expect(buildPackFor(store, releases, signingKey, new WorkerSlots(1))(campaign, now)).rejects.toThrow('Building the pack of credit-scores failed: release 7 of credit-scores is not in the database');
+    await expect(buildPackFor(store, releases, signingKey, new WorkerPool({ keepIdleMs: 0, threads: 1 }))(campaign, now)).rejects.toThrow('Building the pack of credit-scores failed: release 7 of credit-scores is not in the database');
     await store.close();
   });
 });

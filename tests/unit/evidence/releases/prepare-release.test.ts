@@ -10,7 +10,7 @@ import { prepareInThisThread, prepareInWorker } from '../../../../src/evidence/r
 import type { ReleaseStamp } from '../../../../src/evidence/releases/release-document';
 import { openDatabase } from '../../../../src/storage/open-database';
 import { SqliteStore } from '../../../../src/storage/sqlite-store';
-import { WorkerSlots } from '../../../../src/workers/worker-slots';
+import { WorkerPool } from '../../../../src/workers/worker-pool';
 
 const campaign = loadCampaigns().get('platform-decisions')!;
 const stamp: ReleaseStamp = { number: 3, releasedAt: '2026-12-01T10:00:00.000Z', rule: { minChanges: 10, interval: 'P1D' } };
@@ -28,7 +28,7 @@ describe('prepareInWorker', () => {
     const store = new SqliteStore(db);
     await seedDemo(campaign, new DonationService(store), { count: 80, seed: 5, now: new Date('2026-11-01T00:00:00Z') });
     const [inWorker, here] = await Promise.all([
-      prepareInWorker({ kind: 'sqlite', path: databasePath }, new WorkerSlots(1))(store, campaign, stamp),
+      prepareInWorker({ kind: 'sqlite', path: databasePath }, new WorkerPool({ keepIdleMs: 0, threads: 1 }))(store, campaign, stamp),
       prepareInThisThread((analysed, target) => analyseCampaign(analysed, target))(store, campaign, stamp),
     ]);
     db.close();
@@ -42,7 +42,7 @@ describe('prepareInWorker', () => {
 
   test('when the database file is missing, then the release fails with the campaign and the reason', async () => {
     const missing = path.join(directory, 'missing.sqlite');
-    await expect(prepareInWorker({ kind: 'sqlite', path: missing }, new WorkerSlots(1))(new SqliteStore(openDatabase(':memory:')), campaign, stamp)).rejects.toThrow(/Analysing platform-decisions failed: .*(unable to open|does not exist)/i);
+    await expect(prepareInWorker({ kind: 'sqlite', path: missing }, new WorkerPool({ keepIdleMs: 0, threads: 1 }))(new SqliteStore(openDatabase(':memory:')), campaign, stamp)).rejects.toThrow(/Analysing platform-decisions failed: .*(unable to open|does not exist)/i);
     expect(fs.existsSync(missing)).toBe(false);
   });
 });

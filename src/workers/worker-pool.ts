@@ -1,0 +1,63 @@
+/**
+ * Worker threads for the work that must not run on the event loop (findings releases, collective
+ * packs, PDFs): a piscina pool of at most the cores but one, so that one core always stays with
+ * the event loop that answers donations and `/healthz`; tasks beyond that wait their turn.
+ *
+ * `keepIdleMs` says how long a thread is kept for the next task. Releases and collective packs
+ * hold a whole campaign's records (hundreds of MB at 100,000 donations) and come minutes apart:
+ * their threads end at once (0), giving the memory back. PDFs are small and come in bursts: their
+ * thread stays warm, with pdfkit and the fonts loaded. Idle threads never keep the process alive.
+ */
+import os from 'node:os';
+import type { Transferable } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import { compiledWorkerScript } from './compiled-worker';
+
+export interface WorkerPoolOptions {
+  keepIdleMs: number;
+  /** Default: the cores but one, at least one. */
+  threads?: number;
+}
+
+/**
+ * What went wrong, from an error that crossed threads: it arrives as a copy, which need not be an
+ * `Error` of this realm (a database's error class arrives as a plain object with its message).
+ */
+function messageOf(error: unknown): string {
+  return typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string' ? (error as { message: string }).message : String(error);
+}
+
+export class WorkerPool {
+  private pool?: Piscina;
+  readonly threads: number;
+
+  constructor(private readonly options: WorkerPoolOptions) {
+    this.threads = options.threads ?? Math.max(1, os.availableParallelism() - 1);
+    if (!Number.isInteger(this.threads) || this.threads < 1) throw new Error(`A worker pool needs at least one thread (got ${this.threads}).`);
+  }
+
+  /**
+   * Runs the default export of the compiled worker `module` (its path below `src/`) on `task`.
+   * @param job names the task in errors, e.g. "Analysing credit-scores"
+   * @param transferList ports or buffers moved to the thread rather than copied
+   * @throws Error "<job> failed: <the worker's message>"
+   */
+  async run<T>(module: string, task: unknown, job: string, transferList: Transferable[] = []): Promise<T> {
+    // Made at the first task: a server that never needs a thread starts none.
+    this.pool ??= new Piscina({ minThreads: 0, maxThreads: this.threads, idleTimeout: this.options.keepIdleMs });
+    try {
+      return (await this.pool.run(task, { filename: compiledWorkerScript(module), transferList: transferList as never })) as T;
+    } catch (error) {
+      throw new Error(`${job} failed: ${messageOf(error)}`);
+    }
+  }
+
+  /**
+   * Ends the threads at once (the server is stopping): a task still running fails, and nothing is
+   * lost by it — a release not stored is cut again later, a pack or PDF is asked for again.
+   */
+  async close(): Promise<void> {
+    await this.pool?.destroy();
+    this.pool = undefined;
+  }
+}

@@ -1,0 +1,27 @@
+/** The pool of threads off the event loop: sized to leave a core to the event loop, and failures that name their task. */
+import os from 'node:os';
+import { WorkerPool } from '../../../src/workers/worker-pool';
+
+describe('WorkerPool', () => {
+  test('by default, it uses the cores but one, at least one', () => {
+    expect(new WorkerPool({ keepIdleMs: 0 }).threads).toBe(Math.max(1, os.availableParallelism() - 1));
+  });
+
+  test('when asked for no threads, then it says it needs at least one', () => {
+    expect(() => new WorkerPool({ keepIdleMs: 0, threads: 0 })).toThrow('A worker pool needs at least one thread (got 0).');
+  });
+
+  test('when a task throws, then the error names the task and keeps the worker\'s reason; after close, the pool runs tasks again', async () => {
+    const pool = new WorkerPool({ keepIdleMs: 0, threads: 1 });
+    const task = { pack: null, locale: 'en' };
+    await expect(pool.run('evidence/personal/pdf-worker', task, 'Rendering a test pack')).rejects.toThrow(/^Rendering a test pack failed: .+/);
+    await pool.close();
+    await expect(pool.run('evidence/personal/pdf-worker', task, 'Rendering it again')).rejects.toThrow(/^Rendering it again failed: /);
+    await pool.close();
+  }, 30_000);
+
+  test('when the worker module is not built, then it says which file is missing', async () => {
+    const pool = new WorkerPool({ keepIdleMs: 0, threads: 1 });
+    await expect(pool.run('no/such-worker', {}, 'A missing task')).rejects.toThrow(/no\/such-worker\.js is missing: run "npm run build" first/);
+  });
+});
