@@ -3,9 +3,9 @@
  * Do findings releases and collective packs keep off the request path? While a release of a
  * campaign with many donations is computed, /healthz is probed every 10 ms and donations are
  * posted 4 at a time; the same is done while the server is idle, as the reference of the same
- * run. Measured three times: a release in a worker thread (as the server does), a collective pack
- * built in a worker thread (as the server does), and, for comparison, a release in the server's
- * own thread. Uses the built code (npm run build) and a database file in a temporary folder.
+ * run. Measured for a release in a worker thread (as the server does), a collective pack built
+ * in a worker thread (as served), 20 personal PDFs rendered one after the other (as served: in a
+ * render thread) and, for comparison, a release in the server's own thread. Uses the built code (npm run build) and a database file in a temporary folder.
  * Usage: node bench/release-latency.js [--donations 100000]
  * Goal (issue 16): worst /healthz latency under 50 ms during a recomputation.
  */
@@ -91,9 +91,18 @@ async function main() {
   await load(base, body, new Promise((resolve) => setTimeout(resolve, 1000)));
   const rule = () => ({ minChanges: 10, interval: 'PT0S', intervalMs: 0 });
   const inThisThread = new FindingsReleases(store, rule, { prepare: prepareInThisThread() });
+  const { receipt } = (await dependencies.donations.donate(campaign, JSON.parse(body))).receipt;
+  const donor = await dependencies.donations.findByReceipt(receipt);
+  const pdfs = async () => {
+    for (let index = 0; index < 20; index += 1) {
+      const pack = await dependencies.personalPacks.build(donor, { locale: 'en' });
+      await dependencies.personalPacks.renderPdf(pack, 'en');
+    }
+  };
   const runs = [
     ['release in a worker thread (as served)', () => dependencies.findings.cutIfDue(campaign)],
     ['collective pack in a worker thread (as served)', () => dependencies.collectivePacks.build(campaign, 'bench')],
+    ['20 personal PDFs in a render thread (as served)', pdfs],
     ['release in the server thread (reference)', () => inThisThread.cutIfDue(campaign)],
   ];
   const results = [];
