@@ -119,6 +119,27 @@ describe('findings API', () => {
     expect(await findings('credit-scores')).toMatchObject({ donations: 50, donors: 50, release: { number: 2 } });
   });
 
+  test('when the same release is asked for again, then the answer is the same text with the same ETag, a revalidation gets 304, and a new release gets a new ETag', async () => {
+    await seed('credit-scores', 40);
+    const first = await request(testApp.app).get('/api/v1/campaigns/credit-scores/findings').expect(200);
+    const again = await request(testApp.app).get('/api/v1/campaigns/credit-scores/findings').expect(200);
+    expect(again.text).toBe(first.text);
+    expect(first.headers.etag).toMatch(/^"[\w-]{43}"$/);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(first.headers['content-type']).toMatch(/^application\/json/);
+    expect(first.body).toMatchObject({ release: { number: 1 }, plannerGaps: { ratePoints: 5, meanEffectSize: 0.2 } });
+    await request(testApp.app).get('/api/v1/campaigns/credit-scores/findings').set('If-None-Match', first.headers.etag).expect(304);
+    // Another gap is computed for the request, from the same release.
+    const otherGap = await request(testApp.app).get('/api/v1/campaigns/credit-scores/findings?gap=3').expect(200);
+    expect(otherGap.body).toMatchObject({ release: { number: 1 }, plannerGaps: { ratePoints: 3, meanEffectSize: 0.2 } });
+    const campaign = testApp.dependencies.campaigns.get('credit-scores')!;
+    await seedDemo(campaign, testApp.dependencies.donations, { count: 10, seed: 9, now: new Date('2026-11-01T00:00:00Z') });
+    await testApp.dependencies.findings.releaseIfDue(campaign);
+    const next = await request(testApp.app).get('/api/v1/campaigns/credit-scores/findings').set('If-None-Match', first.headers.etag).expect(200);
+    expect(next.body).toMatchObject({ release: { number: 2 }, donations: 50 });
+    expect(next.headers.etag).not.toBe(first.headers.etag);
+  });
+
   test('when two requests race for the first release, then it is computed and stored once', async () => {
     await seed('credit-scores', 30);
     const campaign = testApp.dependencies.campaigns.get('credit-scores')!;

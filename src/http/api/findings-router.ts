@@ -5,10 +5,12 @@
  * and rule. Between releases every request gets the same answer, whatever was donated or
  * withdrawn meanwhile (see `FindingsReleases`).
  */
+import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import { issuesFromZod, validationError } from '../../app-error';
 import { DEFAULT_GAPS, planComparison } from '../../evidence/campaign-planner';
+import { perRelease } from '../../evidence/releases/per-release';
 import type { AppDependencies } from '../dependencies';
 import { campaignOr404 } from './campaigns-router';
 
@@ -23,6 +25,11 @@ export const findingsQuerySchema = z
 
 export function createFindingsRouter(dependencies: AppDependencies): Router {
   const router = Router();
+  // The answer with the default planner, as text with its ETag, made once per release.
+  const bodyOf = perRelease((findings) => {
+    const text = JSON.stringify({ ...findings, plannerGaps: DEFAULT_GAPS });
+    return { text, etag: `"${createHash('sha256').update(text).digest('base64url')}"` };
+  });
   router.get('/campaigns/:slug/findings', async (req, res) => {
     const campaign = campaignOr404(dependencies, String(req.params.slug));
     const query = findingsQuerySchema.safeParse(req.query);
@@ -40,8 +47,12 @@ export function createFindingsRouter(dependencies: AppDependencies): Router {
       });
       return;
     }
-    const planner = query.data.gap === undefined && query.data.d === undefined ? findings.planner : findings.comparisons.flatMap((comparison) => planComparison(comparison, gaps));
-    res.json({ ...findings, planner, plannerGaps: gaps });
+    if (query.data.gap === undefined && query.data.d === undefined) {
+      const { text, etag } = bodyOf(findings, undefined);
+      res.set('ETag', etag).type('application/json').send(text);
+      return;
+    }
+    res.json({ ...findings, planner: findings.comparisons.flatMap((comparison) => planComparison(comparison, gaps)), plannerGaps: gaps });
   });
   return router;
 }
