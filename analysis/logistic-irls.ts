@@ -5,23 +5,17 @@
  *
  * A step solves the weighted normal equations (normal-equations.ts, a third of a QR's work). The
  * step that gives a model's final β is reported from them when they are well-conditioned (see
- * FINAL_RELATIVE_PIVOT), else done again by QR, whose β and (XᵀWX)⁻¹ are reported; a model whose
+ * FINAL_RELATIVE_PIVOT in normal-equations.ts), else done again by QR, whose β and (XᵀWX)⁻¹ are reported; a model whose
  * normal equations are too ill-conditioned for any step takes the QR at every step from then on
  * (its current step is redone by QR in the next pass).
  */
 import { AnalysisError } from './analysis-error';
 import { LeastSquaresPass, type WorkingRow } from './fit-least-squares';
 import type { ModelFrame, Term } from './model-frame';
-import { NormalEquations } from './normal-equations';
+import { FINAL_RELATIVE_PIVOT, NormalEquations } from './normal-equations';
 import type { QrFactor } from './streaming-qr';
 
 export const DEFAULT_MAX_ITERATIONS = 100;
-/**
- * A normal-equations step is reported as it is when every Cholesky pivot keeps at least this share
- * of its column's squared norm (κ² below about 10⁴ in the scale of the columns: β and (XᵀWX)⁻¹
- * then keep about eleven digits, far inside R's agreement); else the final step is redone by QR.
- */
-const FINAL_RELATIVE_PIVOT = 1e-4;
 /** Fitted probabilities this close to 0 or 1 mean separation (R warns at 10·machine epsilon). */
 const BOUNDARY = 10 * Number.EPSILON;
 

@@ -1,7 +1,9 @@
 /**
  * Ordinary least squares, as R's `lm`, from a stream of rows.
  *
- * β = R⁻¹Qᵀy from a Givens QR of X (never an inverted XᵀX); σ² = RSS/(n − p);
+ * β from the normal equations, touching only each row's non-zero entries, where they are
+ * well-conditioned (checked; ols-normal-equations.ts), else β = R⁻¹Qᵀy from a streamed Householder
+ * QR of X (never an inverted XᵀX); σ² = RSS/(n − p);
  * Var(β) = σ²(XᵀX)⁻¹ with (XᵀX)⁻¹ = R⁻¹R⁻ᵀ; t = β/se on n − p df; 95% CI β ± t₀.₉₇₅ se;
  * R² = 1 − RSS/TSS, adjusted R² = 1 − (1 − R²)(n − 1)/(n − p), F = ((TSS − RSS)/(p − 1))/σ².
  * HC3 (`robust: 'hc3'`, as `sandwich::vcovHC(type = "HC3")`): (XᵀX)⁻¹ Σ xᵢxᵢᵀ eᵢ²/(1 − hᵢ)² (XᵀX)⁻¹,
@@ -28,6 +30,7 @@ import { AnalysisError } from './analysis-error';
 import { clusteredErrors, clusterRobustCovariance, type ClusteredErrors } from './cluster-robust-covariance';
 import { tQuantileAt, tTwoSidedP, fUpperTail } from './distributions';
 import { fitLeastSquares } from './fit-least-squares';
+import { solveOlsByNormalEquations, type LeastSquaresSolution } from './ols-normal-equations';
 import { buildModelFrame, type FrameOptions, type ModelFrame, type ModelSpec } from './model-frame';
 import { sandwichProduct } from './sandwich-product';
 import type { RowSource } from './types';
@@ -87,18 +90,29 @@ export function fitOls(frame: ModelFrame, robust?: 'hc3'): OlsResult {
   let count = 0;
   let mean = 0;
   let totalSumOfSquares = 0;
-  const factor = fitLeastSquares(frame, (_x, y, target) => {
+  const addOutcome = (y: number) => {
     count += 1;
     const delta = y - mean;
     mean += delta / count;
     totalSumOfSquares += delta * (y - mean);
-    target.response = y;
-    target.weight = 1;
-  });
-  const beta = factor.coefficients();
-  const rss = factor.residualSumOfSquares;
+  };
+  let solution: LeastSquaresSolution | undefined = solveOlsByNormalEquations(frame, addOutcome);
+  if (!solution) {
+    // Ill-conditioned (or rank-deficient: the QR names the terms): the QR's pass, from scratch.
+    count = 0;
+    mean = 0;
+    totalSumOfSquares = 0;
+    const factor = fitLeastSquares(frame, (_x, y, target) => {
+      addOutcome(y);
+      target.response = y;
+      target.weight = 1;
+    });
+    solution = { beta: factor.coefficients(), unscaledCovariance: factor.unscaledCovariance(), residualSumOfSquares: factor.residualSumOfSquares };
+  }
+  const beta = solution.beta;
+  const rss = solution.residualSumOfSquares;
   const sigmaSquared = rss / dfResidual;
-  const unscaled = factor.unscaledCovariance();
+  const unscaled = solution.unscaledCovariance;
   const clustered = frame.clusters ? clusteredErrors(frame) : undefined;
   const covariance = clustered
     ? clusterRobustCovariance(frame, unscaled, (x, y) => y - dot(x, beta))
