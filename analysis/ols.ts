@@ -115,7 +115,7 @@ export function fitOls(frame: ModelFrame, robust?: 'hc3'): OlsResult {
   const unscaled = solution.unscaledCovariance;
   const clustered = frame.clusters ? clusteredErrors(frame) : undefined;
   const covariance = clustered
-    ? clusterRobustCovariance(frame, unscaled, (x, y) => y - dot(x, beta))
+    ? clusterRobustCovariance(frame, unscaled, (x, y, nonzero, count) => y - sparseDot(x, nonzero, count, beta))
     : robust === 'hc3'
       ? hc3Covariance(frame, beta, unscaled)
       : unscaled.map((row) => row.map((value) => value * sigmaSquared));
@@ -154,9 +154,10 @@ export function fitOls(frame: ModelFrame, robust?: 'hc3'): OlsResult {
 /** A Cholesky pivot that keeps less than this share of its variance means a singular covariance. */
 const SINGULAR_PIVOT = 1e-10;
 
-function dot(x: Float64Array, beta: number[]): number {
+/** xᵀβ over x's non-zero columns (`nonzero[0 … count)`, as the frame lists them). */
+function sparseDot(x: Float64Array, nonzero: Int32Array, count: number, beta: number[]): number {
   let sum = 0;
-  for (let j = 0; j < beta.length; j += 1) sum += x[j] * beta[j];
+  for (let index = 0; index < count; index += 1) sum += x[nonzero[index]] * beta[nonzero[index]];
   return sum;
 }
 
@@ -181,25 +182,34 @@ function waldF(beta: number[], covariance: number[][]): number | null {
   return b.transpose().mmul(cholesky.solve(b)).get(0, 0) / slopes.length;
 }
 
-/** The HC3 sandwich in one more pass over the rows. */
+/** The HC3 sandwich in one more pass over the rows, touching only each row's non-zero entries. */
 function hc3Covariance(frame: ModelFrame, beta: number[], bread: number[][]): number[][] {
   const p = beta.length;
-  const meat = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  frame.forEachRow((x, y) => {
-    let fitted = 0;
-    for (let j = 0; j < p; j += 1) fitted += x[j] * beta[j];
+  const meat = new Float64Array(p * p);
+  frame.forEachRow((x, y, _cluster, nonzero, count) => {
+    const fitted = sparseDot(x, nonzero, count, beta);
     let leverage = 0;
-    for (let i = 0; i < p; i += 1) {
+    for (let a = 0; a < count; a += 1) {
+      const i = nonzero[a];
+      const breadRow = bread[i];
       let sum = 0;
-      for (let j = 0; j < p; j += 1) sum += bread[i][j] * x[j];
+      for (let b = 0; b < count; b += 1) sum += breadRow[nonzero[b]] * x[nonzero[b]];
       leverage += x[i] * sum;
     }
     const residual = y - fitted;
     const weight = (residual * residual) / ((1 - leverage) * (1 - leverage));
-    for (let i = 0; i < p; i += 1) {
-      for (let j = i; j < p; j += 1) meat[i][j] += x[i] * x[j] * weight;
+    for (let a = 0; a < count; a += 1) {
+      const i = nonzero[a];
+      const row = i * p;
+      for (let b = a; b < count; b += 1) meat[row + nonzero[b]] += x[i] * x[nonzero[b]] * weight;
     }
   });
-  for (let i = 0; i < p; i += 1) for (let j = 0; j < i; j += 1) meat[i][j] = meat[j][i];
-  return sandwichProduct(bread, meat);
+  const symmetric = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  for (let i = 0; i < p; i += 1) {
+    for (let j = i; j < p; j += 1) {
+      symmetric[i][j] = meat[i * p + j];
+      symmetric[j][i] = meat[i * p + j];
+    }
+  }
+  return sandwichProduct(bread, symmetric);
 }
