@@ -21,6 +21,11 @@ const SMALLEST_RELATIVE_PIVOT = 1e-6;
  * final step (logistic-irls.ts) and by OLS (ols-normal-equations.ts).
  */
 export const FINAL_RELATIVE_PIVOT = 1e-4;
+/** The QR's rank tolerance (QrFactor.deficientColumns), and how far from it the normal equations decide alone. */
+const QR_RANK_TOLERANCE = 1e-7;
+const RANK_MARGIN = 10;
+/** A residual sum of squares reported from the normal equations keeps at least this share of zᵀWz. */
+const SMALLEST_RESIDUAL_SHARE = 1e-6;
 
 export class NormalEquations {
   /** XᵀWX, upper triangle, row by row. */
@@ -101,5 +106,28 @@ export class NormalEquations {
     }
     const residual = Math.max(this.responseSquares - explained, 0);
     return { factor: new QrFactor(r, u, residual), smallestRelativePivot, responseSquares: this.responseSquares };
+  }
+
+  /**
+   * The solution as a factor that may stand in for the streamed QR's (same R up to rounding: both
+   * have a positive diagonal), or undefined when the caller must take the QR:
+   * - a pivot keeps less than FINAL_RELATIVE_PIVOT of its column's squared norm (ill-conditioned);
+   * - a diagonal of R is within a factor 10 of the QR's rank tolerance, 1e-7 of the column's norm
+   *   (`squaredNorms`, Σ w x² of the columns as the QR sees them; by default this system's own,
+   *   when nothing was shifted): the QR then decides, and names constant or collinear terms;
+   * - the residual sum of squares keeps less than 1e-6 of zᵀWz (it is a difference; see `solve`).
+   */
+  solveInPlaceOfQr(squaredNorms?: ArrayLike<number>): QrFactor | undefined {
+    const solved = this.solve();
+    if (!solved || solved.smallestRelativePivot < FINAL_RELATIVE_PIVOT) return undefined;
+    const { factor, responseSquares } = solved;
+    const p = this.columnCount;
+    for (let j = 0; j < p; j += 1) {
+      const diagonal = factor.r[j][j];
+      const norm = squaredNorms ? squaredNorms[j] : this.gram[j * p + j];
+      if (!(diagonal * diagonal > (RANK_MARGIN * QR_RANK_TOLERANCE) ** 2 * norm)) return undefined;
+    }
+    if (!(factor.residualSumOfSquares >= SMALLEST_RESIDUAL_SHARE * responseSquares)) return undefined;
+    return factor;
   }
 }

@@ -24,7 +24,7 @@
  * (fit-least-squares.ts), so accuracy is never lost, only the saving.
  */
 import type { ModelFrame } from './model-frame';
-import { FINAL_RELATIVE_PIVOT, NormalEquations } from './normal-equations';
+import { NormalEquations } from './normal-equations';
 
 /** A least-squares fit of y on the frame's design, as ols.ts reports it. */
 export interface LeastSquaresSolution {
@@ -33,12 +33,6 @@ export interface LeastSquaresSolution {
   unscaledCovariance: number[][];
   residualSumOfSquares: number;
 }
-
-/** The QR's rank tolerance (QrFactor.deficientColumns), and how far from it the normal equations decide alone. */
-const QR_RANK_TOLERANCE = 1e-7;
-const RANK_MARGIN = 10;
-/** The residual sum of squares must keep at least this share of ỹᵀỹ (see above). */
-const SMALLEST_RESIDUAL_SHARE = 1e-6;
 
 /**
  * One pass over the frame: β, (XᵀX)⁻¹ and the residual sum of squares, or undefined when the
@@ -92,14 +86,9 @@ export function solveOlsByNormalEquations(frame: ModelFrame, onOutcome: (y: numb
     equations.addNonzero(values, columns, count, y - responseShift, 1);
   });
   if (first) return undefined;
-  const solved = equations.solve();
-  if (!solved || solved.smallestRelativePivot < FINAL_RELATIVE_PIVOT) return undefined;
-  const { factor, responseSquares } = solved;
-  for (let j = 0; j < p; j += 1) {
-    const diagonal = factor.r[j][j];
-    if (!(diagonal * diagonal > (RANK_MARGIN * QR_RANK_TOLERANCE) ** 2 * squaredNorms[j])) return undefined;
-  }
-  if (!(factor.residualSumOfSquares >= SMALLEST_RESIDUAL_SHARE * responseSquares)) return undefined;
+  // The checks above (NormalEquations.solveInPlaceOfQr), the rank one against the unshifted norms.
+  const factor = equations.solveInPlaceOfQr(squaredNorms);
+  if (!factor) return undefined;
 
   // Back from the shifted columns: only the intercept's row and column change.
   const beta = factor.coefficients();

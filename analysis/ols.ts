@@ -29,7 +29,7 @@ import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 import { AnalysisError } from './analysis-error';
 import { clusteredErrors, clusterRobustCovariance, type ClusteredErrors } from './cluster-robust-covariance';
 import { tQuantileAt, tTwoSidedP, fUpperTail } from './distributions';
-import { fitLeastSquares } from './fit-least-squares';
+import { fitLeastSquaresByQr } from './fit-least-squares';
 import { solveOlsByNormalEquations, type LeastSquaresSolution } from './ols-normal-equations';
 import { buildModelFrame, type FrameOptions, type ModelFrame, type ModelSpec } from './model-frame';
 import { sandwichProduct } from './sandwich-product';
@@ -102,7 +102,7 @@ export function fitOls(frame: ModelFrame, robust?: 'hc3'): OlsResult {
     count = 0;
     mean = 0;
     totalSumOfSquares = 0;
-    const factor = fitLeastSquares(frame, (_x, y, target) => {
+    const factor = fitLeastSquaresByQr(frame, (_x, y, target) => {
       addOutcome(y);
       target.response = y;
       target.weight = 1;

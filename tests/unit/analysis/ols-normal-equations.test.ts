@@ -1,4 +1,4 @@
-import { fitLeastSquares } from '../../../analysis/fit-least-squares';
+import { fitLeastSquaresByQr } from '../../../analysis/fit-least-squares';
 import { ols } from '../../../analysis/ols';
 import { solveOlsByNormalEquations } from '../../../analysis/ols-normal-equations';
 import { arrayRowSource } from '../../../analysis/row-source';
@@ -7,13 +7,13 @@ import { expectMatchesR } from '../../helpers/fixtures';
 // The real functions, watched: which path a fit took (QR or normal equations), and a way to force the QR.
 jest.mock('../../../analysis/fit-least-squares', () => {
   const actual = jest.requireActual('../../../analysis/fit-least-squares');
-  return { ...actual, fitLeastSquares: jest.fn(actual.fitLeastSquares) };
+  return { ...actual, fitLeastSquaresByQr: jest.fn(actual.fitLeastSquaresByQr) };
 });
 jest.mock('../../../analysis/ols-normal-equations', () => {
   const actual = jest.requireActual('../../../analysis/ols-normal-equations');
   return { ...actual, solveOlsByNormalEquations: jest.fn(actual.solveOlsByNormalEquations) };
 });
-const qrSpy = jest.mocked(fitLeastSquares);
+const qrSpy = jest.mocked(fitLeastSquaresByQr);
 
 function uniforms(seed: number): () => number {
   let state = seed;
