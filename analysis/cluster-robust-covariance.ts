@@ -34,51 +34,72 @@ export interface ClusteredErrors {
 }
 
 /**
- * `bread` is the unscaled covariance (p × p); `scoreWeight(x, y)` gives row i's scalar sᵢ so that
- * its score is xᵢ sᵢ. One pass over the frame; memory O(G · p).
+ * `bread` is the unscaled covariance (p × p); `scoreWeight(x, y, nonzero, nonzeroCount)` gives row
+ * i's scalar sᵢ so that its score is xᵢ sᵢ (the frame's non-zero columns of x come along, so that
+ * sᵢ may be computed from them alone). One pass over the frame, touching only each row's
+ * non-zero entries; memory O(G · p).
  */
-export function clusterRobustCovariance(frame: ModelFrame, bread: number[][], scoreWeight: (x: Float64Array, y: number) => number): number[][] {
-  const p = bread.length;
-  return clusterRobustCovarianceOfScores(frame, bread, (x, y, sums, offset) => {
-    const weight = scoreWeight(x, y);
-    for (let j = 0; j < p; j += 1) sums[offset + j] += x[j] * weight;
+export function clusterRobustCovariance(
+  frame: ModelFrame,
+  bread: number[][],
+  scoreWeight: (x: Float64Array, y: number, nonzero: Int32Array, nonzeroCount: number) => number,
+): number[][] {
+  return clusterRobustCovarianceOfScores(frame, bread, (x, y, sums, offset, nonzero, nonzeroCount) => {
+    const weight = scoreWeight(x, y, nonzero, nonzeroCount);
+    for (let index = 0; index < nonzeroCount; index += 1) {
+      const j = nonzero[index];
+      sums[offset + j] += x[j] * weight;
+    }
   });
 }
 
 /**
  * The same for a model whose scores are not a multiple of the design row (proportional odds: its
- * thresholds have scores of their own): `addScore(x, y, sums, offset)` adds row i's score, p
- * numbers in the order of `bread`, into `sums` from `offset`. p — and so the HC1 factor's
- * n − p — counts every parameter in the bread, as sandwich's `meatCL` counts the columns of
- * `estfun`. One pass over the frame; memory O(G · p).
+ * thresholds have scores of their own): `addScore(x, y, sums, offset, nonzero, nonzeroCount)` adds
+ * row i's score, p numbers in the order of `bread`, into `sums` from `offset` (`nonzero` lists the
+ * row's non-zero design columns, as the frame gives them). p — and so the HC1 factor's n − p —
+ * counts every parameter in the bread, as sandwich's `meatCL` counts the columns of `estfun`.
+ * One pass over the frame; memory O(G · p). The meat Σ_g u_g u_gᵀ is summed over each cluster's
+ * non-zero entries only: a donor's few records touch few dummies, so a cluster costs its
+ * non-zeros squared, not p².
  */
 export function clusterRobustCovarianceOfScores(
   frame: ModelFrame,
   bread: number[][],
-  addScore: (x: Float64Array, y: number, sums: Float64Array, offset: number) => void,
+  addScore: (x: Float64Array, y: number, sums: Float64Array, offset: number, nonzero: Int32Array, nonzeroCount: number) => void,
 ): number[][] {
   const clusters = requireClusters(frame);
   const p = bread.length;
   const sums = new Float64Array(clusters.count * p);
-  frame.forEachRow((x, y, cluster) => addScore(x, y, sums, cluster * p));
-  const meat = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  frame.forEachRow((x, y, cluster, nonzero, nonzeroCount) => addScore(x, y, sums, cluster * p, nonzero, nonzeroCount));
+  // Upper triangle, row by row; the same sums in the same order as over every entry (zeros add nothing).
+  const meat = new Float64Array(p * p);
+  const used = new Int32Array(p);
   for (let g = 0; g < clusters.count; g += 1) {
     const offset = g * p;
-    for (let i = 0; i < p; i += 1) {
+    let count = 0;
+    for (let i = 0; i < p; i += 1) if (sums[offset + i] !== 0) used[count++] = i;
+    for (let a = 0; a < count; a += 1) {
+      const i = used[a];
       const left = sums[offset + i];
-      if (left === 0) continue;
-      for (let j = i; j < p; j += 1) meat[i][j] += left * sums[offset + j];
+      const row = i * p;
+      for (let b = a; b < count; b += 1) {
+        const j = used[b];
+        meat[row + j] += left * sums[offset + j];
+      }
     }
   }
   const G = clusters.count;
   const adjustment = (G / (G - 1)) * ((frame.n - 1) / (frame.n - p));
+  const symmetric = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   for (let i = 0; i < p; i += 1) {
     for (let j = i; j < p; j += 1) {
-      meat[i][j] *= adjustment;
-      meat[j][i] = meat[i][j];
+      const value = meat[i * p + j] * adjustment;
+      symmetric[i][j] = value;
+      symmetric[j][i] = value;
     }
   }
-  return sandwichProduct(bread, meat);
+  return sandwichProduct(bread, symmetric);
 }
 
 /** The frame's clusters, refusing fewer than two. */

@@ -1,9 +1,13 @@
 /**
  * One (weighted) least-squares pass over a model frame: the streaming QR factor, the column norms
- * for the rank check, and a clear error when a predictor is constant or collinear.
+ * for the rank check, and a clear error when a predictor is constant or collinear. `fitLeastSquares`
+ * first tries the normal equations over each row's non-zero entries (normal-equations.ts), whose
+ * Cholesky factor stands in for the QR's where it is well-conditioned and clear of the rank
+ * tolerance, and takes the QR's pass otherwise.
  */
 import { AnalysisError } from './analysis-error';
 import type { ModelFrame, Term } from './model-frame';
+import { NormalEquations } from './normal-equations';
 import { StreamingQr, type QrFactor } from './streaming-qr';
 
 /** What `prepare` sets for each row: the (working) response and its weight. */
@@ -45,17 +49,32 @@ export class LeastSquaresPass {
   }
 }
 
+type Prepare = (x: Float64Array, y: number, target: WorkingRow) => void;
+
+const plainResponse: Prepare = (_x, y, target) => {
+  target.response = y;
+  target.weight = 1;
+};
+
 /**
- * Fits y (or IRLS's working response) on the frame's design. `prepare` fills one reused
- * `WorkingRow` per row, so a pass over a million rows allocates nothing per row.
+ * Fits y (or a working response) on the frame's design: the factor R (RᵀR = XᵀWX) with Qᵀ√W z and
+ * the residual sum of squares. `prepare` fills one reused `WorkingRow` per row, so a pass over a
+ * million rows allocates nothing per row; it may run in two passes (the normal equations', then
+ * the QR's when they decline), so it must depend on the row alone.
+ * @throws AnalysisError naming constant or collinear terms (decided by the QR).
  */
-export function fitLeastSquares(
-  frame: ModelFrame,
-  prepare: (x: Float64Array, y: number, target: WorkingRow) => void = (_x, y, target) => {
-    target.response = y;
-    target.weight = 1;
-  },
-): QrFactor {
+export function fitLeastSquares(frame: ModelFrame, prepare: Prepare = plainResponse): QrFactor {
+  const equations = new NormalEquations(frame.terms.length);
+  const working: WorkingRow = { response: 0, weight: 1 };
+  frame.forEachRow((x, y, _cluster, nonzero, count) => {
+    prepare(x, y, working);
+    equations.addNonzero(x, nonzero, count, working.response, working.weight);
+  });
+  return equations.solveInPlaceOfQr() ?? fitLeastSquaresByQr(frame, prepare);
+}
+
+/** The same by the streamed Householder QR alone (its own pass). */
+export function fitLeastSquaresByQr(frame: ModelFrame, prepare: Prepare = plainResponse): QrFactor {
   const pass = new LeastSquaresPass(frame.terms);
   const working: WorkingRow = { response: 0, weight: 1 };
   frame.forEachRow((x, y) => {

@@ -5,23 +5,17 @@
  *
  * A step solves the weighted normal equations (normal-equations.ts, a third of a QR's work). The
  * step that gives a model's final β is reported from them when they are well-conditioned (see
- * FINAL_RELATIVE_PIVOT), else done again by QR, whose β and (XᵀWX)⁻¹ are reported; a model whose
+ * FINAL_RELATIVE_PIVOT in normal-equations.ts), else done again by QR, whose β and (XᵀWX)⁻¹ are reported; a model whose
  * normal equations are too ill-conditioned for any step takes the QR at every step from then on
  * (its current step is redone by QR in the next pass).
  */
 import { AnalysisError } from './analysis-error';
 import { LeastSquaresPass, type WorkingRow } from './fit-least-squares';
 import type { ModelFrame, Term } from './model-frame';
-import { NormalEquations } from './normal-equations';
+import { FINAL_RELATIVE_PIVOT, NormalEquations } from './normal-equations';
 import type { QrFactor } from './streaming-qr';
 
 export const DEFAULT_MAX_ITERATIONS = 100;
-/**
- * A normal-equations step is reported as it is when every Cholesky pivot keeps at least this share
- * of its column's squared norm (κ² below about 10⁴ in the scale of the columns: β and (XᵀWX)⁻¹
- * then keep about eleven digits, far inside R's agreement); else the final step is redone by QR.
- */
-const FINAL_RELATIVE_PIVOT = 1e-4;
 /** Fitted probabilities this close to 0 or 1 mean separation (R warns at 10·machine epsilon). */
 const BOUNDARY = 10 * Number.EPSILON;
 
@@ -68,15 +62,16 @@ function checkOutcome(frame: ModelFrame, tally: PassTally): number {
 
 /**
  * The row step of an IRLS pass from β (`current`; undefined: R's start from y): the working
- * response and weight, and the tally of deviance, boundary rows and outcomes for β.
+ * response and weight, and the tally of deviance, boundary rows and outcomes for β. x is 0 but
+ * in the columns `nonzero[0 … count)`.
  */
-function irlsStep(p: number, current: number[] | undefined, tally: PassTally): (x: Float64Array, y: number, target: WorkingRow) => void {
-  return (x, y, target) => {
+function irlsStep(current: number[] | undefined, tally: PassTally): RowStep {
+  return (x, y, target, nonzero, count) => {
     let eta: number;
     let mu: number;
     if (current) {
       eta = 0;
-      for (let j = 0; j < p; j += 1) eta += x[j] * current[j];
+      for (let index = 0; index < count; index += 1) eta += x[nonzero[index]] * current[nonzero[index]];
       mu = 1 / (1 + Math.exp(-eta));
       if (mu < BOUNDARY || mu > 1 - BOUNDARY) tally.atBoundary += 1;
     } else {
@@ -98,15 +93,16 @@ function clampProbability(mu: number): number {
 
 const emptyTally = (): PassTally => ({ deviance: 0, atBoundary: 0, positives: 0, bad: undefined });
 
-type RowStep = (x: Float64Array, y: number, target: WorkingRow) => void;
+type RowStep = (x: Float64Array, y: number, target: WorkingRow, nonzero: Int32Array, count: number) => void;
 
 /** One model's iteration state, and its accumulator for the pass under way. */
 interface IrlsModel {
   /** Its terms among the frame's (undefined: all). */
   indices: Int32Array | undefined;
   terms: readonly Term[];
-  /** The row's design restricted to the model's terms (reused). */
+  /** The row's design restricted to the model's terms, and its non-zero columns (reused). */
   x: Float64Array;
+  nonzero: Int32Array;
   stage: 'iterate' | 'final' | 'done';
   beta: number[] | undefined;
   /** The β whose weights gave `beta` (undefined for the first step, from y). */
@@ -132,13 +128,13 @@ function startPass(model: IrlsModel): void {
   const p = model.terms.length;
   if (model.stage === 'final') {
     // The final step again, by QR: the reported β and its covariance.
-    model.step = irlsStep(p, model.betaBefore, model.tally);
+    model.step = irlsStep(model.betaBefore, model.tally);
     model.equations = undefined;
     model.leastSquares = new LeastSquaresPass(model.terms);
     return;
   }
   model.current = model.beta;
-  model.step = irlsStep(p, model.current, model.tally);
+  model.step = irlsStep(model.current, model.tally);
   model.equations = model.useQr ? undefined : new NormalEquations(p);
   model.leastSquares = model.useQr ? new LeastSquaresPass(model.terms) : undefined;
 }
@@ -200,6 +196,7 @@ export function runIrls(frame: ModelFrame, termSets: ReadonlyArray<readonly numb
       indices: indices ? Int32Array.from(indices) : undefined,
       terms,
       x: new Float64Array(terms.length),
+      nonzero: new Int32Array(terms.length),
       stage: 'iterate',
       beta: undefined,
       betaBefore: undefined,
@@ -223,17 +220,25 @@ export function runIrls(frame: ModelFrame, termSets: ReadonlyArray<readonly numb
     const active = models.filter((model) => model.stage !== 'done');
     if (active.length === 0) break;
     active.forEach(startPass);
-    frame.forEachRow((full, y) => {
+    frame.forEachRow((full, y, _cluster, fullNonzero, fullCount) => {
       for (let index = 0; index < active.length; index += 1) {
         const model = active[index];
         let x = full;
+        let nonzero = fullNonzero;
+        let count = fullCount;
         const indices = model.indices;
         if (indices) {
           x = model.x;
-          for (let term = 0; term < indices.length; term += 1) x[term] = full[indices[term]];
+          nonzero = model.nonzero;
+          count = 0;
+          for (let term = 0; term < indices.length; term += 1) {
+            const value = full[indices[term]];
+            x[term] = value;
+            if (value !== 0) nonzero[count++] = term;
+          }
         }
-        model.step(x, y, working);
-        if (model.equations) model.equations.addRow(x, working.response, working.weight);
+        model.step(x, y, working, nonzero, count);
+        if (model.equations) model.equations.addNonzero(x, nonzero, count, working.response, working.weight);
         else model.leastSquares!.addRow(x, working.response, working.weight);
       }
     });

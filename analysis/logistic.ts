@@ -112,7 +112,7 @@ function logisticResult(frame: ModelFrame, terms: readonly Term[], fit: IrlsFit,
   const finalBeta = fit.beta;
   const unscaled = factor.unscaledCovariance();
   const clustered = frame.clusters ? clusteredErrors(frame) : undefined;
-  const covariance = clustered ? clusterRobustCovariance(frame, unscaled, (x, y) => glmScoreWeight(x, y, finalBeta, fit.weightsBeta)) : unscaled;
+  const covariance = clustered ? clusterRobustCovariance(frame, unscaled, (x, y, nonzero, count) => glmScoreWeight(x, y, nonzero, count, finalBeta, fit.weightsBeta)) : unscaled;
   const quantile = normalQuantileAt(0.975);
   const coefficients = terms.map((term, index) => {
     const stdError = Math.sqrt(covariance[index][index]);
@@ -162,16 +162,17 @@ function logisticResult(frame: ModelFrame, terms: readonly Term[], fit: IrlsFit,
  * `residuals(fit, "working")` by `weights(fit, "working")`. At convergence this is y − μ up to
  * the last step's change, which R keeps, so the numbers agree to the last digit.
  */
-function glmScoreWeight(x: Float64Array, y: number, beta: number[], weightsBeta: number[] | undefined): number {
-  const mu = 1 / (1 + Math.exp(-linearPredictor(x, beta)));
-  const previousMu = weightsBeta ? 1 / (1 + Math.exp(-linearPredictor(x, weightsBeta))) : (y + 0.5) / 2;
+function glmScoreWeight(x: Float64Array, y: number, nonzero: Int32Array, count: number, beta: number[], weightsBeta: number[] | undefined): number {
+  const mu = 1 / (1 + Math.exp(-linearPredictor(x, nonzero, count, beta)));
+  const previousMu = weightsBeta ? 1 / (1 + Math.exp(-linearPredictor(x, nonzero, count, weightsBeta))) : (y + 0.5) / 2;
   const weight = Math.max(previousMu * (1 - previousMu), 1e-300);
   return ((y - mu) / Math.max(mu * (1 - mu), 1e-300)) * weight;
 }
 
-function linearPredictor(x: Float64Array, beta: number[]): number {
+/** xᵀβ over x's non-zero columns (`nonzero[0 … count)`, as the frame lists them). */
+function linearPredictor(x: Float64Array, nonzero: Int32Array, count: number, beta: number[]): number {
   let eta = 0;
-  for (let j = 0; j < beta.length; j += 1) eta += x[j] * beta[j];
+  for (let index = 0; index < count; index += 1) eta += x[nonzero[index]] * beta[nonzero[index]];
   return eta;
 }
 

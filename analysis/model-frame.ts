@@ -5,7 +5,10 @@
  * else categorical) and levels, drops rows with a missing value in any column used (as R's
  * `na.omit`), and writes the used cells to a temporary binary file. Fitting then streams that
  * file as often as it needs (a pass for OLS, one per IRLS iteration, one for HC3) at disk speed
- * instead of re-parsing text. Memory is O(columns × levels), never O(rows).
+ * instead of re-parsing text. Memory is O(columns × levels), never O(rows): the used cells stay in
+ * memory only while they take at most IN_MEMORY_BYTES (a campaign's comparisons: thousands of
+ * rows, hundreds of frames), and go to the file beyond that, so that a small frame costs no
+ * temporary directory, no system call and no disk.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +21,8 @@ import type { Cell, ReferenceLevels, RowSource } from './types';
 /** A categorical column with more levels than this is almost surely a mistake (an id, free text). */
 const MAX_LEVELS = 1000;
 const ROWS_PER_CHUNK = 4096;
+/** The used cells are kept in memory up to this size (16 MB: 57,000 rows of 17 columns), then spilled to a temporary file. */
+const IN_MEMORY_BYTES = 16 * 1024 * 1024;
 
 export interface ModelSpec {
   outcome: string;
@@ -68,15 +73,21 @@ export interface ModelFrame {
   /** With `spec.cluster`: the column and its number of distinct values (clusters) in the rows used. */
   clusters?: { column: string; count: number };
   /**
-   * Calls `visit(x, y, cluster)` for every used row; `x` is reused between calls. `cluster` is the
-   * row's cluster code, 0 … clusters.count − 1 (−1 without `spec.cluster`).
+   * Calls `visit(x, y, cluster, nonzero, nonzeroCount)` for every used row; `x` is reused between
+   * calls and must not be written to. `cluster` is the row's cluster code, 0 … clusters.count − 1
+   * (−1 without `spec.cluster`). `nonzero` (reused) lists, ascending in its first `nonzeroCount`
+   * entries, the columns where x is not 0 — the intercept, the numbers that are not 0 and at most
+   * one column per factor or interaction term — so that a fit can touch only those (a row of a
+   * design with a hundred dummies has a handful of non-zero entries).
    */
-  forEachRow(visit: (x: Float64Array, y: number, cluster: number) => void): void;
+  forEachRow(visit: (x: Float64Array, y: number, cluster: number, nonzero: Int32Array, nonzeroCount: number) => void): void;
   close(): void;
 }
 
 export interface FrameOptions {
   onProgress?: (rowsRead: number) => void;
+  /** How many bytes of used cells stay in memory before the frame spills them to a temporary file (default 16 MB; 0: always a file). */
+  inMemoryBytes?: number;
 }
 
 export async function buildModelFrame(source: RowSource, spec: ModelSpec, options: FrameOptions = {}): Promise<ModelFrame> {
@@ -100,17 +111,15 @@ export async function buildModelFrame(source: RowSource, spec: ModelSpec, option
   // Per column: the number (or NaN) and the level code (or -1); then, when clustered, the cluster code
   // (no extra cell otherwise, so an unclustered fit streams no more bytes than before).
   const width = columns.length * 2 + (clusterCodes ? 1 : 0);
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-frame-'));
-  const file = path.join(directory, 'rows.f64');
-  const descriptor = fs.openSync(file, 'w+', 0o600);
+  const store = new RowStore(width, options.inMemoryBytes ?? IN_MEMORY_BYTES);
   let n = 0;
   let dropped = 0;
   let read = 0;
   try {
-    const chunk = new Float64Array(ROWS_PER_CHUNK * width);
+    let chunk: Float64Array = new Float64Array(ROWS_PER_CHUNK * width);
     let inChunk = 0;
     const flush = () => {
-      if (inChunk > 0) fs.writeSync(descriptor, new Uint8Array(chunk.buffer, 0, inChunk * width * 8));
+      if (inChunk > 0) chunk = store.append(chunk, inChunk);
       inChunk = 0;
     };
     const columnCount = columns.length;
@@ -169,23 +178,84 @@ export async function buildModelFrame(source: RowSource, spec: ModelSpec, option
     flush();
     options.onProgress?.(read);
   } catch (error) {
-    fs.closeSync(descriptor);
-    fs.rmSync(directory, { recursive: true, force: true });
+    store.close();
     throw error;
   }
 
-  const cleanUp = () => {
-    fs.closeSync(descriptor);
-    fs.rmSync(directory, { recursive: true, force: true });
-  };
+  const cleanUp = () => store.close();
   try {
     if (n === 0) throw new AnalysisError(read === 0 ? 'The selection is empty: no rows to analyse.' : `No row is complete: all ${read} rows miss a value in ${columns.join(', ')}.`);
     const layout = designLayout(scans, spec, structure.terms);
     const clusters = spec.cluster === undefined ? undefined : { column: spec.cluster, count: clusterCodes!.size };
-    return frameOver(spec.outcome, descriptor, width, n, dropped, layout, scans[0], clusters, cleanUp);
+    return frameOver(spec.outcome, store, width, n, dropped, layout, scans[0], clusters, cleanUp);
   } catch (error) {
     cleanUp();
     throw error;
+  }
+}
+
+/**
+ * The used cells, chunk by chunk: in memory while they take at most `inMemoryBytes`, else in a
+ * temporary file (mode 0600, removed by `close`), which then receives the chunks kept so far.
+ */
+class RowStore {
+  private readonly chunks: Array<{ cells: Float64Array; rows: number }> = [];
+  private bytesInMemory = 0;
+  private directory: string | undefined;
+  private descriptor: number | undefined;
+
+  constructor(
+    private readonly width: number,
+    private readonly inMemoryBytes: number,
+  ) {}
+
+  /** Takes the first `rows` rows of `chunk`; returns the array to fill next (a new one when `chunk` is kept). */
+  append(chunk: Float64Array, rows: number): Float64Array {
+    const bytes = rows * this.width * 8;
+    if (this.descriptor === undefined && this.bytesInMemory + bytes <= this.inMemoryBytes) {
+      this.bytesInMemory += bytes;
+      // A part-filled chunk (the last one) is kept as a copy of its rows, so a small frame holds no more than its rows.
+      if (rows * this.width < chunk.length) {
+        this.chunks.push({ cells: chunk.slice(0, rows * this.width), rows });
+        return chunk;
+      }
+      this.chunks.push({ cells: chunk, rows });
+      return new Float64Array(chunk.length);
+    }
+    if (this.descriptor === undefined) {
+      this.directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-frame-'));
+      this.descriptor = fs.openSync(path.join(this.directory, 'rows.f64'), 'w+', 0o600);
+      for (const kept of this.chunks) fs.writeSync(this.descriptor, new Uint8Array(kept.cells.buffer, 0, kept.rows * this.width * 8));
+      this.chunks.length = 0;
+      this.bytesInMemory = 0;
+    }
+    fs.writeSync(this.descriptor, new Uint8Array(chunk.buffer, 0, bytes));
+    return chunk;
+  }
+
+  /** Calls `visit(cells, rows)` for each chunk in order; `cells` is reused between calls when read from the file. */
+  forEachChunk(visit: (cells: Float64Array, rows: number) => void): void {
+    if (this.descriptor === undefined) {
+      for (const { cells, rows } of this.chunks) visit(cells, rows);
+      return;
+    }
+    const chunk = new Float64Array(ROWS_PER_CHUNK * this.width);
+    const bytes = new Uint8Array(chunk.buffer);
+    let position = 0;
+    for (;;) {
+      const bytesRead = fs.readSync(this.descriptor, bytes, 0, bytes.length, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      visit(chunk, bytesRead / (this.width * 8));
+    }
+  }
+
+  close(): void {
+    this.chunks.length = 0;
+    if (this.descriptor !== undefined) fs.closeSync(this.descriptor);
+    if (this.directory !== undefined) fs.rmSync(this.directory, { recursive: true, force: true });
+    this.descriptor = undefined;
+    this.directory = undefined;
   }
 }
 
@@ -296,26 +366,27 @@ function designLayout(scans: ColumnScan[], spec: ModelSpec, modelTermList: numbe
 
 /**
  * The design as flat typed arrays, so the per-row loop reads numbers, not objects of two shapes:
- * main effects (most terms) set one column straight from a cell; interactions multiply parts.
+ * main effects (most terms) set one column straight from a cell, in the order of their columns
+ * (so a row's non-zero columns come out ascending); interactions, after them, multiply parts.
  */
 interface CompiledDesign {
-  numericColumns: Int32Array;
-  numericCells: Int32Array;
-  factorBases: Int32Array;
-  factorCodeCells: Int32Array;
-  factorPositions: Int32Array[];
+  /** Per main effect: its (first) design column, its cell (a number, or a factor's level code), and 1 for a factor. */
+  mainColumns: Int32Array;
+  mainCells: Int32Array;
+  mainIsFactor: Uint8Array;
+  /** Per main effect: a factor's design position by level code (−1: the reference); empty for a number. */
+  mainPositions: Int32Array[];
   interactions: Array<{ base: number; cells: Int32Array; strides: Int32Array; positions: Array<Int32Array | undefined> }>;
 }
 
 function compileDesign(encoders: Layout['encoders']): CompiledDesign {
-  const numeric: Array<[number, number]> = [];
-  const factor: Array<[number, number, Int32Array]> = [];
+  const main: Array<[number, number, Int32Array | undefined]> = [];
   const interactions: CompiledDesign['interactions'] = [];
   for (const { base, components, strides } of encoders) {
     if (components.length === 1) {
       const component = components[0];
-      if (component.kind === 'numeric') numeric.push([base, component.cell]);
-      else factor.push([base, component.cell + 1, component.positionByCode]);
+      if (component.kind === 'numeric') main.push([base, component.cell, undefined]);
+      else main.push([base, component.cell + 1, component.positionByCode]);
       continue;
     }
     interactions.push({
@@ -326,19 +397,20 @@ function compileDesign(encoders: Layout['encoders']): CompiledDesign {
       positions: components.map((component) => (component.kind === 'factor' ? component.positionByCode : undefined)),
     });
   }
+  // Terms are in column order already (main effects before interactions, model-terms.ts); kept so.
+  main.sort((first, second) => first[0] - second[0]);
   return {
-    numericColumns: Int32Array.from(numeric, ([column]) => column),
-    numericCells: Int32Array.from(numeric, ([, cell]) => cell),
-    factorBases: Int32Array.from(factor, ([base]) => base),
-    factorCodeCells: Int32Array.from(factor, ([, cell]) => cell),
-    factorPositions: factor.map(([, , positions]) => positions),
+    mainColumns: Int32Array.from(main, ([column]) => column),
+    mainCells: Int32Array.from(main, ([, cell]) => cell),
+    mainIsFactor: Uint8Array.from(main, ([, , positions]) => (positions ? 1 : 0)),
+    mainPositions: main.map(([, , positions]) => positions ?? new Int32Array(0)),
     interactions,
   };
 }
 
 function frameOver(
   outcome: string,
-  descriptor: number,
+  store: RowStore,
   width: number,
   n: number,
   dropped: number,
@@ -349,31 +421,36 @@ function frameOver(
 ): ModelFrame {
   const p = layout.terms.length;
   const clustered = clusters !== undefined;
-  const { numericColumns, numericCells, factorBases, factorCodeCells, factorPositions, interactions } = compileDesign(layout.encoders);
-  const numericCount = numericColumns.length;
-  const factorCount = factorBases.length;
-  const forEachRow = (visit: (x: Float64Array, y: number, cluster: number) => void) => {
-    const chunk = new Float64Array(ROWS_PER_CHUNK * width);
-    const bytes = new Uint8Array(chunk.buffer);
+  const { mainColumns, mainCells, mainIsFactor, mainPositions, interactions } = compileDesign(layout.encoders);
+  const mainCount = mainColumns.length;
+  const forEachRow = (visit: (x: Float64Array, y: number, cluster: number, nonzero: Int32Array, nonzeroCount: number) => void) => {
     const x = new Float64Array(p);
-    let position = 0;
-    for (;;) {
-      const bytesRead = fs.readSync(descriptor, bytes, 0, bytes.length, position);
-      if (bytesRead === 0) break;
-      position += bytesRead;
-      const rows = bytesRead / (width * 8);
+    // The intercept, one column per term at most.
+    const nonzero = new Int32Array(1 + mainCount + interactions.length);
+    let count = 0;
+    store.forEachChunk((chunk, rows) => {
       for (let row = 0; row < rows; row += 1) {
         const offset = row * width;
-        x.fill(0);
+        // Only the previous row's non-zero entries need clearing (x.fill(0) would touch all p).
+        for (let index = 1; index < count; index += 1) x[nonzero[index]] = 0;
         x[0] = 1;
-        for (let term = 0; term < numericCount; term += 1) {
-          const value = chunk[offset + numericCells[term]];
-          if (value !== 0) x[numericColumns[term]] = value;
-        }
-        for (let term = 0; term < factorCount; term += 1) {
-          // `| 0`: a double as an index takes V8's slow generic lookup; codes are small integers.
-          const level = factorPositions[term][chunk[offset + factorCodeCells[term]] | 0];
-          if (level >= 0) x[factorBases[term] + level] = 1;
+        nonzero[0] = 0;
+        count = 1;
+        for (let term = 0; term < mainCount; term += 1) {
+          const cell = chunk[offset + mainCells[term]];
+          if (mainIsFactor[term] === 1) {
+            // `| 0`: a double as an index takes V8's slow generic lookup; codes are small integers.
+            const level = mainPositions[term][cell | 0];
+            if (level >= 0) {
+              const column = mainColumns[term] + level;
+              x[column] = 1;
+              nonzero[count++] = column;
+            }
+          } else if (cell !== 0) {
+            const column = mainColumns[term];
+            x[column] = cell;
+            nonzero[count++] = column;
+          }
         }
         for (const { base, cells, strides, positions } of interactions) {
           let column = base;
@@ -391,11 +468,14 @@ function frameOver(
               column += level * strides[part];
             }
           }
-          if (value !== 0) x[column] = value;
+          if (value !== 0) {
+            x[column] = value;
+            nonzero[count++] = column;
+          }
         }
-        visit(x, chunk[offset], clustered ? chunk[offset + width - 1] : -1);
+        visit(x, chunk[offset], clustered ? chunk[offset + width - 1] : -1, nonzero, count);
       }
-    }
+    });
   };
   return {
     outcome,

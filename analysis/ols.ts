@@ -1,7 +1,9 @@
 /**
  * Ordinary least squares, as R's `lm`, from a stream of rows.
  *
- * β = R⁻¹Qᵀy from a Givens QR of X (never an inverted XᵀX); σ² = RSS/(n − p);
+ * β from the normal equations, touching only each row's non-zero entries, where they are
+ * well-conditioned (checked; ols-normal-equations.ts), else β = R⁻¹Qᵀy from a streamed Householder
+ * QR of X (never an inverted XᵀX); σ² = RSS/(n − p);
  * Var(β) = σ²(XᵀX)⁻¹ with (XᵀX)⁻¹ = R⁻¹R⁻ᵀ; t = β/se on n − p df; 95% CI β ± t₀.₉₇₅ se;
  * R² = 1 − RSS/TSS, adjusted R² = 1 − (1 − R²)(n − 1)/(n − p), F = ((TSS − RSS)/(p − 1))/σ².
  * HC3 (`robust: 'hc3'`, as `sandwich::vcovHC(type = "HC3")`): (XᵀX)⁻¹ Σ xᵢxᵢᵀ eᵢ²/(1 − hᵢ)² (XᵀX)⁻¹,
@@ -27,7 +29,8 @@ import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 import { AnalysisError } from './analysis-error';
 import { clusteredErrors, clusterRobustCovariance, type ClusteredErrors } from './cluster-robust-covariance';
 import { tQuantileAt, tTwoSidedP, fUpperTail } from './distributions';
-import { fitLeastSquares } from './fit-least-squares';
+import { fitLeastSquaresByQr } from './fit-least-squares';
+import { solveOlsByNormalEquations, type LeastSquaresSolution } from './ols-normal-equations';
 import { buildModelFrame, type FrameOptions, type ModelFrame, type ModelSpec } from './model-frame';
 import { sandwichProduct } from './sandwich-product';
 import type { RowSource } from './types';
@@ -87,21 +90,32 @@ export function fitOls(frame: ModelFrame, robust?: 'hc3'): OlsResult {
   let count = 0;
   let mean = 0;
   let totalSumOfSquares = 0;
-  const factor = fitLeastSquares(frame, (_x, y, target) => {
+  const addOutcome = (y: number) => {
     count += 1;
     const delta = y - mean;
     mean += delta / count;
     totalSumOfSquares += delta * (y - mean);
-    target.response = y;
-    target.weight = 1;
-  });
-  const beta = factor.coefficients();
-  const rss = factor.residualSumOfSquares;
+  };
+  let solution: LeastSquaresSolution | undefined = solveOlsByNormalEquations(frame, addOutcome);
+  if (!solution) {
+    // Ill-conditioned (or rank-deficient: the QR names the terms): the QR's pass, from scratch.
+    count = 0;
+    mean = 0;
+    totalSumOfSquares = 0;
+    const factor = fitLeastSquaresByQr(frame, (_x, y, target) => {
+      addOutcome(y);
+      target.response = y;
+      target.weight = 1;
+    });
+    solution = { beta: factor.coefficients(), unscaledCovariance: factor.unscaledCovariance(), residualSumOfSquares: factor.residualSumOfSquares };
+  }
+  const beta = solution.beta;
+  const rss = solution.residualSumOfSquares;
   const sigmaSquared = rss / dfResidual;
-  const unscaled = factor.unscaledCovariance();
+  const unscaled = solution.unscaledCovariance;
   const clustered = frame.clusters ? clusteredErrors(frame) : undefined;
   const covariance = clustered
-    ? clusterRobustCovariance(frame, unscaled, (x, y) => y - dot(x, beta))
+    ? clusterRobustCovariance(frame, unscaled, (x, y, nonzero, count) => y - sparseDot(x, nonzero, count, beta))
     : robust === 'hc3'
       ? hc3Covariance(frame, beta, unscaled)
       : unscaled.map((row) => row.map((value) => value * sigmaSquared));
@@ -140,9 +154,10 @@ export function fitOls(frame: ModelFrame, robust?: 'hc3'): OlsResult {
 /** A Cholesky pivot that keeps less than this share of its variance means a singular covariance. */
 const SINGULAR_PIVOT = 1e-10;
 
-function dot(x: Float64Array, beta: number[]): number {
+/** xᵀβ over x's non-zero columns (`nonzero[0 … count)`, as the frame lists them). */
+function sparseDot(x: Float64Array, nonzero: Int32Array, count: number, beta: number[]): number {
   let sum = 0;
-  for (let j = 0; j < beta.length; j += 1) sum += x[j] * beta[j];
+  for (let index = 0; index < count; index += 1) sum += x[nonzero[index]] * beta[nonzero[index]];
   return sum;
 }
 
@@ -167,25 +182,34 @@ function waldF(beta: number[], covariance: number[][]): number | null {
   return b.transpose().mmul(cholesky.solve(b)).get(0, 0) / slopes.length;
 }
 
-/** The HC3 sandwich in one more pass over the rows. */
+/** The HC3 sandwich in one more pass over the rows, touching only each row's non-zero entries. */
 function hc3Covariance(frame: ModelFrame, beta: number[], bread: number[][]): number[][] {
   const p = beta.length;
-  const meat = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  frame.forEachRow((x, y) => {
-    let fitted = 0;
-    for (let j = 0; j < p; j += 1) fitted += x[j] * beta[j];
+  const meat = new Float64Array(p * p);
+  frame.forEachRow((x, y, _cluster, nonzero, count) => {
+    const fitted = sparseDot(x, nonzero, count, beta);
     let leverage = 0;
-    for (let i = 0; i < p; i += 1) {
+    for (let a = 0; a < count; a += 1) {
+      const i = nonzero[a];
+      const breadRow = bread[i];
       let sum = 0;
-      for (let j = 0; j < p; j += 1) sum += bread[i][j] * x[j];
+      for (let b = 0; b < count; b += 1) sum += breadRow[nonzero[b]] * x[nonzero[b]];
       leverage += x[i] * sum;
     }
     const residual = y - fitted;
     const weight = (residual * residual) / ((1 - leverage) * (1 - leverage));
-    for (let i = 0; i < p; i += 1) {
-      for (let j = i; j < p; j += 1) meat[i][j] += x[i] * x[j] * weight;
+    for (let a = 0; a < count; a += 1) {
+      const i = nonzero[a];
+      const row = i * p;
+      for (let b = a; b < count; b += 1) meat[row + nonzero[b]] += x[i] * x[nonzero[b]] * weight;
     }
   });
-  for (let i = 0; i < p; i += 1) for (let j = 0; j < i; j += 1) meat[i][j] = meat[j][i];
-  return sandwichProduct(bread, meat);
+  const symmetric = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  for (let i = 0; i < p; i += 1) {
+    for (let j = i; j < p; j += 1) {
+      symmetric[i][j] = meat[i * p + j];
+      symmetric[j][i] = meat[i * p + j];
+    }
+  }
+  return sandwichProduct(bread, symmetric);
 }
