@@ -58,11 +58,18 @@ export function rakeStratum(rows: readonly Row[], outcome: string, margins: read
   const kept = rows.filter((_row, index) => within[index] === 1);
   const donors = kept.map((row) => String(row[DONOR_COLUMN]));
   const codes = new Map<string, number>();
-  const clusters = Int32Array.from(donors, (donor) => {
-    if (!codes.has(donor)) codes.set(donor, codes.size);
-    return codes.get(donor)!;
+  const clusters = new Int32Array(donors.length);
+  const values = new Float64Array(kept.length);
+  kept.forEach((row, index) => {
+    let code = codes.get(donors[index]);
+    if (code === undefined) {
+      code = codes.size;
+      codes.set(donors[index], code);
+    }
+    clusters[index] = code;
+    values[index] = Number(row[outcome]);
   });
-  const design: RakedDesign = { rows: kept, values: Float64Array.from(kept, (row) => Number(row[outcome])), clusters, donors, raking, levels: new Map() };
+  const design: RakedDesign = { rows: kept, values, clusters, donors, raking, levels: new Map() };
   let weightMin = Infinity;
   let weightMax = 0;
   for (const weight of raking.weights) {
@@ -118,7 +125,12 @@ function attributeLevels(design: RakedDesign, attribute: string): AttributeLevel
 function groupEstimates(design: RakedDesign, attribute: string, levels: readonly string[], minGroupSize: number): Array<RakedEstimate | null> {
   const { codes, codeOf, donors } = attributeLevels(design, attribute);
   const estimable = levels.map((level) => codeOf.get(level)).map((code) => (code !== undefined && donors[code].size >= minGroupSize ? code : undefined));
-  const domains = estimable.filter((code): code is number => code !== undefined).map((code) => Uint8Array.from(codes, (candidate) => (candidate === code ? 1 : 0)));
+  // A plain loop: TypedArray.from with a mapping function calls it through a slow generic path.
+  const domains = estimable.filter((code): code is number => code !== undefined).map((code) => {
+    const domain = new Uint8Array(codes.length);
+    for (let row = 0; row < codes.length; row += 1) if (codes[row] === code) domain[row] = 1;
+    return domain;
+  });
   if (domains.length === 0) return levels.map(() => null);
   // The other rows stay in the design at weight 0 (a domain, as R's svyby), so the standard error counts every donor of the stratum.
   const estimates = designDomainMeans(design.values, { clusters: design.clusters, domains, weights: design.raking.weights, raking: design.raking });
