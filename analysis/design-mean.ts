@@ -51,56 +51,117 @@ const RAKING_PROJECTION_SWEEPS = 10;
  *   designMean(Float64Array.from([1, 0, 1, 1]), { clusters: Int32Array.from([0, 0, 1, 2]) }).estimate; // 0.75
  */
 export function designMean(values: Float64Array, options: DesignMeanOptions = {}): DesignEstimate {
+  const { domain, ...design } = options;
+  return designDomainMeans(values, { ...design, domains: [domain] })[0];
+}
+
+export interface DesignDomainMeansOptions extends Omit<DesignMeanOptions, 'domain'> {
+  /** The domains (groups) to estimate, each as in `designMean` (undefined: every row). */
+  domains: ReadonlyArray<Uint8Array | undefined>;
+}
+
+/**
+ * `designMean` of several domains of one design at once — every group of an attribute in a raked
+ * stratum —, with exactly the same arithmetic per domain, so each result is identical, bit for
+ * bit, to `designMean(values, { ...options, domain })`. Only the passes are shared: the raking's
+ * projection, ten sweeps over every margin, walks the rows once for all domains instead of once
+ * per domain.
+ *
+ * R: `svyby(~y, ~group, design, svymean, na.rm = TRUE)`.
+ *
+ * @throws AnalysisError as `designMean`, for the first domain that has no row with a value.
+ * @example
+ *   const clusters = Int32Array.from([0, 0, 1, 2]);
+ *   designDomainMeans(Float64Array.from([1, 0, 1, 1]), { clusters, domains: [Uint8Array.from([1, 1, 0, 0]), Uint8Array.from([0, 0, 1, 1])] })
+ *     .map((group) => group.estimate); // [0.5, 1]
+ */
+export function designDomainMeans(values: Float64Array, options: DesignDomainMeansOptions): DesignEstimate[] {
   const rows = values.length;
   const weights = options.weights ?? new Float64Array(rows).fill(1);
   const clusters = options.clusters ?? Int32Array.from({ length: rows }, (_value, index) => index);
-  let weightSum = 0;
-  let weighted = 0;
-  let n = 0;
-  const used = (row: number) => !Number.isNaN(values[row]) && (options.domain === undefined || options.domain[row] === 1);
-  for (let row = 0; row < rows; row += 1) {
-    if (!used(row)) continue;
-    weightSum += weights[row];
-    weighted += weights[row] * values[row];
-    n += 1;
-  }
-  if (n === 0 || weightSum === 0) throw new AnalysisError('No row of the selection has a value to average.');
-  const estimate = weighted / weightSum;
-  const influence = new Float64Array(rows);
-  for (let row = 0; row < rows; row += 1) if (used(row)) influence[row] = (weights[row] * (values[row] - estimate)) / weightSum;
-  if (options.raking) projectOnMargins(influence, options.raking);
-  const stdError = Math.sqrt(clusteredVariance(influence, clusters));
+  const count = options.domains.length;
+  // Row-major, one column per domain: influence[row * count + domain].
+  const influence = new Float64Array(rows * count);
+  const estimates = options.domains.map((domain, column) => {
+    let weightSum = 0;
+    let weighted = 0;
+    let n = 0;
+    const used = (row: number) => !Number.isNaN(values[row]) && (domain === undefined || domain[row] === 1);
+    for (let row = 0; row < rows; row += 1) {
+      if (!used(row)) continue;
+      weightSum += weights[row];
+      weighted += weights[row] * values[row];
+      n += 1;
+    }
+    if (n === 0 || weightSum === 0) throw new AnalysisError('No row of the selection has a value to average.');
+    const estimate = weighted / weightSum;
+    for (let row = 0; row < rows; row += 1) if (used(row)) influence[row * count + column] = (weights[row] * (values[row] - estimate)) / weightSum;
+    return { estimate, n };
+  });
+  if (options.raking) projectOnMargins(influence, count, options.raking);
+  const variances = clusteredVariances(influence, count, clusters);
   const quantile = normalQuantileAt(0.975);
-  return { estimate, stdError, ciLow: estimate - quantile * stdError, ciHigh: estimate + quantile * stdError, n };
+  return estimates.map(({ estimate, n }, column) => {
+    const stdError = Math.sqrt(variances[column]);
+    return { estimate, stdError, ciLow: estimate - quantile * stdError, ciHigh: estimate + quantile * stdError, n };
+  });
 }
 
-/** x ← x − w·mean_level(x/w), margin by margin, ten sweeps (survey's svyrecvar for a "raking" design). */
-function projectOnMargins(influence: Float64Array, raking: RakedWeights): void {
+/**
+ * x ← x − w·mean_level(x/w), margin by margin, ten sweeps (survey's svyrecvar for a "raking"
+ * design), for `count` influence columns side by side: each column gets the operations, in the
+ * order, that it would get alone.
+ */
+function projectOnMargins(influence: Float64Array, count: number, raking: RakedWeights): void {
+  const rows = influence.length / count;
   for (let sweep = 0; sweep < RAKING_PROJECTION_SWEEPS; sweep += 1) {
-    raking.margins.forEach((margin, index) => {
+    for (let index = 0; index < raking.margins.length; index += 1) {
+      const margin = raking.margins[index];
+      const cells = margin.cells;
       const weights = raking.marginWeights[index];
-      const sums = new Float64Array(margin.levels.length);
+      const sums = new Float64Array(margin.levels.length * count);
       const counts = new Float64Array(margin.levels.length);
-      for (let row = 0; row < influence.length; row += 1) {
-        sums[margin.cells[row]] += influence[row] / weights[row];
-        counts[margin.cells[row]] += 1;
+      for (let row = 0; row < rows; row += 1) {
+        const level = cells[row];
+        const weight = weights[row];
+        const at = row * count;
+        const sumAt = level * count;
+        for (let column = 0; column < count; column += 1) sums[sumAt + column] += influence[at + column] / weight;
+        counts[level] += 1;
       }
-      for (let row = 0; row < influence.length; row += 1) influence[row] -= (weights[row] * sums[margin.cells[row]]) / counts[margin.cells[row]];
-    });
+      for (let row = 0; row < rows; row += 1) {
+        const level = cells[row];
+        const weight = weights[row];
+        const levelCount = counts[level];
+        const at = row * count;
+        const sumAt = level * count;
+        for (let column = 0; column < count; column += 1) influence[at + column] -= (weight * sums[sumAt + column]) / levelCount;
+      }
+    }
   }
 }
 
-/** m/(m − 1) Σ (z_c − z̄)² over the clusters' totals z_c. */
-function clusteredVariance(influence: Float64Array, clusters: Int32Array): number {
+/** Per influence column: m/(m − 1) Σ (z_c − z̄)² over the clusters' totals z_c. */
+function clusteredVariances(influence: Float64Array, columns: number, clusters: Int32Array): number[] {
   let count = 0;
   for (const cluster of clusters) count = Math.max(count, cluster + 1);
   if (count < 2) throw new AnalysisError('A design-based standard error needs at least two clusters (donors).');
-  const totals = new Float64Array(count);
-  for (let row = 0; row < influence.length; row += 1) totals[clusters[row]] += influence[row];
-  let mean = 0;
-  for (const total of totals) mean += total;
-  mean /= count;
-  let sum = 0;
-  for (const total of totals) sum += (total - mean) * (total - mean);
-  return (count / (count - 1)) * sum;
+  const totals = new Float64Array(count * columns);
+  const rows = influence.length / columns;
+  for (let row = 0; row < rows; row += 1) {
+    const at = row * columns;
+    const totalAt = clusters[row] * columns;
+    for (let column = 0; column < columns; column += 1) totals[totalAt + column] += influence[at + column];
+  }
+  return Array.from({ length: columns }, (_unused, column) => {
+    let mean = 0;
+    for (let cluster = 0; cluster < count; cluster += 1) mean += totals[cluster * columns + column];
+    mean /= count;
+    let sum = 0;
+    for (let cluster = 0; cluster < count; cluster += 1) {
+      const deviation = totals[cluster * columns + column] - mean;
+      sum += deviation * deviation;
+    }
+    return (count / (count - 1)) * sum;
+  });
 }

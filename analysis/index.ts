@@ -25,7 +25,7 @@ export { proportionDifference } from './proportion-difference';
 export { peerComparison, type PeerComparison, type PeerOptions } from './peer-comparison';
 export { fitRecordModel, recordPrediction, type PredictionOptions, type RecordModel, type RecordPrediction } from './record-prediction';
 export { rake, type RakingMargin, type RakeOptions, type RakedWeights } from './rake';
-export { designMean, type DesignEstimate, type DesignMeanOptions } from './design-mean';
+export { designDomainMeans, designMean, type DesignDomainMeansOptions, type DesignEstimate, type DesignMeanOptions } from './design-mean';
 export { rakedEstimates, type PopulationMargin, type RakedEstimatesOptions, type RakedEstimatesResult, type MarginShare } from './raked-estimates';
 export { intersectGroups } from './intersect-groups';
 export { smallGroupWarnings, expectedCellWarnings } from './small-group-warnings';

@@ -6,7 +6,7 @@
  */
 import { AnalysisError } from './analysis-error';
 import { isMissing, levelOf } from './cells';
-import type { RowSource } from './types';
+import type { ColumnBlock, RowSource } from './types';
 
 export interface OrderedOutcome {
   column: string;
@@ -34,11 +34,21 @@ export function orderedOutcomeSource(source: RowSource, outcome: OrderedOutcome)
         `${missing.size > 0 ? ` nor among the values read as missing (${[...missing].join(', ')})` : ''}.`,
     );
   };
+  const columnBlocks = source.columnBlocks?.bind(source);
   return {
     columns: () => source.columns(),
     rows: async function* rankedRows() {
       for await (const row of source.rows()) yield { ...row, [outcome.column]: rank(row[outcome.column]) };
     },
+    // The source's column blocks with the outcome's cells ranked: no copy of a row.
+    ...(columnBlocks ? {
+      columnBlocks: async function* rankedBlocks(columns: readonly string[]): AsyncIterable<ColumnBlock> {
+        const ranked = columns.map((column) => column === outcome.column);
+        for await (const block of columnBlocks(columns)) {
+          yield { rows: block.rows, cells: block.cells.map((cells, index) => (ranked[index] ? cells.map(rank) : cells)) };
+        }
+      },
+    } : {}),
     ...(source.sizeHint ? { sizeHint: () => source.sizeHint!() } : {}),
   };
 }

@@ -89,6 +89,11 @@ export function likelihoodPass(frame: ModelFrame, theta: Float64Array, layout: P
   const gradient = new Float64Array(size);
   const hessian = new Float64Array(size * size);
   const terms = newRowTerms();
+  // The predictors a row has non-zero (dummy codes are mostly 0): a 0 adds ±0 to a sum, which
+  // changes nothing while every factor is finite, so those terms are skipped. With a factor not
+  // finite (a step gone wild), every term is added, so that NaN and ∞ spread as they always did.
+  const nonZero = new Int32Array(predictors);
+  const thetaFinite = theta.every(Number.isFinite);
   let logLikelihood = 0;
   frame.forEachRow((x, y) => {
     rowTerms(x, y, theta, layout, terms);
@@ -100,22 +105,36 @@ export function likelihoodPass(frame: ModelFrame, theta: Float64Array, layout: P
     // Gradient: β gets −x (f(a) − f(b))/P; ζ_y gets f(a)/P, ζ_{y−1} gets −f(b)/P.
     const slope = upperRatio - lowerRatio;
     const betaBeta = secondUpper + secondLower + 2 * cross;
-    for (let j = 0; j < predictors; j += 1) {
+    const upperCross = secondUpper + cross;
+    const lowerCross = secondLower + cross;
+    let count = predictors;
+    if (thetaFinite && Number.isFinite(betaBeta) && Number.isFinite(upperCross) && Number.isFinite(lowerCross)) {
+      count = 0;
+      for (let j = 0; j < predictors; j += 1) if (x[j + 1] !== 0) nonZero[count++] = j;
+    } else {
+      for (let j = 0; j < predictors; j += 1) nonZero[j] = j;
+    }
+    for (let a = 0; a < count; a += 1) {
+      const j = nonZero[a];
       const xj = x[j + 1];
       if (xj === 0) continue;
       gradient[j] -= xj * slope;
       const row = j * size;
-      for (let k = 0; k <= j; k += 1) hessian[row + k] += xj * x[k + 1] * betaBeta;
+      if (count === predictors) {
+        for (let k = 0; k <= j; k += 1) hessian[row + k] += xj * x[k + 1] * betaBeta;
+      } else {
+        for (let b = 0; b <= a; b += 1) hessian[row + nonZero[b]] += xj * x[nonZero[b] + 1] * betaBeta;
+      }
     }
     if (hasUpper) {
       gradient[upperIndex] += upperRatio;
       hessian[upperIndex * size + upperIndex] += secondUpper;
-      for (let j = 0; j < predictors; j += 1) hessian[upperIndex * size + j] -= x[j + 1] * (secondUpper + cross);
+      for (let a = 0; a < count; a += 1) hessian[upperIndex * size + nonZero[a]] -= x[nonZero[a] + 1] * upperCross;
     }
     if (hasLower) {
       gradient[lowerIndex] -= lowerRatio;
       hessian[lowerIndex * size + lowerIndex] += secondLower;
-      for (let j = 0; j < predictors; j += 1) hessian[lowerIndex * size + j] -= x[j + 1] * (secondLower + cross);
+      for (let a = 0; a < count; a += 1) hessian[lowerIndex * size + nonZero[a]] -= x[nonZero[a] + 1] * lowerCross;
     }
     if (hasUpper && hasLower) hessian[upperIndex * size + lowerIndex] += cross;
   });

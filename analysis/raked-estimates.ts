@@ -5,7 +5,7 @@
  */
 import { AnalysisError } from './analysis-error';
 import { compareLevels, isMissing, levelOf, numberOf } from './cells';
-import { designMean, type DesignEstimate } from './design-mean';
+import { designDomainMeans, type DesignEstimate } from './design-mean';
 import { rake, type RakeOptions, type RakingMargin } from './rake';
 import { forEachRowOf } from './read-columns';
 import type { RowSource } from './types';
@@ -145,17 +145,18 @@ export async function rakedEstimates(source: RowSource, options: RakedEstimatesO
   const raking = rake(margins, undefined, options);
   const outcomeValues = Float64Array.from(values);
   const clusters = options.cluster ? Int32Array.from(clusterOf) : undefined;
-  const both = (domain?: Uint8Array) => ({
-    unweighted: designMean(outcomeValues, { clusters, domain }),
-    raked: designMean(outcomeValues, { clusters, domain, weights: raking.weights, raking }),
-  });
+  // The whole sample first, then each group as a domain of the design: all of them in one pass of the raking's projection.
+  const both = (domains: Array<Uint8Array | undefined>) => {
+    const unweighted = designDomainMeans(outcomeValues, { clusters, domains });
+    const raked = designDomainMeans(outcomeValues, { clusters, domains, weights: raking.weights, raking });
+    return domains.map((_domain, index) => ({ unweighted: unweighted[index], raked: raked[index] }));
+  };
   // A group whose rows all lack the outcome has nothing to estimate: it is not listed.
-  const groups = options.group
-    ? [...new Set(groupOf.filter((group, row): group is string => group !== undefined && !Number.isNaN(values[row])))].sort(compareLevels).map((group) => ({
-      group,
-      ...both(Uint8Array.from(groupOf, (candidate) => (candidate === group ? 1 : 0))),
-    }))
+  const groupNames = options.group
+    ? [...new Set(groupOf.filter((group, row): group is string => group !== undefined && !Number.isNaN(values[row])))].sort(compareLevels)
     : [];
+  const [overall, ...byGroup] = both([undefined, ...groupNames.map((group) => Uint8Array.from(groupOf, (candidate) => (candidate === group ? 1 : 0)))]);
+  const groups = groupNames.map((group, index) => ({ group, ...byGroup[index] }));
 
   let weightMin = Infinity;
   let weightMax = 0;
@@ -179,7 +180,7 @@ export async function rakedEstimates(source: RowSource, options: RakedEstimatesO
     excluded: excludedList,
     raking: { iterations: raking.iterations, converged: raking.converged, weightMin, weightMax },
     shares: marginShares(margins, raking.weights),
-    overall: both(),
+    overall,
     groups,
     warnings,
   };

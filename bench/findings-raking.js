@@ -58,8 +58,9 @@ function rakingWork(campaign, rows) {
       const raking = rakeStratum(order ? positionedRows(stratum.rows, outcome.name, order) : stratum.rows, outcome.name, margins.margins, campaign.minGroupSize);
       if (!raking.raked) continue;
       strata += 1;
+      // All of an attribute's groups at once, as withRakedGroups asks for a comparison's shown groups.
       for (const attribute of attributes) {
-        for (const level of new Set(stratum.rows.map((row) => row[attribute]).filter((value) => value !== null))) raking.groupEstimate(attribute, String(level));
+        raking.groupEstimates(attribute, [...new Set(stratum.rows.map((row) => row[attribute]).filter((value) => value !== null))].map(String));
       }
     }
   }

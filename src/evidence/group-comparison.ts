@@ -55,33 +55,48 @@ export function categoricalColumns(input: Pick<ComparisonInput, 'attribute' | 't
 
 /** Legitimate factors answered in enough rows and not constant. */
 export function usableFactors(rows: readonly Row[], legitimate: string[]): string[] {
+  const needed = MIN_FACTOR_COVERAGE * rows.length;
   return legitimate.filter((column) => {
-    const values = new Set<string>();
+    // Stops as soon as the answer is known: two values seen and enough rows answered, or too few rows left to answer.
+    let first: string | undefined;
+    let varies = false;
     let answered = 0;
-    for (const row of rows) {
-      if (row[column] === null || row[column] === undefined) continue;
+    for (let index = 0; index < rows.length; index += 1) {
+      if (varies && answered >= needed) return true;
+      if (answered + (rows.length - index) < needed) return false;
+      const value = rows[index][column];
+      if (value === null || value === undefined) continue;
       answered += 1;
-      if (values.size < 2) values.add(String(row[column]));
+      if (varies) continue;
+      const text = String(value);
+      if (first === undefined) first = text;
+      else if (text !== first) varies = true;
     }
-    return values.size > 1 && answered >= MIN_FACTOR_COVERAGE * rows.length;
+    return varies && answered >= needed;
   });
 }
 
 /** Each row's 0/1 outcome moved by the difference between the overall rate and its stratum's rate. */
 function withinStratumRates(rows: readonly Row[], outcome: string, stratumColumn: string): Row[] {
   const totals = new Map<string, { sum: number; count: number }>();
+  const stratumOf = new Array<{ sum: number; count: number }>(rows.length);
   let sum = 0;
-  for (const row of rows) {
+  rows.forEach((row, index) => {
     const key = String(row[stratumColumn]);
-    const total = totals.get(key) ?? { sum: 0, count: 0 };
-    total.sum += Number(row[outcome]);
+    let total = totals.get(key);
+    if (!total) {
+      total = { sum: 0, count: 0 };
+      totals.set(key, total);
+    }
+    const value = Number(row[outcome]);
+    total.sum += value;
     total.count += 1;
-    totals.set(key, total);
-    sum += Number(row[outcome]);
-  }
+    stratumOf[index] = total;
+    sum += value;
+  });
   const overall = sum / rows.length;
-  return rows.map((row) => {
-    const total = totals.get(String(row[stratumColumn]))!;
+  return rows.map((row, index) => {
+    const total = stratumOf[index];
     return { ...row, [outcome]: Number(row[outcome]) - total.sum / total.count + overall };
   });
 }

@@ -32,17 +32,24 @@ export interface GroupSelection {
 export function selectGroups(rows: readonly Row[], outcome: string, attribute: string, minGroupSize: number): GroupSelection {
   const donorsByLevel = new Map<string, Set<string>>();
   const usable: Row[] = [];
+  // Each usable row's group, read once: the kept rows are chosen by it below.
+  const usableLevels: string[] = [];
   for (const row of rows) {
     const level = groupLevelOf(row[attribute]);
     if (level === undefined || row[outcome] === null || row[outcome] === undefined) continue;
-    if (!donorsByLevel.has(level)) donorsByLevel.set(level, new Set());
-    donorsByLevel.get(level)!.add(String(row[DONOR_COLUMN]));
+    let donors = donorsByLevel.get(level);
+    if (!donors) {
+      donors = new Set();
+      donorsByLevel.set(level, donors);
+    }
+    donors.add(String(row[DONOR_COLUMN]));
     usable.push(row);
+    usableLevels.push(level);
   }
   const levels = [...donorsByLevel.keys()].sort();
   const large = levels.filter((level) => donorsByLevel.get(level)!.size >= minGroupSize);
   if (large.length < 2) return { levels, donorsByLevel, kept: new Set(), reference: undefined, rows: [] };
   const reference = [...large].sort((first, second) => donorsByLevel.get(second)!.size - donorsByLevel.get(first)!.size || (first < second ? -1 : 1))[0];
   const kept = new Set(large);
-  return { levels, donorsByLevel, kept, reference, rows: usable.filter((row) => kept.has(groupLevelOf(row[attribute])!)) };
+  return { levels, donorsByLevel, kept, reference, rows: usable.filter((_row, index) => kept.has(usableLevels[index])) };
 }

@@ -15,6 +15,7 @@
  */
 import { AnalysisError } from '../../analysis/analysis-error';
 import { clusteredGroupMeans } from '../../analysis/clustered-group-means';
+import { orderedOutcomeSource } from '../../analysis/ordered-outcome-source';
 import { proportionalOdds, type ProportionalOddsResult } from '../../analysis/proportional-odds';
 import { arrayRowSource } from '../../analysis/row-source';
 import type { Row } from '../../analysis/types';
@@ -108,8 +109,9 @@ export async function compareOrderedGroups(input: OrdinalComparisonInput): Promi
   }
 
   // Mean position in the order, clustered by donor (survey's svymean with ids = ~donor), like a mean.
-  const positioned = positionedRows(rows, outcome, order);
-  const means = await clusteredGroupMeans(arrayRowSource(positioned), { outcome, groups: [attribute], cluster: DONOR_COLUMN, reference });
+  // Every row is a level of the order (rowsInOrder), so its rank is its position: read as such, no row copied.
+  const positioned = orderedOutcomeSource(arrayRowSource(rows), { column: outcome, order: order.levels });
+  const means = await clusteredGroupMeans(positioned, { outcome, groups: [attribute], cluster: DONOR_COLUMN, reference });
   const referenceMean = means.groups.find((group) => group.group === reference)!.mean;
   const groups = new Map<string, GroupSummary>();
   const raw = new Map<string, RawEffect>();

@@ -44,10 +44,14 @@ export function outcomeStrata(outcome: CampaignField, rows: readonly Row[]): Out
   const byKey = new Map<string, { values: Record<string, string>; rows: Row[]; donors: Set<string> }>();
   for (const row of outcomeRows(outcome, rows)) {
     if (fields.some((name) => row[name] === null || row[name] === undefined || String(row[name]).trim() === '')) continue;
-    const values = Object.fromEntries(fields.map((name) => [name, String(row[name])]));
-    const key = fields.map((name) => values[name]).join(' / ');
-    if (!byKey.has(key)) byKey.set(key, { values, rows: [], donors: new Set() });
-    const stratum = byKey.get(key)!;
+    const answers = fields.map((name) => String(row[name]));
+    const key = answers.join(' / ');
+    let stratum = byKey.get(key);
+    if (!stratum) {
+      // The answers of a stratum's first row name it (all its rows give the same).
+      stratum = { values: Object.fromEntries(fields.map((name, index) => [name, answers[index]])), rows: [], donors: new Set() };
+      byKey.set(key, stratum);
+    }
     stratum.rows.push(row);
     stratum.donors.add(String(row[DONOR_COLUMN]));
   }
@@ -87,11 +91,11 @@ export function percentileRanks(values: readonly number[]): number[] {
  */
 export function pooledRows(outcome: CampaignField, strata: readonly OutcomeStratum[], kind: 'rate' | 'mean' | 'ordinal'): Row[] {
   return strata.flatMap((stratum) => {
-    const tagged = stratum.rows.map((row): Row => ({ ...row, [STRATUM_COLUMN]: stratum.key }));
     // Rates and ordered classes keep their values: the stratum enters their models as a fixed effect.
-    if (kind !== 'mean') return tagged;
+    if (kind !== 'mean') return stratum.rows.map((row): Row => ({ ...row, [STRATUM_COLUMN]: stratum.key }));
     const lowerIsBetter = favourableIn(outcome, stratum.values) === 'lower';
-    const ranks = percentileRanks(tagged.map((row) => Number(row[outcome.name])));
-    return tagged.map((row, index): Row => ({ ...row, [outcome.name]: lowerIsBetter ? 100 - ranks[index]! : ranks[index]! }));
+    const ranks = percentileRanks(stratum.rows.map((row) => Number(row[outcome.name])));
+    // One copy of each row, tagged and ranked at once (the outcome keeps its place among the columns).
+    return stratum.rows.map((row, index): Row => ({ ...row, [STRATUM_COLUMN]: stratum.key, [outcome.name]: lowerIsBetter ? 100 - ranks[index]! : ranks[index]! }));
   });
 }

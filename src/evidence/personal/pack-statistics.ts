@@ -78,16 +78,23 @@ function quantile(sorted: readonly number[], probability: number): number {
   return sorted[low]! + (position - low) * (sorted[high]! - sorted[low]!);
 }
 
-function groupStatistics(rows: readonly Row[], outcome: string, binary: boolean): PeerGroupStatistics {
-  const values = rows.map((row) => Number(row[outcome])).sort((first, second) => first - second);
+/** A peer group's figures from its members' outcomes (in any order) and its number of donors. */
+function groupStatistics(outcomes: number[], donors: number, binary: boolean): PeerGroupStatistics {
+  const values = outcomes.sort((first, second) => first - second);
   const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
   return {
-    donors: new Set(rows.map((row) => row[DONOR_COLUMN])).size,
+    donors,
     ...(binary ? { rate: mean } : {}),
     mean,
     median: quantile(values, 0.5),
     deciles: Array.from({ length: 9 }, (_unused, index) => quantile(values, (index + 1) / 10)),
   };
+}
+
+/** A peer group being collected: its members' outcomes and donors. */
+interface PeerGroup {
+  outcomes: number[];
+  donors: Set<Row[string]>;
 }
 
 export async function computePackStatistics(campaign: Campaign, columns: readonly string[], rows: readonly Row[]): Promise<PackStatistics> {
@@ -99,25 +106,41 @@ export async function computePackStatistics(campaign: Campaign, columns: readonl
   const candidates = peerCandidates(campaign);
   const factorSets = [...subsetsUpTo(candidates.legitimate, MAX_PEER_FACTORS), ...subsetsUpTo(candidates.context, MAX_PEER_FACTORS)].map((set) => set.map((field) => field.name));
   const legitimate = usableFactors(rows, campaign.fieldsWithRole('legitimate').map((field) => field.name));
-  const outcomes: Record<string, OutcomeStatistics> = {};
-  for (const outcome of analysableOutcomes(campaign)) {
-    const withOutcome = rows.filter((row) => row[outcome.name] !== null && row[outcome.name] !== undefined);
-    const peers: OutcomeStatistics['peers'] = {};
-    for (const matchOn of factorSets) {
-      const groups = new Map<string, Row[]>();
-      for (const row of withOutcome) {
-        if (matchOn.some((name) => row[name] === null || row[name] === undefined || NO_ANSWER_LEVELS.has(String(row[name])))) continue;
-        const key = peerKey(matchOn, row);
-        if (!groups.has(key)) groups.set(key, []);
-        groups.get(key)!.push(row);
-      }
-      const kept: Record<string, PeerGroupStatistics> = {};
-      for (const [key, members] of groups) {
-        // k counts people: a platform worker's forty jobs are one peer, not forty.
-        if (new Set(members.map((row) => row[DONOR_COLUMN])).size >= k) kept[key] = groupStatistics(members, outcome.name, outcome.type === 'boolean');
-      }
-      peers[matchOn.join(',')] = kept;
+  const analysed = analysableOutcomes(campaign);
+  // Each row's peer key is the same for every outcome: computed once per factor set, and every
+  // outcome's groups collected in the same pass (each in the rows' order, as one pass per outcome did).
+  const peersOf = analysed.map((): OutcomeStatistics['peers'] => ({}));
+  for (const matchOn of factorSets) {
+    const groupsOf = analysed.map(() => new Map<string, PeerGroup>());
+    for (const row of rows) {
+      if (matchOn.some((name) => row[name] === null || row[name] === undefined || NO_ANSWER_LEVELS.has(String(row[name])))) continue;
+      let key: string | undefined;
+      analysed.forEach((outcome, index) => {
+        const value = row[outcome.name];
+        if (value === null || value === undefined) return;
+        key ??= peerKey(matchOn, row);
+        const groups = groupsOf[index];
+        let group = groups.get(key);
+        if (!group) {
+          group = { outcomes: [], donors: new Set() };
+          groups.set(key, group);
+        }
+        group.outcomes.push(Number(value));
+        group.donors.add(row[DONOR_COLUMN]);
+      });
     }
+    analysed.forEach((outcome, index) => {
+      const kept: Record<string, PeerGroupStatistics> = {};
+      for (const [key, group] of groupsOf[index]) {
+        // k counts people: a platform worker's forty jobs are one peer, not forty.
+        if (group.donors.size >= k) kept[key] = groupStatistics(group.outcomes, group.donors.size, outcome.type === 'boolean');
+      }
+      peersOf[index][matchOn.join(',')] = kept;
+    });
+  }
+  const outcomes: Record<string, OutcomeStatistics> = {};
+  for (const [index, outcome] of analysed.entries()) {
+    const peers = peersOf[index];
     let prediction: OutcomeStatistics['prediction'];
     if (donors < k) prediction = { available: false, reason: 'too-few-donors' };
     else if (legitimate.length === 0) prediction = { available: false, reason: 'no-factors' };

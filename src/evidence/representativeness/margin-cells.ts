@@ -18,16 +18,21 @@ export const OUTSIDE = -1;
 export function marginCells(rows: readonly Row[], margins: readonly PopulationMargin[]): Int32Array[] {
   return margins.map((margin) => {
     const index = new Map(margin.levels.map(({ level }, position) => [level, position]));
-    return Int32Array.from(rows, (row) => {
+    // Plain loops here and below: TypedArray.from with a mapping function takes a slow generic path.
+    const cells = new Int32Array(rows.length);
+    rows.forEach((row, position) => {
       const cell = row[margin.column];
-      return isMissing(cell) ? OUTSIDE : (index.get(levelOf(cell!).trim()) ?? OUTSIDE);
+      cells[position] = isMissing(cell) ? OUTSIDE : (index.get(levelOf(cell!).trim()) ?? OUTSIDE);
     });
+    return cells;
   });
 }
 
 /** Per row: whether it is within every margin. */
 export function withinAll(cells: readonly Int32Array[], rows: number): Uint8Array {
-  return Uint8Array.from({ length: rows }, (_value, row) => (cells.every((column) => column[row] !== OUTSIDE) ? 1 : 0));
+  const within = new Uint8Array(rows).fill(1);
+  for (const column of cells) for (let row = 0; row < rows; row += 1) if (column[row] === OUTSIDE) within[row] = 0;
+  return within;
 }
 
 /**

@@ -5,7 +5,7 @@
  * `svyby(~y, ~attribute, raked, svymean)` per attribute). Raking once per stratum rather than once
  * per attribute keeps a release's cost to a few passes over the records per group.
  */
-import { designMean } from '../../../analysis/design-mean';
+import { designDomainMeans } from '../../../analysis/design-mean';
 import { rake, type RakedWeights } from '../../../analysis/rake';
 import type { PopulationMargin } from '../../../analysis/raked-estimates';
 import type { Row } from '../../../analysis/types';
@@ -22,6 +22,11 @@ export type StratumRaking =
        * their donors are within the margins.
        */
       groupEstimate(attribute: string, level: string): RakedEstimate | null;
+      /**
+       * `groupEstimate` of several levels of one attribute, in their order: the same numbers, bit
+       * for bit, from one pass of the raking's projection for all of them.
+       */
+      groupEstimates(attribute: string, levels: readonly string[]): Array<RakedEstimate | null>;
     });
 
 /** The design of the rows within the margins: their outcome, donor (cluster) and raked weights. */
@@ -31,6 +36,8 @@ interface RakedDesign {
   clusters: Int32Array;
   donors: string[];
   raking: RakedWeights;
+  /** Per attribute asked about: its levels, coded once for all its groups. */
+  levels: Map<string, AttributeLevels>;
 }
 
 /**
@@ -51,11 +58,18 @@ export function rakeStratum(rows: readonly Row[], outcome: string, margins: read
   const kept = rows.filter((_row, index) => within[index] === 1);
   const donors = kept.map((row) => String(row[DONOR_COLUMN]));
   const codes = new Map<string, number>();
-  const clusters = Int32Array.from(donors, (donor) => {
-    if (!codes.has(donor)) codes.set(donor, codes.size);
-    return codes.get(donor)!;
+  const clusters = new Int32Array(donors.length);
+  const values = new Float64Array(kept.length);
+  kept.forEach((row, index) => {
+    let code = codes.get(donors[index]);
+    if (code === undefined) {
+      code = codes.size;
+      codes.set(donors[index], code);
+    }
+    clusters[index] = code;
+    values[index] = Number(row[outcome]);
   });
-  const design: RakedDesign = { rows: kept, values: Float64Array.from(kept, (row) => Number(row[outcome])), clusters, donors, raking };
+  const design: RakedDesign = { rows: kept, values, clusters, donors, raking, levels: new Map() };
   let weightMin = Infinity;
   let weightMax = 0;
   for (const weight of raking.weights) {
@@ -66,15 +80,64 @@ export function rakeStratum(rows: readonly Row[], outcome: string, margins: read
     raked: true,
     iterations: raking.iterations,
     weightRatio: weightMax / weightMin,
-    groupEstimate: (attribute, level) => groupEstimate(design, attribute, level, minGroupSize),
+    groupEstimate: (attribute, level) => groupEstimates(design, attribute, [level], minGroupSize)[0],
+    groupEstimates: (attribute, levels) => groupEstimates(design, attribute, levels, minGroupSize),
   };
 }
 
-function groupEstimate(design: RakedDesign, attribute: string, level: string, minGroupSize: number): RakedEstimate | null {
-  const domain = Uint8Array.from(design.rows, (row) => (row[attribute] !== null && row[attribute] !== undefined && String(row[attribute]).trim() === level ? 1 : 0));
-  const donors = new Set(design.donors.filter((_donor, row) => domain[row] === 1));
-  if (donors.size < minGroupSize) return null;
+/** Each row's level of an attribute (trimmed), as a code, and the donors of each level. */
+interface AttributeLevels {
+  codes: Int32Array;
+  codeOf: Map<string, number>;
+  donors: Array<Set<string>>;
+}
+
+/** No level: the attribute is missing in the row. */
+const NO_LEVEL = -1;
+
+function attributeLevels(design: RakedDesign, attribute: string): AttributeLevels {
+  const cached = design.levels.get(attribute);
+  if (cached) return cached;
+  const codeOf = new Map<string, number>();
+  const donors: Array<Set<string>> = [];
+  const codes = new Int32Array(design.rows.length);
+  design.rows.forEach((row, index) => {
+    const value = row[attribute];
+    if (value === null || value === undefined) {
+      codes[index] = NO_LEVEL;
+      return;
+    }
+    const level = String(value).trim();
+    let code = codeOf.get(level);
+    if (code === undefined) {
+      code = codeOf.size;
+      codeOf.set(level, code);
+      donors.push(new Set());
+    }
+    codes[index] = code;
+    donors[code].add(design.donors[index]);
+  });
+  const levels = { codes, codeOf, donors };
+  design.levels.set(attribute, levels);
+  return levels;
+}
+
+function groupEstimates(design: RakedDesign, attribute: string, levels: readonly string[], minGroupSize: number): Array<RakedEstimate | null> {
+  const { codes, codeOf, donors } = attributeLevels(design, attribute);
+  const estimable = levels.map((level) => codeOf.get(level)).map((code) => (code !== undefined && donors[code].size >= minGroupSize ? code : undefined));
+  // A plain loop: TypedArray.from with a mapping function calls it through a slow generic path.
+  const domains = estimable.filter((code): code is number => code !== undefined).map((code) => {
+    const domain = new Uint8Array(codes.length);
+    for (let row = 0; row < codes.length; row += 1) if (codes[row] === code) domain[row] = 1;
+    return domain;
+  });
+  if (domains.length === 0) return levels.map(() => null);
   // The other rows stay in the design at weight 0 (a domain, as R's svyby), so the standard error counts every donor of the stratum.
-  const { estimate, stdError, ciLow, ciHigh } = designMean(design.values, { clusters: design.clusters, domain, weights: design.raking.weights, raking: design.raking });
-  return { estimate, stdError, ciLow, ciHigh };
+  const estimates = designDomainMeans(design.values, { clusters: design.clusters, domains, weights: design.raking.weights, raking: design.raking });
+  let next = 0;
+  return estimable.map((code) => {
+    if (code === undefined) return null;
+    const { estimate, stdError, ciLow, ciHigh } = estimates[next++];
+    return { estimate, stdError, ciLow, ciHigh };
+  });
 }

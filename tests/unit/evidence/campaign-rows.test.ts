@@ -20,6 +20,8 @@ describe('campaign rows', () => {
     const all = await loadCampaignRows(new SqliteStore(db).records, campaign);
     expect(all.columns).toEqual(['donor', ...campaign.schema.fields.filter((field) => field.role !== 'donor-only').map((field) => field.name)]);
     expect(all.rows).toHaveLength(3);
+    // Each row has exactly the columns, in their order (the rows are copies of one template, filled in).
+    for (const row of all.rows) expect(Object.keys(row)).toEqual(all.columns);
     expect(new Set(all.rows.map((row) => row.donor)).size).toBe(2);
     for (const field of campaign.schema.fields.filter((candidate) => candidate.type === 'boolean' && candidate.role !== 'donor-only')) {
       for (const row of all.rows) expect([0, 1, null]).toContain(row[field.name]);
