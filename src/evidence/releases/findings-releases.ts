@@ -31,7 +31,8 @@ interface StoredRelease {
 
 export class FindingsReleases {
   private readonly cutting = new Map<string, Promise<boolean>>();
-  private readonly parsed = new Map<string, Promise<StoredRelease>>();
+  /** Per campaign, its latest release as read back. */
+  private readonly parsed = new Map<string, { number: number; release: Promise<StoredRelease> }>();
   private readonly prepare: PrepareRelease;
   private readonly now: () => Date;
 
@@ -47,16 +48,18 @@ export class FindingsReleases {
   private async latestStored(campaign: Campaign): Promise<StoredRelease | undefined> {
     const meta = await this.store.releases.latest(campaign.slug);
     if (!meta) return undefined;
-    const key = `${campaign.slug}#${meta.number}`;
-    let stored = this.parsed.get(key);
-    if (!stored) {
-      // Kept as a promise: requests arriving while it is read share one reading and one object.
-      stored = this.readRelease(campaign, meta.number);
-      this.parsed.clear();
-      this.parsed.set(key, stored);
-      stored.catch(() => this.parsed.delete(key));
+    let kept = this.parsed.get(campaign.slug);
+    if (kept?.number !== meta.number) {
+      // Kept as a promise, one per campaign: requests arriving while it is read share one reading
+      // and one object (what is made once per release, see per-release.ts, is keyed by it).
+      kept = { number: meta.number, release: this.readRelease(campaign, meta.number) };
+      this.parsed.set(campaign.slug, kept);
+      const reading = kept;
+      reading.release.catch(() => {
+        if (this.parsed.get(campaign.slug) === reading) this.parsed.delete(campaign.slug);
+      });
     }
-    return stored;
+    return kept.release;
   }
 
   private async readRelease(campaign: Campaign, number: number): Promise<StoredRelease> {

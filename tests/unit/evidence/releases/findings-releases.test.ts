@@ -102,6 +102,19 @@ describe('FindingsReleases', () => {
     expect(await releases.currentNumber(campaign)).toBe(2);
   });
 
+  test('when two campaigns are read in turns, then each keeps its release as one object (what is made once per release stays made)', async () => {
+    const db = openDatabase(':memory:');
+    const store = new SqliteStore(db);
+    const platform = loadCampaigns().get('platform-decisions')!;
+    for (const each of [campaign, platform]) await seedDemo(each, new DonationService(store), { count: 10, seed: 3, now: new Date('2026-11-01T00:00:00Z') });
+    const releases = new FindingsReleases(store, () => ({ minChanges: 10, interval: 'PT1H', intervalMs: HOUR_MS }));
+    const credit = await releases.current(campaign);
+    const platformFindings = await releases.current(platform);
+    expect(platformFindings).toMatchObject({ campaign: 'platform-decisions', release: { number: 1 } });
+    expect(await releases.latest(campaign)).toBe(credit);
+    expect(await releases.latest(platform)).toBe(platformFindings);
+  });
+
   test('when a release is due and asked for twice at once, then it is computed once', async () => {
     const { releases, donate, computations } = setUp();
     await donate(12);
