@@ -17,7 +17,8 @@ d <- read.csv(file.path(folder, "rows.csv"), na.strings = "", colClasses = ifels
 names(d) <- names(types)
 
 # Our "no answer" levels name no group (group-selection.ts); answers are compared trimmed.
-group_of <- function(x) ifelse(is.na(x) | trimws(x) %in% c("", plan$noAnswer), NA, trimws(x))
+no_answer <- unlist(plan$noAnswer)
+group_of <- function(x) ifelse(is.na(x) | trimws(x) %in% c("", no_answer), NA, trimws(x))
 # One-stage design clustered by donor, equal weights (stated, so survey does not warn each time).
 by_donor <- function(rows) svydesign(ids = ~donor, data = rows, weights = ~1)
 halves <- function(ci) unname((ci[, 2] - ci[, 1]) / 2)
@@ -41,16 +42,17 @@ group_means <- function(design, y, attribute, reference) {
 clustered <- function(fit_on, rows, y, attribute, terms, pooled, levels) {
   columns <- c(y, attribute, terms, if (pooled) "stratum_")
   used <- rows[complete.cases(rows[columns]), , drop = FALSE]
-  # A fit that fails (polr on a small stratum) gives no numbers, as ours leaves a note; warnings
-  # (separation, no convergence) are ours' notes too, and are not printed.
-  fit <- tryCatch(suppressWarnings(fit_on(as.formula(paste(y, "~", paste(columns[-1], collapse = " + "))), used)), error = function(e) NULL)
-  if (is.null(fit)) return(NULL)
-  vc <- vcovCL(fit, cluster = used$donor, type = "HC1")
-  ct <- coeftest(fit, vcov. = vc)
-  ci <- coefci(fit, vcov. = vc)
-  names <- paste0(attribute, levels)
-  found <- names %in% rownames(ct)
-  list(levels = levels[found], estimate = unname(ct[names[found], 1]), stdError = unname(ct[names[found], 2]), half = halves(ci[names[found], , drop = FALSE]))
+  # A fit that fails (polr on a small stratum, an aliased factor) gives no numbers, as ours leaves a
+  # note; warnings (separation, no convergence) are ours' notes too, and are not printed.
+  tryCatch(suppressWarnings({
+    fit <- fit_on(as.formula(paste(y, "~", paste(columns[-1], collapse = " + "))), used)
+    vc <- vcovCL(fit, cluster = used$donor, type = "HC1")
+    ct <- coeftest(fit, vcov. = vc)
+    ci <- coefci(fit, vcov. = vc)
+    names <- paste0(attribute, levels)
+    found <- names %in% rownames(ct)
+    list(levels = levels[found], estimate = unname(ct[names[found], 1]), stdError = unname(ct[names[found], 2]), half = halves(ci[names[found], , drop = FALSE]))
+  }), error = function(e) NULL)
 }
 ols <- function(formula, data) lm(formula, data = data)
 logit <- function(formula, data) glm(formula, family = binomial, data = data)
@@ -167,12 +169,12 @@ pack <- lapply(plan$pack$outcomes, function(outcome) {
   peers <- 0
   for (set in plan$pack$factorSets) {
     set <- unlist(set)
-    ok <- Reduce(`&`, lapply(set, function(f) !is.na(rows[[f]]) & !(rows[[f]] %in% plan$noAnswer)))
+    ok <- Reduce(`&`, lapply(set, function(f) !is.na(rows[[f]]) & !(rows[[f]] %in% no_answer)))
     part <- rows[ok, , drop = FALSE]
     key <- do.call(paste, c(unname(as.list(part[set])), sep = "\r"))
     big <- tapply(part$donor, key, function(x) length(unique(x))) >= plan$k
-    stats <- lapply(split(part[[y]], key)[names(big)[big]], function(v) c(mean(v), quantile(v, (1:9) / 10, type = 7)))
-    peers <- peers + length(stats)
+    statistics <- lapply(split(part[[y]], key)[names(big)[big]], function(v) c(mean = mean(v), quantile(v, (1:9) / 10, type = 7)))
+    peers <- peers + length(statistics)
   }
   formula <- as.formula(paste(y, "~", paste(unlist(plan$pack$legitimate), collapse = " + ")))
   fit <- if (outcome$binary) glm(formula, family = binomial, data = rows) else lm(formula, data = rows)

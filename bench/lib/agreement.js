@@ -53,7 +53,8 @@ function compareWithR(analyses, results) {
     for (const [level, effect] of effects) {
       const index = fitted.get(level);
       const theirs = index === undefined ? null : list(adjusted.estimate)[index];
-      note(`adjusted (${comparison.kind})`, `${where}, ${level}`, effect.adjusted?.estimate ?? null, theirs, half(effect.adjusted?.ciLow, effect.adjusted?.ciHigh), index === undefined ? null : list(adjusted.half)[index]);
+      // A fit the findings mark as doubtful (separation, no convergence) is counted apart: its estimates diverge on both sides.
+      note(`adjusted (${comparison.kind})${effect.adjustedNote ? ', noted as doubtful' : ''}`, `${where}, ${level}`, effect.adjusted?.estimate ?? null, theirs, half(effect.adjusted?.ciLow, effect.adjusted?.ciHigh), index === undefined ? null : list(adjusted.half)[index]);
       if (result.rawOdds) {
         const at = list(result.rawOdds.levels).indexOf(level);
         const odds = effect.raw.proportionalOdds;
@@ -83,13 +84,15 @@ function compareWithR(analyses, results) {
   let errors = 0;
   console.log('agreement with R (largest relative difference):');
   for (const [category, entry] of tally) {
-    compared += entry.compared;
-    estimates = Math.max(estimates, entry.estimate.worst);
-    errors = Math.max(errors, entry.se.worst);
+    if (!category.endsWith('doubtful')) {
+      compared += entry.compared;
+      estimates = Math.max(estimates, entry.estimate.worst);
+      errors = Math.max(errors, entry.se.worst);
+    }
     const missing = entry.oursOnly + entry.rOnly > 0 ? `; only ours ${entry.oursOnly}, only R ${entry.rOnly}` : '';
     console.log(`  ${category}: ${entry.compared} compared${missing}; estimates ${format(entry.estimate)}; SEs ${format(entry.se)}`);
   }
-  console.log(`  overall: ${compared} numbers compared; estimates ${estimates.toExponential(2)}, SEs ${errors.toExponential(2)}`);
+  console.log(`  overall, less those noted as doubtful: ${compared} numbers compared; estimates ${estimates.toExponential(2)}, SEs ${errors.toExponential(2)}`);
 }
 
 module.exports = { compareWithR };
