@@ -16,12 +16,14 @@ const sameStratum = (first, second) => JSON.stringify(first) === JSON.stringify(
 
 function compareWithR(analyses, results) {
   const tally = new Map();
-  const note = (category, what, ours, theirs, oursSe, theirsSe) => {
+  const note = (category, what, ours, theirs, oursSe, theirsSe, why) => {
     if (!tally.has(category)) tally.set(category, { compared: 0, oursOnly: 0, rOnly: 0, estimate: { worst: 0 }, se: { worst: 0 } });
     const entry = tally.get(category);
     if (ours === null || ours === undefined || theirs === null) {
       if (ours !== null && ours !== undefined) entry.oursOnly += 1;
       else if (theirs !== null) entry.rOnly += 1;
+      else return;
+      entry.missing ??= `${what}${why ? ` (ours: ${why})` : ''}`;
       return;
     }
     entry.compared += 1;
@@ -54,7 +56,7 @@ function compareWithR(analyses, results) {
       const index = fitted.get(level);
       const theirs = index === undefined ? null : list(adjusted.estimate)[index];
       // A fit the findings mark as doubtful (separation, no convergence) is counted apart: its estimates diverge on both sides.
-      note(`adjusted (${comparison.kind})${effect.adjustedNote ? ', noted as doubtful' : ''}`, `${where}, ${level}`, effect.adjusted?.estimate ?? null, theirs, half(effect.adjusted?.ciLow, effect.adjusted?.ciHigh), index === undefined ? null : list(adjusted.half)[index]);
+      note(`adjusted (${comparison.kind})${effect.adjustedNote ? ', noted as doubtful' : ''}`, `${where}, ${level}`, effect.adjusted?.estimate ?? null, theirs, half(effect.adjusted?.ciLow, effect.adjusted?.ciHigh), index === undefined ? null : list(adjusted.half)[index], effect.adjustedNote);
       if (result.rawOdds) {
         const at = list(result.rawOdds.levels).indexOf(level);
         const odds = effect.raw.proportionalOdds;
@@ -64,7 +66,7 @@ function compareWithR(analyses, results) {
     if (result.raked) {
       list(result.raked.levels).forEach((level, index) => {
         const raked = groups.get(level)?.raked;
-        note('raked group figures', `${where}, ${level}`, raked?.estimate ?? null, list(result.raked.estimate)[index], raked?.stdError, list(result.raked.stdError)[index]);
+        note('raked group figures', `${where}, ${level}`, raked?.estimate ?? null, list(result.raked.estimate)[index], raked?.stdError, list(result.raked.stdError)[index], raked === null ? 'null, under k donors within the margins' : undefined);
       });
     }
   }
@@ -89,7 +91,7 @@ function compareWithR(analyses, results) {
       estimates = Math.max(estimates, entry.estimate.worst);
       errors = Math.max(errors, entry.se.worst);
     }
-    const missing = entry.oursOnly + entry.rOnly > 0 ? `; only ours ${entry.oursOnly}, only R ${entry.rOnly}` : '';
+    const missing = entry.oursOnly + entry.rOnly > 0 ? `; only ours ${entry.oursOnly}, only R ${entry.rOnly}, e.g. ${entry.missing}` : '';
     console.log(`  ${category}: ${entry.compared} compared${missing}; estimates ${format(entry.estimate)}; SEs ${format(entry.se)}`);
   }
   console.log(`  overall, less those noted as doubtful: ${compared} numbers compared; estimates ${estimates.toExponential(2)}, SEs ${errors.toExponential(2)}`);
