@@ -56,8 +56,9 @@ clustered <- function(fit_on, rows, y, attribute, terms, pooled, levels) {
 }
 ols <- function(formula, data) lm(formula, data = data)
 logit <- function(formula, data) glm(formula, family = binomial, data = data)
-# polr stops at its default reltol (1e-8 of the deviance: estimates to about 1e-5) and takes its
-# Hessian by differences of 1e-3. With the plan's polrPrecise (bench option --polr-precise on) it
+# polr stops at its default reltol (1e-8 of the deviance: with a hundred postcode regions its
+# estimates stay up to 1e-2 of a standard error from the optimum) and takes its Hessian by
+# differences of 1e-3. With the plan's polrPrecise (bench option --polr-precise on) it
 # is restarted from its own optimum as tests/fixtures/ordinal/polr-cluster-reference.R does, to
 # check agreement to more digits; the timed run keeps polr's defaults.
 ordered_logit <- function(formula, data) {
