@@ -17,18 +17,15 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const option = (name, fallback) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? process.argv[index + 1] : fallback;
-};
-const dist = path.resolve(option('dist', path.resolve(__dirname, '../dist/src')));
+const { argument } = require('./lib/arguments');
+const dist = path.resolve(argument('dist', path.resolve(__dirname, '../dist/src')));
 const { loadCampaigns } = require(`${dist}/campaigns/load-campaigns`);
 const { DonationService } = require(`${dist}/donations/donation-service`);
 const { openDatabase } = require(`${dist}/storage/open-database`);
 const { SqliteStore } = require(`${dist}/storage/sqlite-store`);
 
-const donations = Number(option('donations', 5000));
-const withdrawals = Number(option('withdrawals', 50));
+const donations = argument('donations', 5000);
+const withdrawals = argument('withdrawals', 50);
 
 function percentile(values, share) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -20,15 +20,12 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const option = (name, fallback) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? process.argv[index + 1] : fallback;
-};
-const rows = Number(option('rows', 1_000_000));
-const runs = Number(option('runs', 3));
-const threads = option('threads', '');
+const { argument } = require('./lib/arguments');
+const rows = argument('rows', 1_000_000);
+const runs = argument('runs', 3);
+const threads = argument('threads', '');
 const root = path.resolve(__dirname, '..');
-const dist = path.resolve(root, option('dist', 'dist'));
+const dist = path.resolve(root, argument('dist', 'dist'));
 const out = path.join(root, 'bench', 'out');
 const file = path.join(out, `platform-decisions-${rows}.csv`);
 

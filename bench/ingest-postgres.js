@@ -14,13 +14,10 @@ const path = require('node:path');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
 
-const option = (name, fallback) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? process.argv[index + 1] : fallback;
-};
-const clusterUrl = option('url', process.env.TEST_DATABASE_URL);
-const seconds = Number(option('seconds', 10));
-const connections = Number(option('connections', 32));
+const { argument } = require('./lib/arguments');
+const clusterUrl = argument('url', process.env.TEST_DATABASE_URL);
+const seconds = argument('seconds', 10);
+const connections = argument('connections', 32);
 const root = path.resolve(__dirname, '..');
 
 async function query(url, sql) {

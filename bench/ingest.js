@@ -14,10 +14,7 @@ const path = require('node:path');
 const autocannon = require('autocannon');
 const BetterSqlite3 = require('better-sqlite3');
 
-const argument = (name, fallback) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-};
+const { argument } = require('./lib/arguments');
 const seconds = argument('seconds', 10);
 const connections = argument('connections', 32);
 const root = path.resolve(__dirname, '..');

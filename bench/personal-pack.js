@@ -13,10 +13,7 @@
  */
 'use strict';
 const path = require('node:path');
-const argument = (name, fallback) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-};
+const { argument } = require('./lib/arguments');
 const dist = path.resolve(__dirname, '../dist/src');
 const { createApp } = require(`${dist}/app`);
 const { testConfig } = require(`${dist}/config`);

@@ -22,10 +22,7 @@ const { seedDemo } = require(`${dist}/demo/seed-demo`);
 const { FindingsReleases } = require(`${dist}/evidence/releases/findings-releases`);
 const { prepareInThisThread } = require(`${dist}/evidence/releases/prepare-release`);
 
-const argument = (name, fallback) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-};
+const { argument } = require('./lib/arguments');
 const donations = argument('donations', 100_000);
 const PROBE_EVERY_MS = 10;
 const DONATING_CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
