@@ -21,7 +21,8 @@ export interface WorkerPoolOptions {
 
 /**
  * What went wrong, from an error that crossed threads: it arrives as a copy, which need not be an
- * `Error` of this realm (a database's error class arrives as a plain object with its message).
+ * `Error` of this realm (under Jest, tests run in a realm of their own). worker-task.ts makes sure
+ * a worker's error crosses with its message.
  */
 function messageOf(error: unknown): string {
   return typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string' ? (error as { message: string }).message : String(error);
