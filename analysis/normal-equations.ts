@@ -11,7 +11,7 @@
  * columns and β keeps about seven digits or more (the next IRLS step corrects them; the reported
  * step is a QR). Otherwise `solve` says no and the caller takes the QR.
  */
-import { QrFactor } from './streaming-qr';
+import { QR_RANK_TOLERANCE, QrFactor } from './streaming-qr';
 
 const SMALLEST_RELATIVE_PIVOT = 1e-6;
 /**
@@ -21,8 +21,7 @@ const SMALLEST_RELATIVE_PIVOT = 1e-6;
  * final step (logistic-irls.ts) and by OLS (ols-normal-equations.ts).
  */
 export const FINAL_RELATIVE_PIVOT = 1e-4;
-/** The QR's rank tolerance (QrFactor.deficientColumns), and how far from it the normal equations decide alone. */
-const QR_RANK_TOLERANCE = 1e-7;
+/** How far from the QR's rank tolerance (QR_RANK_TOLERANCE) a diagonal must be for the normal equations to decide alone. */
 const RANK_MARGIN = 10;
 /** A residual sum of squares reported from the normal equations keeps at least this share of zᵀWz. */
 const SMALLEST_RESIDUAL_SHARE = 1e-6;

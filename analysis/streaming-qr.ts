@@ -13,6 +13,8 @@
  * holds the weighted squared residual that the reflections moved out of the p-dimensional space.
  */
 const BLOCK_ROWS = 128;
+/** R's `lm` rank tolerance (qr tol = 1e-7): a diagonal of R at most this share of its column's norm makes the column deficient. */
+export const QR_RANK_TOLERANCE = 1e-7;
 
 export class StreamingQr {
   /** Upper-triangular rows: r[i][j] for j ≥ i. */
@@ -107,9 +109,9 @@ export class QrFactor {
 
   /**
    * Indices of columns whose diagonal is negligible: constant or collinear with earlier columns.
-   * The tolerance follows R's `lm` (qr tol = 1e-7, relative to the column's scale).
+   * The tolerance follows R's `lm` (QR_RANK_TOLERANCE, relative to the column's scale).
    */
-  deficientColumns(columnNorms: readonly number[], tolerance = 1e-7): number[] {
+  deficientColumns(columnNorms: readonly number[], tolerance = QR_RANK_TOLERANCE): number[] {
     const deficient: number[] = [];
     for (let i = 0; i < this.r.length; i += 1) {
       if (Math.abs(this.r[i][i]) <= tolerance * Math.max(columnNorms[i], Number.MIN_VALUE)) deficient.push(i);
