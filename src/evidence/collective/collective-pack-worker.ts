@@ -11,7 +11,7 @@ import type { PopulationMarginsFile } from '../../campaigns/population-margins-f
 import type { CampaignDefinition } from '../../campaigns/types';
 import { openReadingStore } from '../../storage/open-reading-store';
 import type { StoreLocation } from '../../storage/store';
-import type { PublishedFindings } from '../campaign-analyses-types';
+import { parseReleaseDocument } from '../releases/release-document';
 import type { SigningKey } from '../signing-key';
 import { buildCollectivePack, type CollectivePack } from './build-collective-pack';
 import { workerTask } from '../../workers/worker-task';
@@ -44,7 +44,7 @@ async function packOf(data: CollectivePackTask): Promise<CollectivePack> {
     const stored = data.releaseNumber === undefined ? undefined : await store.repositories.releases.findingsJson(campaign.slug, data.releaseNumber);
     if (data.releaseNumber !== undefined && stored === undefined) throw new Error(`release ${data.releaseNumber} of ${campaign.slug} is not in the database`);
     // The stored release also holds the pack statistics, which are never published.
-    const findings = stored === undefined ? undefined : (({ packStatistics: _kept, ...published }) => published)(JSON.parse(stored) as PublishedFindings & { packStatistics?: unknown });
+    const findings = stored === undefined ? undefined : parseReleaseDocument(stored).findings;
     return await buildCollectivePack(store, campaign, findings, { ...data.signer, sign: signThrough(data.signPort) }, new Date(data.now));
   } finally {
     data.signPort.close();

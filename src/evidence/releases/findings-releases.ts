@@ -11,8 +11,8 @@
 import type { Campaign } from '../../campaigns/types';
 import type { Store } from '../../storage/store';
 import type { PublishedFindings } from '../campaign-analyses-types';
-import type { PackStatistics } from '../personal/pack-statistics';
 import { prepareInThisThread, type PrepareRelease } from './prepare-release';
+import { parseReleaseDocument, type StoredRelease } from './release-document';
 import type { ReleaseRule } from './release-rule';
 
 export interface FindingsReleasesOptions {
@@ -21,12 +21,6 @@ export interface FindingsReleasesOptions {
   now?: () => Date;
   /** Told when a release cut in the background fails (the last release stays published). */
   onBackgroundError?: (error: unknown, campaign: Campaign) => void;
-}
-
-/** A release as read back: its public findings, and the pack statistics kept beside them. */
-interface StoredRelease {
-  findings: PublishedFindings;
-  packStatistics?: PackStatistics;
 }
 
 export class FindingsReleases {
@@ -63,9 +57,7 @@ export class FindingsReleases {
   }
 
   private async readRelease(campaign: Campaign, number: number): Promise<StoredRelease> {
-    // The stored row also holds the release's pack statistics: kept apart, never published with the findings.
-    const { packStatistics, ...findings } = JSON.parse((await this.store.releases.findingsJson(campaign.slug, number))!) as PublishedFindings & { packStatistics?: PackStatistics };
-    return { findings, packStatistics };
+    return parseReleaseDocument((await this.store.releases.findingsJson(campaign.slug, number))!);
   }
 
   /** The latest release, or undefined before the first. */
@@ -88,24 +80,29 @@ export class FindingsReleases {
    * last one is served meanwhile.
    */
   async current(campaign: Campaign): Promise<PublishedFindings | undefined> {
-    const latest = await this.latest(campaign);
-    const cut = this.cutIfDue(campaign);
-    if (!latest) return (await cut) ? this.latest(campaign) : undefined;
-    cut.catch((error: unknown) => this.options.onBackgroundError?.(error, campaign));
-    return latest;
+    return this.servedWhileDue(campaign, () => this.latest(campaign));
   }
 
   /**
    * The number of the release the public sees now, without reading its findings (megabytes at
-   * 100,000 donations) into this thread: a collective pack's worker reads them itself. As with
-   * `current`, the first release is waited for, and a later one that is due is cut in the background.
+   * 100,000 donations) into this thread: a collective pack's worker reads them itself. Cut as
+   * for `current`.
    */
   async currentNumber(campaign: Campaign): Promise<number | undefined> {
-    const latest = await this.store.releases.latest(campaign.slug);
+    return this.servedWhileDue(campaign, async () => (await this.store.releases.latest(campaign.slug))?.number);
+  }
+
+  /**
+   * What `read` gives of the latest release, once a due release is under way: before the first
+   * release, after the first is cut (waited for); after it, at once, while a due one is cut in
+   * the background.
+   */
+  private async servedWhileDue<T>(campaign: Campaign, read: () => Promise<T | undefined>): Promise<T | undefined> {
+    const latest = await read();
     const cut = this.cutIfDue(campaign);
-    if (!latest) return (await cut) ? (await this.store.releases.latest(campaign.slug))?.number : undefined;
+    if (latest === undefined) return (await cut) ? read() : undefined;
     cut.catch((error: unknown) => this.options.onBackgroundError?.(error, campaign));
-    return latest.number;
+    return latest;
   }
 
   /** True when enough donations changed since the last release, and long enough ago. */

@@ -5,7 +5,8 @@
  * only stores a string: at 100,000 donations the analyses are megabytes, and copying them between
  * threads as objects, then turning them into text, blocked the event loop for tens of ms.
  */
-import type { CampaignAnalyses } from '../campaign-analyses-types';
+import type { CampaignAnalyses, PublishedFindings } from '../campaign-analyses-types';
+import type { PackStatistics } from '../personal/pack-statistics';
 import { publicFindings } from './public-findings';
 import type { ReleaseRule } from './release-rule';
 
@@ -20,4 +21,15 @@ export interface ReleaseStamp {
 export function releaseDocument(analyses: CampaignAnalyses, stamp: ReleaseStamp): string {
   const findings = publicFindings(analyses, { number: stamp.number, releasedAt: new Date(stamp.releasedAt), rule: stamp.rule });
   return JSON.stringify({ ...findings, packStatistics: analyses.packStatistics });
+}
+
+/** A stored release read back: its public findings, and the pack statistics kept beside them (never published). */
+export interface StoredRelease {
+  findings: PublishedFindings;
+  packStatistics?: PackStatistics;
+}
+
+export function parseReleaseDocument(document: string): StoredRelease {
+  const { packStatistics, ...findings } = JSON.parse(document) as PublishedFindings & { packStatistics?: PackStatistics };
+  return { findings, packStatistics };
 }
