@@ -20,6 +20,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const Papa = require('papaparse');
 const { argument } = require('./lib/arguments');
 const { rakingWork } = require('./lib/raking-work');
 const dist = path.resolve(__dirname, '../dist/src');
@@ -51,12 +52,12 @@ const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(' '
 const countBy = (items, key) => items.reduce((counts, item) => ({ ...counts, [key(item)]: (counts[key(item)] ?? 0) + 1 }), {});
 const stratumKey = (fields, values) => fields.map((name) => values[name]).join(' / ');
 
-/** rows.csv: RFC 4180, absent answers as empty cells (R reads them as NA). */
+/**
+ * rows.csv: RFC 4180 by papaparse, absent answers as empty cells (R reads them as NA). Not the
+ * downloads' toCsv: that marks text starting with - or = for spreadsheets, which R would read as data.
+ */
 function writeRows(file, columns, rows) {
-  const cell = (value) => (value === null || value === undefined ? '' : /[",\r\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
-  const lines = [columns.map(cell).join(',')];
-  for (const row of rows) lines.push(columns.map((column) => cell(row[column])).join(','));
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  fs.writeFileSync(file, `${Papa.unparse({ fields: columns, data: rows.map((row) => columns.map((column) => row[column] ?? '')) })}\n`);
 }
 
 /** What R must fit, read off our result, so that both sides do the same work on the same rows. */
