@@ -3,13 +3,16 @@
  * Do findings releases and collective packs keep off the request path? While a release of a
  * campaign with many donations is computed, /healthz is probed every 10 ms and donations are
  * posted 4 at a time; the same is done while the server is idle, as the reference of the same
- * run. Measured for a release in a worker thread (as the server does), a collective pack built
+ * run. The clients run in a process of their own, so the server's event loop holds only the
+ * server. Measured for a release in a worker thread (as the server does), a collective pack built
  * in a worker thread (as served), 20 personal PDFs rendered one after the other (as served: in a
- * render thread) and, for comparison, a release in the server's own thread. Uses the built code (npm run build) and a database file in a temporary folder.
- * Usage: node bench/release-latency.js [--donations 100000]
+ * render thread) and, for comparison, a release in the server's own thread. Uses the built code
+ * (npm run build) and a database file in a temporary folder.
+ * Usage: node bench/release-latency.js [--donations 100000] [--jobs release,pack,pdfs,reference]
  * Goal (issue 16): worst /healthz latency under 50 ms during a recomputation.
  */
 'use strict';
+const { fork } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -25,52 +28,28 @@ const { prepareInThisThread } = require(`${dist}/evidence/releases/prepare-relea
 
 const { argument } = require('./lib/arguments');
 const donations = argument('donations', 100_000);
-const PROBE_EVERY_MS = 10;
+const jobs = argument('jobs', 'release,pack,pdfs,reference').split(',');
 const DONATING_CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
 
 const percentile = (values, share) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(share * values.length) - 1)];
 
-/** Probes /healthz and posts donations until `until` settles; returns the latencies and the donations accepted per second. */
-async function load(base, body, until) {
-  let done = false;
-  const started = Date.now();
-  const finished = until.then(() => { done = true; });
-  const latencies = [];
-  let failed = 0;
-  // How long the event loop was blocked at most: the server's own measure, without the client's side of a request.
+/**
+ * Probes /healthz and posts donations from a process of its own (bench/lib/probe-load.js) until
+ * the promise `begin()` returns settles (begun once the clients run); returns its latencies and donations accepted per second, with the longest
+ * block of this (the server's) event loop.
+ */
+async function load(base, body, begin) {
+  const clients = fork(path.join(__dirname, 'lib/probe-load.js'), [base, body, String(DONATING_CLIENTS)]);
+  await new Promise((resolve) => clients.once('message', resolve));
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
-  // A server that stalls long enough drops kept-alive connections: that counts as a failure.
-  const attempt = async (request) => {
-    try {
-      const response = await request();
-      await response.arrayBuffer();
-      return response.status;
-    } catch {
-      failed += 1;
-      return 0;
-    }
-  };
-  const probe = (async () => {
-    while (!done) {
-      const sent = process.hrtime.bigint();
-      await attempt(() => fetch(`${base}/healthz`));
-      latencies.push(Number(process.hrtime.bigint() - sent) / 1e6);
-      await new Promise((resolve) => setTimeout(resolve, PROBE_EVERY_MS));
-    }
-  })();
-  let accepted = 0;
-  const clients = Array.from({ length: DONATING_CLIENTS }, async () => {
-    while (!done) {
-      const status = await attempt(() => fetch(`${base}/api/v1/campaigns/credit-scores/donations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }));
-      if (status === 201) accepted += 1;
-    }
-  });
-  await finished;
-  await Promise.all([probe, ...clients]);
+  await begin();
+  // A block that ends the job is recorded at the monitor's next tick.
+  await new Promise((resolve) => setTimeout(resolve, 20));
   loopDelay.disable();
-  const seconds = (Date.now() - started) / 1000;
-  return { latencies, perSecond: accepted / seconds, seconds, failed, loopMaxMs: loopDelay.max / 1e6 };
+  const measured = new Promise((resolve) => clients.once('message', resolve));
+  clients.send('stop');
+  return { ...(await measured), loopMaxMs: loopDelay.max / 1e6 };
 }
 
 async function main() {
@@ -92,7 +71,7 @@ async function main() {
   const base = `http://127.0.0.1:${server.address().port}`;
 
   // Warm up connections and code paths, so that the first measured request is not the first one.
-  await load(base, body, new Promise((resolve) => setTimeout(resolve, 1000)));
+  await load(base, body, () => new Promise((resolve) => setTimeout(resolve, 1000)));
   const rule = () => ({ minChanges: 10, interval: 'PT0S', intervalMs: 0 });
   const inThisThread = new FindingsReleases(store, rule, { prepare: prepareInThisThread() });
   const { receipt } = (await dependencies.donations.donate(campaign, JSON.parse(body))).receipt;
@@ -104,17 +83,18 @@ async function main() {
     }
   };
   const runs = [
-    ['release in a worker thread (as served)', () => dependencies.findings.cutIfDue(campaign)],
-    ['collective pack in a worker thread (as served)', () => dependencies.collectivePacks.build(campaign, 'bench')],
-    ['20 personal PDFs in a render thread (as served)', pdfs],
-    ['release in the server thread (reference)', () => inThisThread.cutIfDue(campaign)],
-  ];
+    ['release', 'release in a worker thread (as served)', () => dependencies.findings.cutIfDue(campaign)],
+    ['pack', 'collective pack in a worker thread (as served)', () => dependencies.collectivePacks.build(campaign, 'bench')],
+    ['pdfs', '20 personal PDFs in a render thread (as served)', pdfs],
+    ['reference', 'release in the server thread (reference)', () => inThisThread.cutIfDue(campaign)],
+  ].filter(([name]) => jobs.includes(name));
   const results = [];
-  for (const [label, job] of runs) {
+  for (const [, label, job] of runs) {
+    console.log(`${label}: starts at ${process.hrtime.bigint() / 1000n} µs`);
     started = Date.now();
-    const during = await load(base, body, job());
+    const during = await load(base, body, job);
     const computeSeconds = (Date.now() - started) / 1000;
-    const idle = await load(base, body, new Promise((resolve) => setTimeout(resolve, during.seconds * 1000)));
+    const idle = await load(base, body, () => new Promise((resolve) => setTimeout(resolve, during.seconds * 1000)));
     results.push({ label, computeSeconds, during, idle });
   }
   for (const { label, computeSeconds, during, idle } of results) {

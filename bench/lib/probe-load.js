@@ -1,0 +1,60 @@
+/**
+ * The clients of bench/release-latency.js, in a process of their own so that the server's event
+ * loop holds only the server (as it would behind real clients): probes `/healthz` every 10 ms and
+ * posts donations from 4 clients until the parent sends 'stop', then sends back what it measured.
+ * Started by the bench with fork(): argv = base URL, donation body (JSON), number of clients.
+ */
+'use strict';
+
+const [base, body, clientsText] = process.argv.slice(2);
+const PROBE_EVERY_MS = 10;
+
+let done = false;
+const latencies = [];
+let failed = 0;
+let accepted = 0;
+
+// A server that stalls long enough drops kept-alive connections: that counts as a failure.
+async function attempt(request) {
+  try {
+    const response = await request();
+    await response.arrayBuffer();
+    return response.status;
+  } catch {
+    failed += 1;
+    return 0;
+  }
+}
+
+async function probe() {
+  while (!done) {
+    const sent = process.hrtime.bigint();
+    await attempt(() => fetch(`${base}/healthz`));
+    latencies.push(Number(process.hrtime.bigint() - sent) / 1e6);
+    await new Promise((resolve) => setTimeout(resolve, PROBE_EVERY_MS));
+  }
+}
+
+async function donate() {
+  while (!done) {
+    const status = await attempt(() => fetch(`${base}/api/v1/campaigns/credit-scores/donations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }));
+    if (status === 201) accepted += 1;
+  }
+}
+
+async function main() {
+  // fetch loads its HTTP client on first use (tens of ms): not the server's latency.
+  await attempt(() => fetch(`${base}/healthz`));
+  const started = Date.now();
+  const running = [probe(), ...Array.from({ length: Number(clientsText) }, donate)];
+  process.on('message', async (message) => {
+    if (message !== 'stop') return;
+    done = true;
+    await Promise.all(running);
+    const seconds = (Date.now() - started) / 1000;
+    process.send({ latencies, perSecond: accepted / seconds, seconds, failed }, () => process.exit(0));
+  });
+  process.send('started');
+}
+
+void main();
