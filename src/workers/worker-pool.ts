@@ -7,6 +7,11 @@
  * hold a whole campaign's records (hundreds of MB at 100,000 donations) and come minutes apart:
  * their threads end at once (0), giving the memory back. PDFs are small and come in bursts: their
  * thread stays warm, with pdfkit and the fonts loaded. Idle threads never keep the process alive.
+ *
+ * The threads run at a lower priority (nice +10, Linux and macOS, through piscina's optional
+ * @napi-rs/nice): when they and the event loop want the same core, at a garbage collection or
+ * beside other processes, the scheduler gives it to the event loop first. Their own work only
+ * waits when the event loop has some to do, which is what a background job should do.
  */
 import os from 'node:os';
 import type { Transferable } from 'node:worker_threads';
@@ -17,7 +22,11 @@ export interface WorkerPoolOptions {
   keepIdleMs: number;
   /** Default: the cores but one, at least one. */
   threads?: number;
+  /** How much lower the threads' priority is than the event loop's (default 10; 0: the same). */
+  niceIncrement?: number;
 }
+
+const BACKGROUND_NICE_INCREMENT = 10;
 
 /**
  * What went wrong, from an error that crossed threads: it arrives as a copy, which need not be an
@@ -45,7 +54,12 @@ export class WorkerPool {
    */
   async run<T>(module: string, task: unknown, job: string, transferList: Transferable[] = []): Promise<T> {
     // Made at the first task: a server that never needs a thread starts none.
-    this.pool ??= new Piscina({ minThreads: 0, maxThreads: this.threads, idleTimeout: this.options.keepIdleMs });
+    this.pool ??= new Piscina({
+      minThreads: 0,
+      maxThreads: this.threads,
+      idleTimeout: this.options.keepIdleMs,
+      niceIncrement: this.options.niceIncrement ?? BACKGROUND_NICE_INCREMENT,
+    });
     try {
       return (await this.pool.run(task, { filename: compiledWorkerScript(module), transferList: transferList as never })) as T;
     } catch (error) {

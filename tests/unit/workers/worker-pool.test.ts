@@ -20,6 +20,22 @@ describe('WorkerPool', () => {
     await pool.close();
   }, 30_000);
 
+  // The worker module is a plain JS fixture, found from dist/src the way built workers are.
+  const threadPriority = '../../tests/unit/workers/fixtures/thread-priority';
+
+  test('its threads run at a lower priority than the event loop (nice +10), or the one asked for', async () => {
+    const background = new WorkerPool({ keepIdleMs: 0, threads: 1 });
+    const same = new WorkerPool({ keepIdleMs: 0, threads: 1, niceIncrement: 0 });
+    try {
+      const own = os.getPriority(0);
+      expect(await background.run(threadPriority, {}, 'Reading the priority')).toBe(Math.min(19, own + 10));
+      expect(await same.run(threadPriority, {}, 'Reading the priority')).toBe(own);
+    } finally {
+      await background.close();
+      await same.close();
+    }
+  }, 30_000);
+
   test('when the worker module is not built, then it says which file is missing', async () => {
     const pool = new WorkerPool({ keepIdleMs: 0, threads: 1 });
     await expect(pool.run('no/such-worker', {}, 'A missing task')).rejects.toThrow(/no\/such-worker\.js is missing: run "npm run build" first/);
