@@ -1,7 +1,8 @@
 /**
- * Group commit. With `synchronous = FULL` every commit waits for the disk, and that wait, not
- * the work, bounds how many donations a second the server can acknowledge. Writes that arrive
- * while the event loop is busy are therefore run in one transaction and share one flush to disk.
+ * Group commit. Every commit waits for the disk before its callers are answered (the store syncs
+ * the WAL, wal-sync.ts), and that wait, not the work, bounds how many donations a second the
+ * server can acknowledge. Writes that arrive while the event loop is busy are therefore run in
+ * one transaction and share one flush to disk.
  * Each write runs in its own savepoint, so one that throws is rolled back alone and its caller
  * gets its error; no caller is answered before the commit holding its write has returned.
  *
@@ -15,8 +16,8 @@
  * turn one donor's bad luck into many refused donations. Each round drops at least the write
  * that broke the transaction, so the group ends after at most as many rounds as it has writes.
  * (If the cause persists, e.g. a full disk, each later write meets it in turn and its caller
- * gets that error.) A caller answered with success has its write committed; a caller answered
- * with an error has nothing committed.
+ * gets that error.) A caller answered with success has its write committed and on disk; a caller
+ * answered with an error has nothing committed (unless the sync after COMMIT failed, see wal-sync.ts).
  */
 import type { Database } from 'better-sqlite3';
 
@@ -46,11 +47,14 @@ export class GroupCommit<C = undefined> {
    * @param context what each write is given (the store's repositories)
    * @param exclusive how the group gets the connection to itself: no other statement may run
    *   between BEGIN and COMMIT, though writes are async (they await already-resolved promises)
+   * @param durable resolves once the commit is on disk (the store's WAL sync, wal-sync.ts): the
+   *   callers are answered after it, and the next group may commit meanwhile
    */
   constructor(
     private readonly db: Database,
     private readonly context?: C,
     private readonly exclusive: Exclusive = (work) => work(),
+    private readonly durable: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   /**
@@ -106,11 +110,18 @@ export class GroupCommit<C = undefined> {
         for (const item of batch) item.reject(error);
         return;
       }
-      batch.forEach((item, index) => {
-        const outcome = outcomes[index];
-        if (outcome.ok) item.resolve(outcome.value);
-        else item.reject(outcome.error);
-      });
+      const committed = batch;
+      // Not awaited: the store's lock is given back now, and the callers are answered once on disk.
+      this.durable().then(
+        () => committed.forEach((item, index) => {
+          const outcome = outcomes[index];
+          if (outcome.ok) item.resolve(outcome.value);
+          else item.reject(outcome.error);
+        }),
+        (error: unknown) => {
+          for (const item of committed) item.reject(error);
+        },
+      );
       return;
     }
   }

@@ -7,7 +7,9 @@ import { migrate } from './migrate';
 /**
  * Opens (creating if needed) and migrates the database. WAL lets readers run beside the writer;
  * `synchronous = FULL` makes every committed donation durable across a power cut, which is the
- * promise a receipt makes. The file is created with mode 0600: it holds donors' records.
+ * promise a receipt makes. (The store, sqlite-store.ts, keeps that promise another way: its
+ * connection commits in NORMAL and it syncs the WAL off the event loop before answering.) The
+ * file is created with mode 0600: it holds donors' records.
  */
 export function openDatabase(databasePath: string): Database {
   if (databasePath !== ':memory:') {

@@ -100,3 +100,42 @@ describe('group commit', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM children').get()).toEqual({ n: 0 });
   });
 });
+
+describe('group commit, answered once on disk', () => {
+  let db: BetterSqlite3.Database;
+  beforeEach(() => {
+    db = new BetterSqlite3(':memory:');
+    db.exec('CREATE TABLE items (value INTEGER NOT NULL UNIQUE)');
+  });
+  afterEach(() => db.close());
+  const insert = (value: number) => () => db.prepare('INSERT INTO items (value) VALUES (?)').run(value).changes;
+
+  test('when the commit is done but not yet on disk, then no caller is answered, and the next group may commit meanwhile', async () => {
+    const syncs: Array<() => void> = [];
+    const commits = new GroupCommit(db, undefined, (work) => work(), () => new Promise<void>((resolve) => syncs.push(resolve)));
+    let answered = false;
+    const first = commits.run(insert(1)).then(() => { answered = true; });
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(db.prepare('SELECT COUNT(*) AS n FROM items').get()).toEqual({ n: 1 });
+    expect(db.inTransaction).toBe(false);
+    expect(answered).toBe(false);
+    // A second group commits while the first one's sync is still running.
+    const second = commits.run(insert(2));
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(db.prepare('SELECT COUNT(*) AS n FROM items').get()).toEqual({ n: 2 });
+    expect(syncs).toHaveLength(2);
+    syncs[0]();
+    await first;
+    expect(answered).toBe(true);
+    syncs[1]();
+    await expect(second).resolves.toBe(1);
+  });
+
+  test('when the sync after the commit fails, then every caller of the group gets its error', async () => {
+    const commits = new GroupCommit(db, undefined, (work) => work(), () => Promise.reject(new Error('EIO: i/o error, fdatasync')));
+    const outcomes = await Promise.allSettled([commits.run(insert(1)), commits.run(insert(2))]);
+    expect(outcomes.map((outcome) => outcome.status === 'rejected' && (outcome.reason as Error).message)).toEqual(['EIO: i/o error, fdatasync', 'EIO: i/o error, fdatasync']);
+  });
+});
