@@ -24,6 +24,8 @@ export class RateLimitRepository {
     this.connection = db.memory ? db : new BetterSqlite3(db.name, { fileMustExist: true });
     if (this.ownsConnection) {
       this.connection.pragma('synchronous = OFF');
+      // Checkpoints run in the store's own thread (wal-checkpointer.ts), not on these commits.
+      this.connection.pragma('wal_autocheckpoint = 0');
       this.connection.pragma('secure_delete = ON');
       this.connection.pragma('busy_timeout = 5000');
     }

@@ -8,6 +8,11 @@
  * commits and snapshots take turns on a lock, and every call through the store's own
  * repositories waits until none is open. Work inside a transaction uses the repositories it is
  * given, which do not wait (they would wait for themselves).
+ *
+ * On a database file, the connection commits without syncing and the store syncs the WAL in the
+ * thread pool before anything that wrote resolves (wal-sync.ts), and a thread of its own
+ * checkpoints (wal-checkpointer.ts): the event loop never waits for the disk, and a caller is
+ * still answered only once its write is durable.
  */
 import type { Database } from 'better-sqlite3';
 import { AuditLog } from './audit-log';
@@ -25,7 +30,9 @@ import { ReleaseRepository } from './release-repository';
 import { RetentionRepository } from './retention-repository';
 import type { ErasureHooks, RateLimitCounterStore, Repositories, Store, StoreLocation, TableAccess } from './store';
 import { TokenRepository } from './token-repository';
-import { eraseFromWal } from './wal-erasure';
+import { WalCheckpointer } from './wal-checkpointer';
+import { eraseFromWal, eraseFromWalBy } from './wal-erasure';
+import { WalSync } from './wal-sync';
 
 type Method = (...args: never[]) => unknown;
 type Promised<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never };
@@ -67,6 +74,22 @@ export function sqliteRepositories(db: Database): Repositories {
   };
 }
 
+/**
+ * The repositories' methods that only read. Every other call through the store is followed by a
+ * sync of the WAL before it resolves: a method missing here costs a sync, never durability.
+ */
+const READ_ONLY: Readonly<Record<keyof Repositories, readonly string[]>> = {
+  donations: ['findByReceiptHash', 'recordsOf', 'findIdempotency', 'countByCampaign'],
+  records: ['counts', 'fieldNames', 'pages'],
+  consentWithdrawals: ['ofDonation'],
+  retention: ['countCreatedBefore'],
+  tokens: ['findByHash', 'list'],
+  releases: ['latest', 'findingsJson'],
+  imports: [],
+  auditLog: [],
+  revisions: ['state'],
+};
+
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly location: StoreLocation | undefined;
@@ -88,9 +111,17 @@ export class SqliteStore implements Store {
   private readonly groupCommit: GroupCommit<Repositories>;
   private rateLimitRepository?: RateLimitRepository;
   private readonly running = new Set<string>();
+  private readonly walSync?: WalSync;
+  /** Started at the first write: a store that only reads (most CLI commands) starts no thread. */
+  private checkpointer?: WalCheckpointer;
 
   constructor(readonly db: Database) {
     this.location = db.memory ? undefined : { kind: 'sqlite', path: db.name };
+    if (!db.memory) {
+      db.pragma('synchronous = NORMAL');
+      db.pragma('wal_autocheckpoint = 0');
+      this.walSync = new WalSync(`${db.name}-wal`);
+    }
     this.inner = sqliteRepositories(db);
     const waiting = this.waitingRepositories(this.inner);
     this.donations = waiting.donations;
@@ -102,15 +133,24 @@ export class SqliteStore implements Store {
     this.imports = waiting.imports;
     this.auditLog = waiting.auditLog;
     this.revisions = waiting.revisions;
-    this.groupCommit = new GroupCommit(db, this.inner, (work) => this.exclusive(work));
+    this.groupCommit = new GroupCommit(db, this.inner, (work) => this.exclusive(work), () => this.durable());
     this.erasure = {
-      recordErasure: async (donationId, now) => recordErasure(db, donationId, now),
-      afterDeletion: async () => {
-        eraseFromWal(db);
+      recordErasure: async (donationId, now) => {
+        recordErasure(db, donationId, now);
+        await this.durable();
       },
-      pruneErasureLog: async (now) => pruneErasureLog(db, now),
+      afterDeletion: async () => {
+        const checkpointer = this.checkpointer;
+        if (checkpointer?.running) await eraseFromWalBy(db, () => checkpointer.truncate());
+        else eraseFromWal(db);
+      },
+      pruneErasureLog: async (now) => {
+        const pruned = pruneErasureLog(db, now);
+        await this.durable();
+        return pruned;
+      },
     };
-    this.tables = sqliteTables(db, () => this.idle());
+    this.tables = sqliteTables(db, () => this.idle(), () => this.durable());
   }
 
   /** Counters on a connection of their own with `synchronous = OFF` (see rate-limit-repository.ts). */
@@ -119,8 +159,11 @@ export class SqliteStore implements Store {
     return promised(this.rateLimitRepository, ['increment', 'decrement', 'reset', 'deleteExpiredBefore']);
   }
 
-  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
-    return this.exclusive(() => this.within('BEGIN IMMEDIATE', work));
+  async transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+    const result = await this.exclusive(() => this.within('BEGIN IMMEDIATE', work));
+    // After the lock is given back: the next transaction commits while this one's sync runs.
+    await this.durable();
+    return result;
   }
 
   groupedTransaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
@@ -148,8 +191,22 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     await this.idle();
+    const checkpointer = this.checkpointer;
+    this.checkpointer = undefined;
+    await checkpointer?.close();
+    await this.walSync?.close();
     this.rateLimitRepository?.close();
     if (this.db.open) this.db.close();
+  }
+
+  /** Resolves once everything this connection committed so far is on disk (see wal-sync.ts). */
+  private durable(): Promise<void> {
+    if (!this.walSync || !this.db.open) return Promise.resolve();
+    this.checkpointer ??= new WalCheckpointer(this.db.name, () => {
+      // Without its thread, the connection checkpoints again (SQLite's default), on its commits.
+      if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+    });
+    return this.walSync.flush();
   }
 
   private async within<T>(begin: string, work: (tx: Repositories) => Promise<T>): Promise<T> {
@@ -180,7 +237,8 @@ export class SqliteStore implements Store {
 
   private waitingRepositories(inner: Repositories): Repositories {
     const idle = () => this.idle();
-    const wrap = <T extends object>(repository: T): T => new Proxy(repository, {
+    const durable = () => this.durable();
+    const wrap = <T extends object>(repository: T, readOnly: readonly string[]): T => new Proxy(repository, {
       get(target, property, receiver) {
         const value = Reflect.get(target, property, receiver) as unknown;
         if (typeof value !== 'function') return value;
@@ -196,17 +254,20 @@ export class SqliteStore implements Store {
             }
           };
         }
+        const reads = readOnly.includes(property as string);
         return async (...args: unknown[]) => {
           await idle();
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
+          const result = await (value as (...a: unknown[]) => unknown).apply(target, args);
+          if (!reads) await durable();
+          return result;
         };
       },
     });
-    return Object.fromEntries(Object.entries(inner).map(([name, repository]) => [name, wrap(repository as object)])) as unknown as Repositories;
+    return Object.fromEntries(Object.entries(inner).map(([name, repository]) => [name, wrap(repository as object, READ_ONLY[name as keyof Repositories])])) as unknown as Repositories;
   }
 }
 
-function sqliteTables(db: Database, idle: () => Promise<void>): TableAccess {
+function sqliteTables(db: Database, idle: () => Promise<void>, durable: () => Promise<void>): TableAccess {
   return {
     async count(table: DataTable): Promise<number> {
       await idle();
@@ -229,6 +290,7 @@ function sqliteTables(db: Database, idle: () => Promise<void>): TableAccess {
       db.transaction(() => {
         for (const row of rows) insert.run(Object.fromEntries(columns.map((name) => [name, row[name] ?? null])));
       })();
+      await durable();
     },
   };
 }

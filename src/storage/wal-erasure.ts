@@ -17,9 +17,14 @@ import type { Database } from 'better-sqlite3';
 /** Waits before each retry; the last one repeats until the checkpoint succeeds. */
 const RETRY_DELAYS_MS = [250, 1_000, 5_000, 30_000, 60_000];
 
+/** One attempt at the truncating checkpoint: true when the WAL is empty after it. */
+export type TruncateWal = () => boolean | Promise<boolean>;
+
 interface RetryState {
   timer?: NodeJS.Timeout;
   attempts: number;
+  /** From a failed attempt until one succeeds, the retries' wait included. */
+  pending: boolean;
 }
 
 const retries = new WeakMap<Database, RetryState>();
@@ -30,42 +35,62 @@ const retries = new WeakMap<Database, RetryState>();
  * @returns true when the WAL is empty now (or there is none: an in-memory database)
  */
 export function eraseFromWal(db: Database): boolean {
-  const state = retries.get(db) ?? { attempts: 0 };
-  retries.set(db, state);
-  if (truncateWal(db)) {
-    clearTimeout(state.timer);
-    state.timer = undefined;
-    state.attempts = 0;
-    return true;
-  }
-  scheduleRetry(db, state);
-  return false;
+  return settle(db, truncateWal(db), () => truncateWal(db));
+}
+
+/**
+ * As `eraseFromWal`, with the checkpoint run by `truncate` elsewhere: the SQLite store's
+ * checkpointing thread (wal-checkpointer.ts), which then neither copies on the event loop nor
+ * finds its own checkpoint in the way.
+ */
+export async function eraseFromWalBy(db: Database, truncate: () => Promise<boolean>): Promise<boolean> {
+  return settle(db, await truncate(), truncate);
 }
 
 /** True while a deletion's old bytes may still be in the WAL, waiting for a retry. */
 export function walErasurePending(db: Database): boolean {
-  return retries.get(db)?.timer !== undefined;
+  return retries.get(db)?.pending === true;
 }
 
-function scheduleRetry(db: Database, state: RetryState): void {
+function settle(db: Database, truncated: boolean, retry: TruncateWal): boolean {
+  const state = retries.get(db) ?? { attempts: 0, pending: false };
+  retries.set(db, state);
+  if (truncated) {
+    clearTimeout(state.timer);
+    state.timer = undefined;
+    state.attempts = 0;
+    state.pending = false;
+    return true;
+  }
+  state.pending = true;
+  scheduleRetry(db, state, retry);
+  return false;
+}
+
+function scheduleRetry(db: Database, state: RetryState, retry: TruncateWal): void {
   if (state.timer) return;
   const delay = RETRY_DELAYS_MS[Math.min(state.attempts, RETRY_DELAYS_MS.length - 1)];
-  state.timer = setTimeout(() => {
+  state.timer = setTimeout(async () => {
+    if (!db.open) {
+      state.timer = undefined;
+      return;
+    }
+    const truncated = await Promise.resolve(retry()).catch(() => false);
     state.timer = undefined;
-    if (!db.open) return;
-    if (truncateWal(db)) {
+    if (truncated) {
       state.attempts = 0;
-    } else {
+      state.pending = false;
+    } else if (state.pending) {
       state.attempts += 1;
-      scheduleRetry(db, state);
+      scheduleRetry(db, state, retry);
     }
   }, delay);
   // A pending retry must not keep a CLI command or a stopping server alive.
   state.timer.unref();
 }
 
-/** One checkpoint attempt that never waits for a lock. */
-function truncateWal(db: Database): boolean {
+/** One checkpoint attempt that never waits for a lock (on the store's connection, or the checkpointing thread's). */
+export function truncateWal(db: Database): boolean {
   if (db.memory) return true;
   // Inside a transaction the frames about to be erased may not even be committed yet.
   if (!db.open || db.inTransaction) return false;

@@ -22,7 +22,7 @@ import { openDatabase } from '../../src/storage/open-database';
 import { RetentionRepository } from '../../src/storage/retention-repository';
 import { walErasurePending } from '../../src/storage/wal-erasure';
 import { donationBody, exampleRecord, fetchCampaign, type PublicCampaign } from '../helpers/donation-body';
-import { SqliteStore } from '../../src/storage/sqlite-store';
+import { closeTestStores, sqliteStoreOn } from '../helpers/test-database';
 
 // Each test makes some 80 donations on a file database with synchronous = FULL.
 jest.setTimeout(30_000);
@@ -37,7 +37,8 @@ beforeEach(() => {
   db = openDatabase(databasePath);
 });
 
-afterEach(() => {
+afterEach(async () => {
+  await closeTestStores();
   if (db.open) db.close();
   fs.rmSync(directory, { recursive: true, force: true });
 });
@@ -54,7 +55,7 @@ describe('erasure on withdrawal', () => {
   let campaign: PublicCampaign;
 
   beforeEach(async () => {
-    app = createApp({ store: new SqliteStore(db), config: testConfig({ databasePath }) });
+    app = createApp({ store: sqliteStoreOn(db), config: testConfig({ databasePath }) });
     campaign = await fetchCampaign(app, 'credit-scores');
   });
 
@@ -142,7 +143,7 @@ describe('erasure on the retention purge', () => {
     const markers = ['expired-record-marker-4711', 'expired-batch-marker-0"', 'expired-batch-marker-1999', 'receipt-hash-expired-donation', 'content-expired-batch'];
     expect(foundInFiles(markers)).toEqual(markers);
 
-    const service = new RetentionService(new SqliteStore(db), campaigns);
+    const service = new RetentionService(sqliteStoreOn(db), campaigns);
     const counts = await service.purge();
     expect(counts.find((count) => count.campaign === 'platform-decisions')).toMatchObject({ donations: 2, records: 2_001 });
 

@@ -5,7 +5,11 @@
  * Such a project exists only when TEST_DATABASE_URL is set; .ci/run starts a cluster and sets it.
  */
 import { randomBytes } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
 import { Client } from 'pg';
+import { loadCampaigns } from '../../src/campaigns/load-campaigns';
+import { seedDemo, type SeedOptions } from '../../src/demo/seed-demo';
+import { DonationService } from '../../src/donations/donation-service';
 import { openDatabase } from '../../src/storage/open-database';
 import { openPostgresStore } from '../../src/storage/postgres/postgres-store';
 import { SqliteStore } from '../../src/storage/sqlite-store';
@@ -47,7 +51,33 @@ export async function testStore(): Promise<Store> {
   return store;
 }
 
-/** Closes the PostgreSQL stores a test file opened (close-test-stores.ts, after each file). */
+/** Closes the stores a test opened: PostgreSQL ones after each file (close-test-stores.ts), SQLite ones from `sqliteStoreOn` after each test that made them. */
 export async function closeTestStores(): Promise<void> {
   await Promise.all(opened.splice(0).map((store) => store.close().catch(() => undefined)));
+}
+
+/**
+ * A store on a test's own SQLite connection, closed by `closeTestStores`: a store that wrote to a
+ * file has a checkpointing thread with a connection of its own (wal-checkpointer.ts), which
+ * closing only the test's connection would leave open.
+ */
+export function sqliteStoreOn(database: Database): SqliteStore {
+  const store = new SqliteStore(database);
+  opened.push(store);
+  return store;
+}
+
+/**
+ * A database file with a campaign's demo donations, its store closed as a CLI command would find
+ * it. The store is closed, not just its connection: the store's checkpointing thread holds a
+ * connection of its own (wal-checkpointer.ts).
+ * @returns what seedDemo seeded
+ */
+export async function seedDatabaseFile(file: string, slug: string, options: SeedOptions): Promise<{ donations: number; records: number }> {
+  const store = new SqliteStore(openDatabase(file));
+  try {
+    return await seedDemo(loadCampaigns().get(slug)!, new DonationService(store), options);
+  } finally {
+    await store.close();
+  }
 }

@@ -5,14 +5,10 @@ import { buildProgram, main } from '../../../src/cli';
 import { runCompare } from '../../../src/cli/compare-command';
 import { runDisparity } from '../../../src/cli/disparity-command';
 import { runRegress } from '../../../src/cli/regress-command';
-import { loadCampaigns } from '../../../src/campaigns/load-campaigns';
-import { seedDemo } from '../../../src/demo/seed-demo';
-import { DonationService } from '../../../src/donations/donation-service';
 import { AuditLog } from '../../../src/storage/audit-log';
 import { DonationRepository } from '../../../src/storage/donation-repository';
-import { openDatabase } from '../../../src/storage/open-database';
 import { expectMatchesR, GERMAN_CSV, germanReference } from '../../helpers/fixtures';
-import { SqliteStore } from '../../../src/storage/sqlite-store';
+import { seedDatabaseFile } from '../../helpers/test-database';
 
 const common = { csv: GERMAN_CSV, reference: [] as string[] };
 
@@ -73,9 +69,7 @@ describe('analysis commands', () => {
 
     test('when disparity reads a seeded campaign from SQLite with --cluster none, then the record-level disparity shows', async () => {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-cli-')), 'demo.sqlite');
-      const db = openDatabase(file);
-      await seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new SqliteStore(db)), { count: 500, seed: 1 });
-      db.close();
+      await seedDatabaseFile(file, 'credit-scores', { count: 500, seed: 1 });
       await run('disparity', '--db', file, '--campaign', 'credit-scores', '--outcome', 'application_refused', '--group', 'nationality', '--reference', 'german', '--format', 'json', '--cluster', 'none');
       const result = JSON.parse(output);
       const nonEu = result.groups.find((group: { group: string }) => group.group === 'non-eu');

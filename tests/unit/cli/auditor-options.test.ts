@@ -6,15 +6,12 @@ import Papa from 'papaparse';
 import { loadCampaigns } from '../../../src/campaigns/load-campaigns';
 import { runDisparity } from '../../../src/cli/disparity-command';
 import { runRegress } from '../../../src/cli/regress-command';
-import { seedDemo } from '../../../src/demo/seed-demo';
-import { DonationService } from '../../../src/donations/donation-service';
 import { AuditLog } from '../../../src/storage/audit-log';
 import { DonationRepository } from '../../../src/storage/donation-repository';
-import { openDatabase } from '../../../src/storage/open-database';
 import { AUDIT_CSV, auditorReference } from '../../helpers/auditor-fixtures';
 import { expectMatchesR, GERMAN_CSV } from '../../helpers/fixtures';
 import { runCli } from './capture-cli';
-import { SqliteStore } from '../../../src/storage/sqlite-store';
+import { seedDatabaseFile } from '../../helpers/test-database';
 
 const temporaryFile = (name: string, content: string) => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-auditor-')), name);
@@ -64,9 +61,7 @@ describe('the harmful outcome and the four-fifths rule', () => {
 
   test('when a campaign\'s dictionary marks the outcome harmful, then disparity on its database uses that', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-auditor-')), 'demo.sqlite');
-    const db = openDatabase(file);
-    await seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new SqliteStore(db)), { count: 300, seed: 3 });
-    db.close();
+    await seedDatabaseFile(file, 'credit-scores', { count: 300, seed: 3 });
     expect(loadCampaigns().get('credit-scores')!.schema.fields.find((field) => field.name === 'application_refused')?.harmful).toBe(true);
     // The four-fifths heuristic is part of the record-level output (a campaign is otherwise clustered by donor).
     const result = JSON.parse(await runDisparity({ db: file, campaign: 'credit-scores', reference: ['german'], format: 'json', outcome: 'application_refused', group: ['nationality'], adjust: 'holm', minGroupSize: 5, cluster: 'none' }));
@@ -189,9 +184,7 @@ describe('the new commands on a campaign database', () => {
     credit = path.join(directory, 'credit.sqlite');
     platform = path.join(directory, 'platform.sqlite');
     for (const [file, slug] of [[credit, 'credit-scores'], [platform, 'platform-decisions']] as const) {
-      const db = openDatabase(file);
-      await seedDemo(loadCampaigns().get(slug)!, new DonationService(new SqliteStore(db)), { count: 400, seed: 5 });
-      db.close();
+      await seedDatabaseFile(file, slug, { count: 400, seed: 5 });
     }
     // Seeding is async now, so jest's hook timeout applies to it (it could not stop the synchronous seeding before).
   }, 60_000);

@@ -3,17 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { loadCampaigns } from '../../../src/campaigns/load-campaigns';
 import { runCompare } from '../../../src/cli/compare-command';
 import { runDisparity } from '../../../src/cli/disparity-command';
 import { runRegress } from '../../../src/cli/regress-command';
-import { seedDemo } from '../../../src/demo/seed-demo';
-import { DonationService } from '../../../src/donations/donation-service';
-import { SqliteStore } from '../../../src/storage/sqlite-store';
-import { openDatabase } from '../../../src/storage/open-database';
 import { CLUSTERED_SAMPLE_CSV, clusterReference } from '../../helpers/cluster-fixtures';
 import { expectMatchesR } from '../../helpers/fixtures';
 import { runCli } from './capture-cli';
+import { seedDatabaseFile } from '../../helpers/test-database';
 
 const csv = { csv: CLUSTERED_SAMPLE_CSV, reference: [] as string[] };
 const withoutCall = ({ call: _call, ...rest }: Record<string, unknown>) => rest;
@@ -75,9 +71,7 @@ describe('a campaign\'s records are clustered by donor by default', () => {
   let records: number;
   beforeAll(async () => {
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-cluster-')), 'demo.sqlite');
-    const db = openDatabase(file);
-    records = (await seedDemo(loadCampaigns().get('platform-decisions')!, new DonationService(new SqliteStore(db)), { count: 120, seed: 5 })).records;
-    db.close();
+    records = (await seedDatabaseFile(file, 'platform-decisions', { count: 120, seed: 5 })).records;
   });
   const db = () => ({ db: file, campaign: 'platform-decisions', reference: [] as string[] });
 

@@ -2,14 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
-import { loadCampaigns } from '../../../src/campaigns/load-campaigns';
-import { seedDemo } from '../../../src/demo/seed-demo';
-import { DonationService } from '../../../src/donations/donation-service';
 import { AuditLog } from '../../../src/storage/audit-log';
 import { DonationRepository } from '../../../src/storage/donation-repository';
 import { openDatabase } from '../../../src/storage/open-database';
 import { runCli } from './capture-cli';
-import { SqliteStore } from '../../../src/storage/sqlite-store';
+import { seedDatabaseFile } from '../../helpers/test-database';
 
 describe('crowdaudit export and verify', () => {
   let directory: string;
@@ -17,9 +14,7 @@ describe('crowdaudit export and verify', () => {
   beforeAll(async () => {
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-export-'));
     dbPath = path.join(directory, 'db.sqlite');
-    const db = openDatabase(dbPath);
-    await seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new SqliteStore(db)), { count: 120, seed: 5 });
-    db.close();
+    await seedDatabaseFile(dbPath, 'credit-scores', { count: 120, seed: 5 });
   });
   afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
 

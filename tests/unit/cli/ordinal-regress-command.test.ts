@@ -2,14 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { loadCampaigns } from '../../../src/campaigns/load-campaigns';
 import { runRegress } from '../../../src/cli/regress-command';
-import { seedDemo } from '../../../src/demo/seed-demo';
-import { DonationService } from '../../../src/donations/donation-service';
-import { SqliteStore } from '../../../src/storage/sqlite-store';
-import { openDatabase } from '../../../src/storage/open-database';
 import { expectMatchesR } from '../../helpers/fixtures';
 import { runCli } from './capture-cli';
+import { seedDatabaseFile } from '../../helpers/test-database';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures');
 const SAMPLE_CSV = path.join(FIXTURES, 'rake/credit_sample.csv');
@@ -46,9 +42,8 @@ describe('regress --model ordinal', () => {
   test('when a campaign is read from SQLite, then the dictionary\'s order (A best … P worst) is used', async () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-ordinal-'));
     const file = path.join(directory, 'demo.sqlite');
-    const db = openDatabase(file);
     try {
-      await seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new SqliteStore(db)), { count: 400, seed: 3 });
+      await seedDatabaseFile(file, 'credit-scores', { count: 400, seed: 3 });
       const { output, exitCode, errors } = await runCli('regress', '--db', file, '--campaign', 'credit-scores', '--model', 'ordinal', '--outcome', 'rating_class', '--predictors', 'age_band', '--format', 'table');
       expect(errors).toBe('');
       expect(exitCode).toBe(0);
@@ -56,7 +51,6 @@ describe('regress --model ordinal', () => {
       expect(output).toContain('order from the credit-scores data dictionary (best-first)');
       expect(output).toMatch(/^threshold A\|B/m);
     } finally {
-      db.close();
       fs.rmSync(directory, { recursive: true, force: true });
     }
   });
@@ -91,9 +85,7 @@ describe('regress --model ordinal with errors clustered by donor', () => {
     beforeAll(async () => {
       directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-ordinal-cluster-'));
       file = path.join(directory, 'demo.sqlite');
-      const db = openDatabase(file);
-      await seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new SqliteStore(db)), { count: 400, seed: 3 });
-      db.close();
+      await seedDatabaseFile(file, 'credit-scores', { count: 400, seed: 3 });
     });
     afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
     const args = () => ['regress', '--db', file, '--campaign', 'credit-scores', '--model', 'ordinal', '--outcome', 'rating_class', '--predictors', 'age_band'];

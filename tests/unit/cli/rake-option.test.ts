@@ -1,15 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadCampaigns } from '../../../src/campaigns/load-campaigns';
 import { runCompare } from '../../../src/cli/compare-command';
 import { runDisparity } from '../../../src/cli/disparity-command';
-import { seedDemo } from '../../../src/demo/seed-demo';
-import { DonationService } from '../../../src/donations/donation-service';
-import { SqliteStore } from '../../../src/storage/sqlite-store';
-import { openDatabase } from '../../../src/storage/open-database';
 import { expectMatchesR } from '../../helpers/fixtures';
 import { runCli } from './capture-cli';
+import { seedDatabaseFile } from '../../helpers/test-database';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/rake');
 const SAMPLE_CSV = path.join(FIXTURES, 'credit_sample.csv');
@@ -37,9 +33,8 @@ describe('disparity and compare --rake', () => {
   test('when a campaign is read from SQLite with --rake and no file, then its own Destatis margins are used and named', async () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crowdaudit-rake-'));
     const file = path.join(directory, 'demo.sqlite');
-    const db = openDatabase(file);
     try {
-      await seedDemo(loadCampaigns().get('credit-scores')!, new DonationService(new SqliteStore(db)), { count: 600, seed: 5 });
+      await seedDatabaseFile(file, 'credit-scores', { count: 600, seed: 5 });
       const { output, errors, exitCode } = await runCli('compare', '--db', file, '--campaign', 'credit-scores', '--outcome', 'score_value', '--group', 'sex', '--rake', '--format', 'table');
       expect(errors).toBe('');
       expect(exitCode).toBe(0);
@@ -47,7 +42,6 @@ describe('disparity and compare --rake', () => {
       expect(output).toContain('2023-12-31');
       expect(output).toMatch(/sex = female: \d+ records/);
     } finally {
-      db.close();
       fs.rmSync(directory, { recursive: true, force: true });
     }
   });

@@ -12,7 +12,7 @@ import { DonationRepository } from '../../../src/storage/donation-repository';
 import { erasureLogPath, recordErasure } from '../../../src/storage/erasure-log';
 import { openDatabase } from '../../../src/storage/open-database';
 import { RetentionRepository } from '../../../src/storage/retention-repository';
-import { SqliteStore } from '../../../src/storage/sqlite-store';
+import { closeTestStores, sqliteStoreOn } from '../../helpers/test-database';
 
 const campaigns = loadCampaigns();
 const campaign = campaigns.get('credit-scores')!;
@@ -33,7 +33,8 @@ beforeEach(() => {
   db = openDatabase(databasePath);
 });
 
-afterEach(() => {
+afterEach(async () => {
+  await closeTestStores();
   if (db.open) db.close();
   fs.rmSync(directory, { recursive: true, force: true });
 });
@@ -43,13 +44,14 @@ const donationIds = (database: Database) =>
 
 describe('erasure log', () => {
   test('when a backup taken before a withdrawal is restored, then opening it deletes the withdrawn donation again, bytes and all, and keeps the others', async () => {
-    const service = new DonationService(new SqliteStore(db));
+    const store = sqliteStoreOn(db);
+    const service = new DonationService(store);
     const withdrawn = (await service.donate(campaign, body(873.25))).receipt;
     const kept = (await service.donate(campaign, body(612.5))).receipt;
     const backupPath = path.join(directory, 'backup.sqlite');
     await backupDatabase(databasePath, backupPath);
     expect(await service.deleteByReceipt(withdrawn.receipt)).toBe(true);
-    db.close();
+    await store.close();
 
     // The log names the donation's id and day, nothing of its content.
     const log = fs.readFileSync(path.join(directory, 'crowdaudit.erasures'), 'utf8');
@@ -77,10 +79,10 @@ describe('erasure log', () => {
   });
 
   test('when the process dies after logging a withdrawal but before deleting, then the next opening deletes it', async () => {
-    const service = new DonationService(new SqliteStore(db));
-    const { donationId } = (await service.donate(campaign, body(500))).receipt;
+    const store = sqliteStoreOn(db);
+    const { donationId } = (await new DonationService(store).donate(campaign, body(500))).receipt;
     recordErasure(db, donationId);
-    db.close();
+    await store.close();
     db = openDatabase(databasePath);
     expect(donationIds(db)).toEqual([]);
   });
@@ -89,7 +91,7 @@ describe('erasure log', () => {
     const now = new Date('2026-12-02T10:00:00Z');
     recordErasure(db, 'old-donation', new Date('2026-09-02T10:00:00Z'));
     recordErasure(db, 'recent-donation', new Date('2026-09-03T10:00:00Z'));
-    await new RetentionService(new SqliteStore(db), campaigns, () => now).purge();
+    await new RetentionService(sqliteStoreOn(db), campaigns, () => now).purge();
     expect(fs.readFileSync(erasureLogPath(db)!, 'utf8')).toBe('2026-09-03 recent-donation\n');
   });
 

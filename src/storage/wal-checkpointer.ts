@@ -1,0 +1,72 @@
+/**
+ * Checkpoints off the event loop. SQLite checkpoints on a connection's own COMMIT once the
+ * write-ahead log passes 1,000 pages (`wal_autocheckpoint`): it copies the frames into the
+ * database file and syncs both files, on the committing thread. On the server that is the event
+ * loop: at 500 donations a second a checkpoint ran about every two seconds and blocked it for
+ * 20–30 ms, and the one after a worker's long read snapshot (which holds frames back) for 190 ms.
+ * So the store's connections do not checkpoint (`wal_autocheckpoint = 0`), and a thread of its
+ * own does, with a PASSIVE checkpoint each second (checkpoint-worker.ts). PASSIVE never blocks
+ * the writer or a reader, and the WAL stays about a second of writes long.
+ *
+ * Erasing a deletion from the WAL (wal-erasure.ts) is done by the same thread (`truncate`): on
+ * the store's connection it would copy on the event loop, and it would find this thread's
+ * checkpoint in its way now and then, leaving the deletion's bytes until a retry.
+ */
+import { Worker } from 'node:worker_threads';
+import { compiledWorkerScript } from '../workers/compiled-worker';
+import type { CheckpointRequest, CheckpointWorkerData, TruncateAnswer } from './checkpoint-worker';
+
+const CHECKPOINT_EVERY_MS = 1_000;
+
+export class WalCheckpointer {
+  private readonly worker: Worker;
+  private readonly ended: Promise<void>;
+  private readonly ready: Promise<void>;
+  private readonly answers = new Map<number, (truncated: boolean) => void>();
+  private nextId = 0;
+  /** False once the thread has ended or failed. */
+  running = true;
+
+  /**
+   * @param onFailure called if the thread fails (its database file gone): the store then lets its
+   *   connection checkpoint again, so the WAL cannot grow without end
+   */
+  constructor(databasePath: string, onFailure: (error: Error) => void, intervalMs = CHECKPOINT_EVERY_MS) {
+    const workerData: CheckpointWorkerData = { databasePath, intervalMs };
+    this.worker = new Worker(compiledWorkerScript('storage/checkpoint-worker'), { workerData });
+    // It must not keep a CLI command or a stopping server alive; close() ends it.
+    this.worker.unref();
+    this.ready = new Promise((resolve) => this.worker.once('message', () => resolve()));
+    this.worker.on('message', (message: 'ready' | TruncateAnswer) => {
+      if (message === 'ready') return;
+      this.answers.get(message.id)?.(message.truncated);
+      this.answers.delete(message.id);
+    });
+    this.ended = new Promise((resolve) => this.worker.once('exit', () => {
+      this.running = false;
+      // An erasure asked of a thread that ended is not done: its retry asks again (wal-erasure.ts).
+      for (const answer of this.answers.values()) answer(false);
+      this.answers.clear();
+      resolve();
+    }));
+    this.worker.on('error', onFailure);
+  }
+
+  /** An erasure's truncating checkpoint, in the thread: true when the WAL is empty after it. */
+  truncate(): Promise<boolean> {
+    if (!this.running) return Promise.resolve(false);
+    const id = this.nextId++;
+    const request: CheckpointRequest = { truncate: id };
+    return new Promise((resolve) => {
+      this.answers.set(id, resolve);
+      this.worker.postMessage(request);
+    });
+  }
+
+  /** Ends the thread after a last checkpoint; the caller closes its own connection after this. */
+  async close(): Promise<void> {
+    await Promise.race([this.ready, this.ended]);
+    if (this.running) this.worker.postMessage('stop' satisfies CheckpointRequest);
+    await this.ended;
+  }
+}
