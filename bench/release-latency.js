@@ -3,8 +3,8 @@
  * Do findings releases and collective packs keep off the request path? While a release of a
  * campaign with many donations is computed, /healthz is probed every 10 ms and donations are
  * posted 4 at a time; the same is done while the server is idle, as the reference of the same
- * run. The clients run in a process of their own, so the server's event loop holds only the
- * server. Measured for a release in a worker thread (as the server does), a collective pack built
+ * run. The clients run in processes of their own, so the server's event loop holds only the
+ * server, and the probe's at a raised priority where allowed (see bench/lib/probe-load.js). Measured for a release in a worker thread (as the server does), a collective pack built
  * in a worker thread (as served), 20 personal PDFs rendered one after the other (as served: in a
  * render thread) and, for comparison, a release in the server's own thread. Uses the built code
  * (npm run build) and a database file in a temporary folder.
@@ -34,22 +34,26 @@ const DONATING_CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
 const percentile = (values, share) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(share * values.length) - 1)];
 
 /**
- * Probes /healthz and posts donations from a process of its own (bench/lib/probe-load.js) until
- * the promise `begin()` returns settles (begun once the clients run); returns its latencies and donations accepted per second, with the longest
- * block of this (the server's) event loop.
+ * Probes /healthz and posts donations from processes of their own (bench/lib/probe-load.js) until
+ * the promise `begin()` returns settles (begun once the clients run); returns the probe's
+ * latencies and the donations accepted per second, with the longest block of this (the server's)
+ * event loop.
  */
 async function load(base, body, begin) {
-  const clients = fork(path.join(__dirname, 'lib/probe-load.js'), [base, body, String(DONATING_CLIENTS)]);
-  await new Promise((resolve) => clients.once('message', resolve));
+  const clients = ['probe', 'donate'].map((role) => fork(path.join(__dirname, 'lib/probe-load.js'), [role, base, body, String(DONATING_CLIENTS)]));
+  await Promise.all(clients.map((client) => new Promise((resolve) => client.once('message', resolve))));
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
   await begin();
   // A block that ends the job is recorded at the monitor's next tick.
   await new Promise((resolve) => setTimeout(resolve, 20));
   loopDelay.disable();
-  const measured = new Promise((resolve) => clients.once('message', resolve));
-  clients.send('stop');
-  return { ...(await measured), loopMaxMs: loopDelay.max / 1e6 };
+  const [probed, donated] = await Promise.all(clients.map((client) => {
+    const measured = new Promise((resolve) => client.once('message', resolve));
+    client.send('stop');
+    return measured;
+  }));
+  return { latencies: probed.latencies, probePriority: probed.priority, perSecond: donated.perSecond, seconds: donated.seconds, failed: probed.failed + donated.failed, loopMaxMs: loopDelay.max / 1e6 };
 }
 
 async function main() {
@@ -71,7 +75,8 @@ async function main() {
   const base = `http://127.0.0.1:${server.address().port}`;
 
   // Warm up connections and code paths, so that the first measured request is not the first one.
-  await load(base, body, () => new Promise((resolve) => setTimeout(resolve, 1000)));
+  const warmUp = await load(base, body, () => new Promise((resolve) => setTimeout(resolve, 1000)));
+  console.log(`the /healthz probe runs at ${warmUp.probePriority}`);
   const rule = () => ({ minChanges: 10, interval: 'PT0S', intervalMs: 0 });
   const inThisThread = new FindingsReleases(store, rule, { prepare: prepareInThisThread() });
   const { receipt } = (await dependencies.donations.donate(campaign, JSON.parse(body))).receipt;
