@@ -12,7 +12,7 @@ import type { Campaign } from '../../campaigns/types';
 import type { Store } from '../../storage/store';
 import type { PublishedFindings } from '../campaign-analyses-types';
 import { prepareInThisThread, type PrepareRelease } from './prepare-release';
-import { parseReleaseDocument, type StoredRelease } from './release-document';
+import { readReleaseDocument, type StoredRelease } from './release-document';
 import type { ReleaseRule } from './release-rule';
 
 export interface FindingsReleasesOptions {
@@ -57,7 +57,7 @@ export class FindingsReleases {
   }
 
   private async readRelease(campaign: Campaign, number: number): Promise<StoredRelease> {
-    return parseReleaseDocument((await this.store.releases.findingsJson(campaign.slug, number))!);
+    return readReleaseDocument((await this.store.releases.findingsJson(campaign.slug, number))!);
   }
 
   /** The latest release, or undefined before the first. */

@@ -5,11 +5,12 @@
  * and rule. Between releases every request gets the same answer, whatever was donated or
  * withdrawn meanwhile (see `FindingsReleases`).
  */
-import { createHash } from 'node:crypto';
+import { webcrypto } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import { issuesFromZod, validationError } from '../../app-error';
 import { DEFAULT_GAPS, planComparison } from '../../evidence/campaign-planner';
+import { stringifyInSlices } from '../../evidence/releases/in-slices';
 import { perRelease } from '../../evidence/releases/per-release';
 import type { AppDependencies } from '../dependencies';
 import { campaignOr404 } from './campaigns-router';
@@ -25,10 +26,12 @@ export const findingsQuerySchema = z
 
 export function createFindingsRouter(dependencies: AppDependencies): Router {
   const router = Router();
-  // The answer with the default planner, as text with its ETag, made once per release.
-  const bodyOf = perRelease((findings) => {
-    const text = JSON.stringify({ ...findings, plannerGaps: DEFAULT_GAPS });
-    return { text, etag: `"${createHash('sha256').update(text).digest('base64url')}"` };
+  // The answer with the default planner, as text with its ETag, made once per release: in slices,
+  // and hashed in the thread pool, so that the event loop is never held for long (in-slices.ts).
+  const bodyOf = perRelease(async (findings) => {
+    const text = await stringifyInSlices({ ...findings, plannerGaps: DEFAULT_GAPS });
+    const digest = await webcrypto.subtle.digest('SHA-256', Buffer.from(text));
+    return { text, etag: `"${Buffer.from(digest).toString('base64url')}"` };
   });
   router.get('/campaigns/:slug/findings', async (req, res) => {
     const campaign = campaignOr404(dependencies, String(req.params.slug));
@@ -48,7 +51,7 @@ export function createFindingsRouter(dependencies: AppDependencies): Router {
       return;
     }
     if (query.data.gap === undefined && query.data.d === undefined) {
-      const { text, etag } = bodyOf(findings, undefined);
+      const { text, etag } = await bodyOf(findings, undefined);
       res.set('ETag', etag).type('application/json').send(text);
       return;
     }

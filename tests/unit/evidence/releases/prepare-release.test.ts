@@ -7,7 +7,7 @@ import { seedDemo } from '../../../../src/demo/seed-demo';
 import { DonationService } from '../../../../src/donations/donation-service';
 import { analyseCampaign } from '../../../../src/evidence/campaign-analyses';
 import { prepareInThisThread, prepareInWorker } from '../../../../src/evidence/releases/prepare-release';
-import type { ReleaseStamp } from '../../../../src/evidence/releases/release-document';
+import { parseReleaseDocument, type ReleaseStamp } from '../../../../src/evidence/releases/release-document';
 import { openDatabase } from '../../../../src/storage/open-database';
 import { SqliteStore } from '../../../../src/storage/sqlite-store';
 import { WorkerPool } from '../../../../src/workers/worker-pool';
@@ -24,19 +24,18 @@ describe('prepareInWorker', () => {
 
   test('when a worker prepares a release of a database file, then its document is the one this thread makes', async () => {
     const databasePath = path.join(directory, 'crowdaudit.sqlite');
-    const db = openDatabase(databasePath);
-    const store = new SqliteStore(db);
+    const store = new SqliteStore(openDatabase(databasePath));
     await seedDemo(campaign, new DonationService(store), { count: 80, seed: 5, now: new Date('2026-11-01T00:00:00Z') });
     const [inWorker, here] = await Promise.all([
       prepareInWorker({ kind: 'sqlite', path: databasePath }, new WorkerPool({ keepIdleMs: 0, threads: 1 }))(store, campaign, stamp),
       prepareInThisThread((analysed, target) => analyseCampaign(analysed, target))(store, campaign, stamp),
     ]);
-    db.close();
-    const document = JSON.parse(inWorker);
-    expect(document.comparisons.length).toBeGreaterThan(4);
+    await store.close();
+    const { findings, packStatistics } = parseReleaseDocument(inWorker);
+    expect(findings.comparisons.length).toBeGreaterThan(4);
     // The release as stamped, only its day published; the pack statistics kept beside the findings.
-    expect(document.release).toEqual({ number: 3, releasedOn: '2026-12-01', minChanges: 10, interval: 'P1D' });
-    expect(document.packStatistics).toBeDefined();
+    expect(findings.release).toEqual({ number: 3, releasedOn: '2026-12-01', minChanges: 10, interval: 'P1D' });
+    expect(packStatistics).toBeDefined();
     expect(inWorker).toBe(here);
   }, 30_000);
 
