@@ -12,3 +12,8 @@ export function stratumKey(stratum: Stratum): string {
 export function sameComparison(first: { outcome: string; attribute: string; stratum: Stratum }, second: { outcome: string; attribute: string; stratum: Stratum }): boolean {
   return first.outcome === second.outcome && first.attribute === second.attribute && stratumKey(first.stratum) === stratumKey(second.stratum);
 }
+
+/** A comparison's name as one string: two have the same key exactly when `sameComparison` holds (for indexing effects by comparison). */
+export function comparisonKey(item: { outcome: string; attribute: string; stratum: Stratum }): string {
+  return `${item.outcome}\u0000${item.attribute}\u0000${stratumKey(item.stratum)}`;
+}
