@@ -20,6 +20,7 @@ import { loadAdvice } from './evidence/advice/country-advice';
 import { checkCampaignRecipients, loadRecipients, type Recipients } from './evidence/letters';
 import { PersonalPackService } from './evidence/personal/personal-pack-service';
 import { renderPdfInWorker } from './evidence/personal/render-pdf';
+import { renderFindingsSectionFor, type RenderFindingsSection } from './http/views/render-findings-section';
 import { FindingsReleases } from './evidence/releases/findings-releases';
 import { prepareReleaseFor } from './evidence/releases/prepare-release';
 import { releaseRuleOf } from './evidence/releases/release-rule';
@@ -50,13 +51,15 @@ export interface Services {
   findings: FindingsReleases;
   /** Donors' personal evidence packs. */
   personalPacks: PersonalPackService;
+  /** The findings page's section of a release in a language, drawn in a render thread. */
+  renderFindingsSection: RenderFindingsSection;
   /** The Ed25519 key that signs collective packs. */
   signingKey: SigningKey;
   /** NGO and analyst access tokens. */
   accessTokens: AccessTokenService;
   /** Collective evidence packs (zip, signed, audit-logged). */
   collectivePacks: CollectivePackService;
-  /** The threads off the event loop: releases and collective packs (`jobs`), PDFs (`renders`). */
+  /** The threads off the event loop: releases and collective packs (`jobs`), PDFs and the findings page (`renders`). */
   workerPools: { jobs: WorkerPool; renders: WorkerPool };
 }
 
@@ -80,7 +83,7 @@ export function buildServices(options: BuildServicesOptions): Services {
   // A dictionary that maps an answer to an unknown recipient stops the start, naming the field.
   checkCampaignRecipients(recipients, campaigns.list());
   // Off the event loop, on the cores but one: releases and collective packs (threads that end
-  // when done, giving their memory back), and PDFs (a thread kept warm, fonts loaded).
+  // when done, giving their memory back), and PDFs and the findings page (a thread kept warm).
   const jobs = new WorkerPool({ keepIdleMs: 0 });
   const renders = new WorkerPool({ keepIdleMs: 60_000 });
   // Every campaign's release rule is checked at start: a rule below k stops the server.
@@ -105,6 +108,7 @@ export function buildServices(options: BuildServicesOptions): Services {
     retention: new RetentionService(store, campaigns),
     findings,
     personalPacks: new PersonalPackService(campaigns, findings, recipients, loadAdvice(), renderPdfInWorker(renders)),
+    renderFindingsSection: renderFindingsSectionFor(store.location, renders, signingKey.fingerprint),
     signingKey,
     accessTokens: new AccessTokenService(store.tokens),
     collectivePacks: new CollectivePackService(store, buildPackFor(store, findings, signingKey, jobs)),

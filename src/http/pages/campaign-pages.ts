@@ -1,21 +1,20 @@
 import { Router } from 'express';
-import type { Campaign, Locale } from '../../campaigns/types';
+import type { Locale } from '../../campaigns/types';
 import { perRelease } from '../../evidence/releases/per-release';
 import { csvTemplate } from '../../campaigns/csv-template';
 import { localeOf } from '../../i18n/locale';
-import { formatFingerprint } from '../../evidence/signing-key';
 import { campaignOr404 } from '../api/campaigns-router';
 import type { AppDependencies } from '../dependencies';
 import { campaignPage, homePage } from '../views/campaign-views';
 import { csvGuidePage } from '../views/csv-guide-views';
-import { findingsSection } from '../views/findings-views';
 import { pageContext, sendPage } from './page-context';
 
 /** `/`, `/campaigns/:slug` and its CSV template. */
 export function createCampaignPages(dependencies: AppDependencies): Router {
   const router = Router();
-  // A release's findings section, rendered once per language: a megabyte of HTML at thousands of donations, on a public page.
-  const sectionOf = perRelease((released, { campaign, locale }: { campaign: Campaign; locale: Locale }) => findingsSection(campaign, released, formatFingerprint(dependencies.signingKey.fingerprint), locale));
+  // A release's findings section, drawn once per language in a render thread: a megabyte of HTML
+  // at thousands of donations, on a public page.
+  const sectionOf = perRelease((released, locale: Locale) => dependencies.renderFindingsSection(campaignOr404(dependencies, released.campaign), released, locale));
   router.get('/', (req, res) => {
     sendPage(res, homePage(dependencies.campaigns.list(), pageContext(dependencies, req, res)));
   });
@@ -23,7 +22,7 @@ export function createCampaignPages(dependencies: AppDependencies): Router {
     const campaign = campaignOr404(dependencies, String(req.params.slug));
     const context = pageContext(dependencies, req, res);
     const released = await dependencies.findings.current(campaign);
-    const findings = released && sectionOf(released, { campaign, locale: context.locale });
+    const findings = released && await sectionOf(released, context.locale);
     sendPage(res, campaignPage(campaign, context, findings));
   });
   router.get('/campaigns/:slug/columns', (req, res) => {

@@ -17,6 +17,15 @@ describe('findings page', () => {
     expect(page).not.toContain('<svg');
   });
 
+  test('when the page is asked for again, then the release\'s section is drawn once per language, not per request', async () => {
+    await seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 120, seed: 3 });
+    const drawn = jest.spyOn(testApp.dependencies, 'renderFindingsSection');
+    for (const lang of ['en', 'en', 'de', 'en', 'de']) {
+      expect((await request(testApp.app).get(`/campaigns/credit-scores?lang=${lang}`).expect(200)).text).toContain('<h3 id="findings-summary-heading">');
+    }
+    expect(drawn.mock.calls.map(([, , locale]) => locale)).toEqual(['en', 'de']);
+  });
+
   test('when donations exist, then each comparison with few groups has an accessible SVG chart, the long ones a sorted table, and every table the JSON numbers', async () => {
     await seedDemo(testApp.dependencies.campaigns.get('credit-scores')!, testApp.dependencies.donations, { count: 200, seed: 5 });
     const response = await request(testApp.app).get('/campaigns/credit-scores?lang=en').expect(200);

@@ -32,3 +32,19 @@ describe('perRelease', () => {
     expect(calls).toBe(1);
   });
 });
+
+describe('perRelease, made asynchronously', () => {
+  test('when making fails, then the failure is not kept: the next request makes it again', async () => {
+    let calls = 0;
+    const sectionOf = perRelease(async (_findings, locale: string) => {
+      calls += 1;
+      if (calls === 1) throw new Error('the render thread ended');
+      return `section in ${locale}`;
+    });
+    const findings = release(1);
+    await expect(sectionOf(findings, 'en')).rejects.toThrow('the render thread ended');
+    await expect(sectionOf(findings, 'en')).resolves.toBe('section in en');
+    await expect(sectionOf(findings, 'en')).resolves.toBe('section in en');
+    expect(calls).toBe(2);
+  });
+});
