@@ -4,11 +4,13 @@
  * campaign with many donations is computed, /healthz is probed every 10 ms and donations are
  * posted 4 at a time; the same is done while the server is idle, as the reference of the same
  * run. The clients run in processes of their own, so the server's event loop holds only the
- * server, and the probe's at a raised priority where allowed (see bench/lib/probe-load.js). Measured for a release in a worker thread (as the server does), a collective pack built
- * in a worker thread (as served), 20 personal PDFs rendered one after the other (as served: in a
- * render thread) and, for comparison, a release in the server's own thread. Uses the built code
- * (npm run build) and a database file in a temporary folder.
- * Usage: node bench/release-latency.js [--donations 100000] [--jobs release,pack,pdfs,reference]
+ * server, and the probe's at a raised priority where allowed (see bench/lib/probe-load.js).
+ * Measured for a release in a worker thread (as the server does), the first views of the new
+ * release (the findings API and page, once each), a collective pack built in a worker thread (as
+ * served), 20 personal PDFs rendered one after the other (as served: in a render thread) and, for
+ * comparison, a release in the server's own thread. Uses the built code (npm run build) and a
+ * database file in a temporary folder.
+ * Usage: node bench/release-latency.js [--donations 100000] [--jobs release,views,pack,pdfs,reference]
  * Goal (issue 16): worst /healthz latency under 50 ms during a recomputation.
  */
 'use strict';
@@ -28,7 +30,7 @@ const { prepareInThisThread } = require(`${dist}/evidence/releases/prepare-relea
 
 const { argument } = require('./lib/arguments');
 const donations = argument('donations', 100_000);
-const jobs = argument('jobs', 'release,pack,pdfs,reference').split(',');
+const jobs = argument('jobs', 'release,views,pack,pdfs,reference').split(',');
 const DONATING_CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
 
 const percentile = (values, share) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(share * values.length) - 1)];
@@ -87,8 +89,12 @@ async function main() {
       await dependencies.personalPacks.renderPdf(pack, 'en');
     }
   };
+  // From a process of its own, as clients would: reading megabytes of answers is not the server's work.
+  const firstViews = () => new Promise((resolve, reject) => fork(path.join(__dirname, 'lib/probe-load.js'), ['views', base, body, '0'])
+    .once('exit', (code) => (code === 0 ? resolve() : reject(new Error('a first view of the release failed')))));
   const runs = [
     ['release', 'release in a worker thread (as served)', () => dependencies.findings.cutIfDue(campaign)],
+    ['views', 'first views of the release: findings API, page in en, de, fr (read back in slices, page drawn in a render thread)', firstViews],
     ['pack', 'collective pack in a worker thread (as served)', () => dependencies.collectivePacks.build(campaign, 'bench')],
     ['pdfs', '20 personal PDFs in a render thread (as served)', pdfs],
     ['reference', 'release in the server thread (reference)', () => inThisThread.cutIfDue(campaign)],

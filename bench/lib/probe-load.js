@@ -4,7 +4,9 @@
  * every 10 ms, at a raised priority where allowed (nice -10, as root): on a 2-core machine the
  * donating clients and the server's worker would otherwise delay the probe's own process, and
  * its worst latency would measure that. Role 'donate' posts donations from N clients. Each runs
- * until the parent sends 'stop', then sends back what it measured.
+ * until the parent sends 'stop', then sends back what it measured. Role 'views' asks, once each,
+ * for what a new release is first read for: the findings API and the findings page in en, de and
+ * fr; then it exits.
  * Started by the bench with fork(): argv = role, base URL, donation body (JSON), number of clients.
  */
 'use strict';
@@ -55,7 +57,14 @@ function raisePriority() {
   }
 }
 
+async function views() {
+  await attempt(() => fetch(`${base}/api/v1/campaigns/credit-scores/findings`));
+  for (const lang of ['en', 'de', 'fr']) await attempt(() => fetch(`${base}/campaigns/credit-scores?lang=${lang}`));
+  process.exit(failed === 0 ? 0 : 1);
+}
+
 async function main() {
+  if (role === 'views') return views();
   const priority = role === 'probe' ? raisePriority() : undefined;
   // fetch loads its HTTP client on first use (tens of ms): not the server's latency.
   await attempt(() => fetch(`${base}/healthz`));
