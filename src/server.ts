@@ -14,6 +14,8 @@ import { purgeAndLog } from './donations/retention';
 import { openStore } from './storage/open-store';
 import type { Store } from './storage/store';
 import { loadOrCreateSecretFile } from './storage/secret-file';
+import { LOCALES } from './campaigns/types';
+import { loadIntlData } from './i18n/intl-formats';
 
 export interface RunningServer {
   server: Server;
@@ -63,6 +65,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const releases = setInterval(releaseFindings, RELEASE_CHECK_MS);
   releases.unref();
 
+  // The languages' Intl data, loaded now rather than by the first request in each language.
+  loadIntlData(LOCALES);
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
     listening.once('error', reject);

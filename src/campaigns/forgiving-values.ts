@@ -7,6 +7,7 @@
  * Runs on the server and in the browser preview (no Node APIs).
  */
 import type { CampaignField } from './types';
+import { dateTimeFormat } from '../i18n/intl-formats';
 
 /** Lower case, accents removed, dashes unified (no spaces around them), spaces collapsed, quotes and a final dot dropped. */
 export function plainWord(text: string): string {
@@ -56,7 +57,7 @@ function monthSpellings(): Map<string, number> {
     const date = new Date(Date.UTC(2000, month, 15));
     for (const locale of MONTH_LOCALES) {
       for (const style of ['long', 'short'] as const) {
-        const name = plainWord(new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' }).format(date));
+        const name = plainWord(dateTimeFormat(locale, { month: style, timeZone: 'UTC' }).format(date));
         pairs.push([name, String(month + 1)]);
         if (name.length > 3) pairs.push([name.slice(0, 3), String(month + 1)]);
         if (name.length > 4) pairs.push([name.slice(0, 4), String(month + 1)]);

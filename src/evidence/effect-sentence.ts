@@ -10,6 +10,7 @@ import type { Locale } from '../campaigns/types';
 import type { FindingsTranslate } from '../i18n/findings-messages';
 import type { AdjustedEffect, Comparison, Effect, OutcomeKind } from './campaign-analyses-types';
 import { excludesNoDifference } from './family-adjustment';
+import { numberFormat } from '../i18n/intl-formats';
 
 export interface Formatters {
   /** A group's estimate: a rate as a percentage; a mean or an ordered outcome's mean position as a number. */
@@ -21,9 +22,9 @@ export interface Formatters {
 }
 
 export function formatters(locale: Locale): Formatters {
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const small = new Intl.NumberFormat(locale, { maximumSignificantDigits: 2 });
+  const percent = numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const number = numberFormat(locale, { maximumFractionDigits: 2 });
+  const small = numberFormat(locale, { maximumSignificantDigits: 2 });
   return {
     value: (value, kind) => (kind === 'rate' ? percent.format(value) : number.format(value)),
     number: (value) => number.format(value),

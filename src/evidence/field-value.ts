@@ -5,6 +5,7 @@
  */
 import { localizedField } from '../campaigns/localize';
 import type { CampaignField, Locale } from '../campaigns/types';
+import { numberFormat } from '../i18n/intl-formats';
 
 const YES_NO: Record<Locale, [string, string]> = { en: ['yes', 'no'], de: ['ja', 'nein'], fr: ['oui', 'non'] };
 
@@ -12,7 +13,7 @@ const YES_NO: Record<Locale, [string, string]> = { en: ['yes', 'no'], de: ['ja',
 export function amountText(field: CampaignField, value: number, locale: Locale): string {
   const divisor = field.unit?.divisor ?? 1;
   const digits = divisor === 1 ? { maximumFractionDigits: 2 } : { minimumFractionDigits: 2, maximumFractionDigits: 2 };
-  const number = new Intl.NumberFormat(locale, digits).format(value / divisor);
+  const number = numberFormat(locale, digits).format(value / divisor);
   return field.unit ? `${number}\u00a0${field.unit.label[locale]}` : number;
 }
 

@@ -7,6 +7,7 @@
  */
 import escapeHtml from 'escape-html';
 import { niceTicks } from './nice-ticks';
+import { numberFormat } from '../../i18n/intl-formats';
 
 export interface ChartGroup {
   label: string;
@@ -55,24 +56,9 @@ export function wrapLabel(text: string, maxChars = MAX_CHARS): string[] {
   return lines.length > 0 ? lines : [''];
 }
 
-/**
- * The axis' and labels' number format, made once per language and unit: an Intl.NumberFormat takes
- * about 0.1 ms to make, and the findings page draws a chart for each of up to hundreds of comparisons.
- */
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(locale: string, unit: GroupEstimateChartInput['unit']): Intl.NumberFormat {
-  const key = `${locale} ${unit}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, unit === 'percent' ? { style: 'percent', maximumFractionDigits: 1 } : { maximumFractionDigits: 2 });
-    numberFormats.set(key, format);
-  }
-  return format;
-}
-
 export function groupEstimateChart(input: GroupEstimateChartInput): string {
-  const format = numberFormat(input.locale, input.unit);
+  // Shared per language and unit (intl-formats.ts): the findings page draws hundreds of charts.
+  const format = numberFormat(input.locale, input.unit === 'percent' ? { style: 'percent', maximumFractionDigits: 1 } : { maximumFractionDigits: 2 });
   const shown = input.groups.filter((group) => !group.suppressed && group.estimate !== undefined);
   const values = shown.flatMap((group) => [group.estimate!, group.ciLow ?? group.estimate!, group.ciHigh ?? group.estimate!]);
   const ticks = values.length > 0 ? niceTicks(Math.min(...values), Math.max(...values)) : [0, 1];

@@ -13,6 +13,7 @@ import { labelled } from '../field-value';
 import { localAddress, localName } from './local-address';
 import type { Authority, Controller } from './recipients';
 import { followUpLetter, objectionLetter, rectificationLetter } from './rights-letters';
+import { dateTimeFormat } from '../../i18n/intl-formats';
 
 /** The channel the recipient asks for: its suggested medium when it has that contact, else e-mail, else post. */
 export function channelOf(recipient: Pick<Controller | Authority, 'email' | 'webform' | 'suggested-transport-medium'>): LetterChannel {
@@ -103,7 +104,7 @@ export interface LetterParts {
  */
 export function letterParts(letter: Letter, facts: Pick<LetterFacts, 'locale' | 'today' | 'identity'>): LetterParts {
   const phrases = PHRASES[facts.locale];
-  const date = new Intl.DateTimeFormat(facts.locale, { dateStyle: 'long' }).format(facts.today);
+  const date = dateTimeFormat(facts.locale, { dateStyle: 'long' }).format(facts.today);
   const name = identityValue(facts, 'name');
   const body = [
     phrases.greeting, '',

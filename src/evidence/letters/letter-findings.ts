@@ -13,6 +13,7 @@ import type { Campaign, CampaignField, Locale, RecordValues } from '../../campai
 import type { AdjustedEffect, Stratum } from '../campaign-analyses-types';
 import { amountText, favourableDirection, letterFieldTitle, midSentence } from '../field-value';
 import { favourableIn } from '../outcome-strata';
+import { numberFormat } from '../../i18n/intl-formats';
 
 export const LETTER_ALPHA = 0.05;
 
@@ -115,8 +116,8 @@ export function findingSentences(campaign: Campaign, finding: HelpfulFinding, lo
   const attribute = localizedField(attributeField, locale);
   const outcomeField = fieldNamed(campaign, finding.outcome);
   const { adjusted } = finding;
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const small = new Intl.NumberFormat(locale, { maximumSignificantDigits: 2 });
+  const number = numberFormat(locale, { maximumFractionDigits: 2 });
+  const small = numberFormat(locale, { maximumSignificantDigits: 2 });
   const factors = adjusted.adjustedFor.map((name) => midSentence(localizedField(fieldNamed(campaign, name), locale).title, locale));
   const factorList = factors.length <= 1 ? factors.join('') : `${factors.slice(0, -1).join(', ')}${words.and}${factors.at(-1)}`;
   const base = {

@@ -5,6 +5,7 @@
  * "Niederlande" and drop "(Dutch Data Protection Authority)".
  */
 import type { Locale } from '../../campaigns/types';
+import { displayNames } from '../../i18n/intl-formats';
 
 const COUNTRY_WORDS: Record<string, string> = {
   deutschland: 'DE', germany: 'DE', 'the netherlands': 'NL', netherlands: 'NL', nederland: 'NL', estonia: 'EE', finland: 'FI',
@@ -21,7 +22,7 @@ export function localAddress(address: string, locale: Locale, postedIn?: string)
   const code = COUNTRY_WORDS[lines.at(-1)!.trim().toLowerCase()];
   if (!code) return lines;
   if (postedIn?.toUpperCase() === code) return lines.slice(0, -1);
-  return [...lines.slice(0, -1), new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? lines.at(-1)!];
+  return [...lines.slice(0, -1), displayNames(locale, { type: 'region' }).of(code) ?? lines.at(-1)!];
 }
 
 const ENGLISH_GLOSS = /\s*\((?:[^()]*\b(?:Authority|Office|Commission|Commissioner|Agency|Inspectorate|Ombudsman|Data Protection)\b[^()]*)\)\s*$/;

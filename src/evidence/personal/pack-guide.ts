@@ -10,6 +10,7 @@ import { guideTranslator } from '../../i18n/pack-guide-messages';
 import { helpFor, type CountryAdvice } from '../advice/country-advice';
 import { amountText, favourableDirection, midSentence } from '../field-value';
 import type { HelpfulFinding } from '../letters';
+import { dateTimeFormat, displayNames, numberFormat } from '../../i18n/intl-formats';
 
 export interface PackSummary {
   heading: string;
@@ -35,7 +36,7 @@ export function packSummary(campaign: Campaign, findings: HelpfulFinding[], gaps
   const { locale } = options;
   const gt = guideTranslator(locale);
   const field = (name: string) => campaign.schema.fields.find((candidate) => candidate.name === name)!;
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const number = numberFormat(locale, { maximumFractionDigits: 2 });
   const sentences: string[] = [];
   for (const gap of gaps) {
     const outcome = field(gap.outcome);
@@ -58,7 +59,7 @@ export function packSummary(campaign: Campaign, findings: HelpfulFinding[], gaps
   const steps = [
     ...(options.deactivation ? [gt('stepAppeal')] : []),
     gt('stepSendNow'),
-    gt('stepAnswerBy', { date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(answerBy) }),
+    gt('stepAnswerBy', { date: dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(answerBy) }),
     gt('stepFollowUp'),
   ];
   const deadline = advice.get(options.country)?.dismissalDeadline;
@@ -73,7 +74,7 @@ export function packSummary(campaign: Campaign, findings: HelpfulFinding[], gaps
 
 export function packHelp(campaign: Campaign, controller: string | undefined, advice: Map<string, CountryAdvice>, options: { locale: Locale; country: string; servedCountries?: string[] }): PackHelp {
   const gt = guideTranslator(options.locale);
-  const countryNames = new Intl.DisplayNames([options.locale], { type: 'region' });
+  const countryNames = displayNames(options.locale, { type: 'region' });
   return {
     heading: gt('helpHeading'),
     countries: helpFor(advice, campaign.slug, controller, options.country, options.servedCountries).map((section) => ({

@@ -12,6 +12,7 @@ import {
   letterAsText, letterParts, type HelpfulFinding, type LetterParts, type IdentityDetail, type Letter, type LetterFacts, type Recipients,
 } from '../letters';
 import { describeDecision, isDeactivation } from './donor-record';
+import { displayNames } from '../../i18n/intl-formats';
 
 /** What the donor typed into the pack's form: used for this download only. */
 export interface DonorDetails {
@@ -80,7 +81,7 @@ export function packLetters(campaign: Campaign, record: RecordValues, findings: 
   const gt = guideTranslator(options.locale);
   // The authority's own complaint language, when it is one crowdaudit does not write (Dutch, Polish …).
   const declared = complaintAuthority?.authority['complaint-language'];
-  const languageName = new Intl.DisplayNames([options.locale], { type: 'language' });
+  const languageName = displayNames(options.locale, { type: 'language' });
   return {
     controller: controller.slug,
     letters: lettersIn(options.locale).letters.map((donorVersion) => {

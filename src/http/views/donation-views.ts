@@ -12,6 +12,7 @@ import { controlKey, fieldId, RECORD_PREFIX, renderField } from './form-field';
 import { html, type SafeHtml } from './html';
 import { layout } from './layout';
 import { consentOperatorNotice } from './operator-views';
+import { numberFormat } from '../../i18n/intl-formats';
 
 export interface PageContext {
   locale: Locale;
@@ -125,7 +126,7 @@ ${campaign.entry === 'csv' ? html`<p><a href="/campaigns/${campaign.slug}/donate
 export function valueLabel(campaign: Campaign, name: string, value: string | number | boolean | undefined, context: PageContext): string {
   if (value === undefined) return context.t('notAnswered');
   if (typeof value === 'boolean') return value ? context.t('yes') : context.t('no');
-  if (typeof value === 'number') return new Intl.NumberFormat(context.locale, { maximumFractionDigits: 6, useGrouping: false }).format(value);
+  if (typeof value === 'number') return numberFormat(context.locale, { maximumFractionDigits: 6, useGrouping: false }).format(value);
   const field = campaign.schema.fields.find((candidate) => candidate.name === name);
   return field ? localizedField(field, context.locale).label(value) : String(value);
 }

@@ -18,6 +18,7 @@ import { findingsTranslator } from '../../i18n/findings-messages';
 import { findingsPageTranslator } from '../../i18n/findings-page-messages';
 import { html, SafeHtml } from './html';
 import { marginNames, representativenessSection, type RepresentativenessWords } from './representativeness-views';
+import { dateTimeFormat } from '../../i18n/intl-formats';
 
 /** More groups than this: a sorted table without a chart (a chart of 100 regions helps no one). */
 const CHART_MAX_GROUPS = 8;
@@ -271,7 +272,7 @@ export function findingsSection(campaign: Campaign, analyses: PublishedFindings,
   const words: Words = { locale, ft: findingsTranslator(locale), pt: findingsPageTranslator(locale), format: formatters(locale) };
   const { ft, pt, format } = words;
   const { release } = analyses;
-  const releasedOn = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${release.releasedOn}T00:00:00Z`));
+  const releasedOn = dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${release.releasedOn}T00:00:00Z`));
   // The page leads with one comparison per outcome and attribute: the pooled one where strata were
   // pooled, else the only one. Each stratum's own comparisons wait in one collapsed block per
   // outcome, so that a campaign with thirty bureau × score strata still reads in about three screens.

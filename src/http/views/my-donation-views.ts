@@ -10,6 +10,7 @@ import { layout } from './layout';
 import { purposeWithdrawalSection } from './purpose-withdrawal-views';
 import { recordTable, type PageContext } from './donation-views';
 import { recordPage, recordPager } from './record-pager';
+import { displayNames } from '../../i18n/intl-formats';
 
 function hidden(context: PageContext, receipt?: string): SafeHtml {
   return html`<input type="hidden" name="_csrf" value="${context.csrfToken}"><input type="hidden" name="lang" value="${context.locale}">${receipt ? html`<input type="hidden" name="receipt" value="${receipt}">` : ''}`;
@@ -52,7 +53,7 @@ const LAND_NAMES: Record<string, string> = {
 function evidenceSection(choices: EvidenceChoices, receipt: string, context: PageContext): SafeHtml {
   const et = evidenceTranslator(context.locale);
   const gt = guideTranslator(context.locale);
-  const countryNames = new Intl.DisplayNames([context.locale], { type: 'region' });
+  const countryNames = displayNames(context.locale, { type: 'region' });
   const defaultCountry = context.locale === 'fr' ? 'fr' : 'de';
   const countries = [...choices.countries].sort((first, second) => countryNames.of(first.toUpperCase())!.localeCompare(countryNames.of(second.toUpperCase())!, context.locale));
   const text = (id: string, label: string, autocomplete: string, type = 'text') => html`<div class="field"><label for="evidence-${id}">${label}</label>

@@ -5,6 +5,7 @@
  */
 import { html, type SafeHtml } from './html';
 import type { PageContext } from './donation-views';
+import { numberFormat } from '../../i18n/intl-formats';
 
 export const RECORDS_PER_PAGE = 50;
 
@@ -29,7 +30,7 @@ export function recordPage(total: number, requested: number): RecordPage {
 /** "Records 1–50 of 5,000" and, when there is more than one page, previous/next buttons. */
 export function recordPager(current: RecordPage, hiddenFields: SafeHtml, context: PageContext): SafeHtml {
   const { t, locale } = context;
-  const number = new Intl.NumberFormat(locale);
+  const number = numberFormat(locale);
   const summary = html`<p class="record-range" id="record-range">${t('recordsShown', { from: number.format(current.start + 1), to: number.format(current.end), total: number.format(current.total) })}</p>`;
   if (current.pages === 1) return summary;
   const button = (page: number, label: string) =>

@@ -11,6 +11,7 @@ import type { Formatters } from '../../evidence/effect-sentence';
 import type { FindingsTranslate } from '../../i18n/findings-messages';
 import type { FindingsPageTranslate } from '../../i18n/findings-page-messages';
 import { html, type SafeHtml } from './html';
+import { dateTimeFormat, listFormat } from '../../i18n/intl-formats';
 
 export interface RepresentativenessWords {
   locale: Locale;
@@ -38,7 +39,7 @@ function levelLabel(campaign: Campaign, column: string, level: string, locale: L
 /** The margins' fields, quoted and joined ("“Age band” and “Sex”"), for the sentence on weighting. */
 export function marginNames(campaign: Campaign, table: Representativeness, words: RepresentativenessWords): string {
   const names = [...new Set(table.levels.map((level) => level.margin))].map((column) => words.pt('quoted', { name: marginTitle(campaign, column, words.locale) }));
-  return new Intl.ListFormat(words.locale, { type: 'conjunction' }).format(names);
+  return listFormat(words.locale, { type: 'conjunction' }).format(names);
 }
 
 /** The answers the margins have no population for (the fields' other values: "Diverse", "Not stated"). */
@@ -52,7 +53,7 @@ function answersOutside(campaign: Campaign, table: Representativeness, locale: L
 
 /** Each source once ("Statistisches Bundesamt (Destatis), table 12411-0013 “…”, 31 December 2023"), linked. */
 function sourcesLine(table: Representativeness, words: RepresentativenessWords): SafeHtml {
-  const dates = new Intl.DateTimeFormat(words.locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const dates = dateTimeFormat(words.locale, { dateStyle: 'long', timeZone: 'UTC' });
   const seen = new Map<string, Representativeness['sources'][number]>();
   for (const source of table.sources) seen.set(`${source.publisher}|${source.table}|${source.referenceDate}|${source.url}`, source);
   const cited = [...seen.values()].map((source) => html`<a href="${source.url}">${source.publisher}, ${source.table} ${words.pt('quoted', { name: source.tableTitle })}, ${dates.format(new Date(`${source.referenceDate}T00:00:00Z`))}</a>`);
