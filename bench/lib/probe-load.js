@@ -16,7 +16,10 @@ const [role, base, body, clientsText] = process.argv.slice(2);
 const PROBE_EVERY_MS = 10;
 
 let done = false;
+let started = Date.now();
 const latencies = [];
+/** When each probe was sent, in ms since the clients started (to place the worst one in the job). */
+const sentAt = [];
 let failed = 0;
 let accepted = 0;
 
@@ -37,6 +40,7 @@ async function probe() {
     const sent = process.hrtime.bigint();
     await attempt(() => fetch(`${base}/healthz`));
     latencies.push(Number(process.hrtime.bigint() - sent) / 1e6);
+    sentAt.push(Date.now() - started);
     await new Promise((resolve) => setTimeout(resolve, PROBE_EVERY_MS));
   }
 }
@@ -68,14 +72,14 @@ async function main() {
   const priority = role === 'probe' ? raisePriority() : undefined;
   // fetch loads its HTTP client on first use (tens of ms): not the server's latency.
   await attempt(() => fetch(`${base}/healthz`));
-  const started = Date.now();
+  started = Date.now();
   const running = role === 'probe' ? [probe()] : Array.from({ length: Number(clientsText) }, donate);
   process.on('message', async (message) => {
     if (message !== 'stop') return;
     done = true;
     await Promise.all(running);
     const seconds = (Date.now() - started) / 1000;
-    process.send({ latencies, perSecond: accepted / seconds, seconds, failed, priority }, () => process.exit(0));
+    process.send({ latencies, sentAt, perSecond: accepted / seconds, seconds, failed, priority }, () => process.exit(0));
   });
   process.send('started');
 }

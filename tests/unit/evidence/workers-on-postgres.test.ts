@@ -1,6 +1,7 @@
 /**
- * The worker threads on PostgreSQL (project unit-postgres): a release's document and a collective
- * pack made by a worker on its own connection (a read snapshot for the pack) hold what this thread makes.
+ * The worker threads on PostgreSQL (project unit-postgres): a release's document, a collective pack
+ * and the findings page's section made by a worker on its own connection (a read snapshot for the
+ * pack) hold what this thread makes.
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { campaignsWithMargins } from '../../../src/campaigns/campaigns-with-margins';
@@ -14,7 +15,9 @@ import { RECORDS_PATH } from '../../../src/evidence/collective/pack-manifest';
 import { verifyPack } from '../../../src/evidence/collective/verify-pack';
 import { FindingsReleases } from '../../../src/evidence/releases/findings-releases';
 import { prepareInThisThread, prepareInWorker } from '../../../src/evidence/releases/prepare-release';
+import { parseReleaseDocument } from '../../../src/evidence/releases/release-document';
 import { loadOrCreateSigningKey } from '../../../src/evidence/signing-key';
+import { renderFindingsSectionFor } from '../../../src/http/views/render-findings-section';
 import { openPostgresStore, type PostgresStore } from '../../../src/storage/postgres/postgres-store';
 import { WorkerPool } from '../../../src/workers/worker-pool';
 import { createTestDatabase } from '../../helpers/test-database';
@@ -41,7 +44,7 @@ describe('worker threads on PostgreSQL', () => {
       prepareInWorker({ kind: 'postgres', url }, jobs)(store, campaign, stamp),
       prepareInThisThread((analysed, target) => analyseCampaign(analysed, target))(store, campaign, stamp),
     ]);
-    expect(JSON.parse(inWorker).comparisons.length).toBeGreaterThan(4);
+    expect(parseReleaseDocument(inWorker).findings.comparisons.length).toBeGreaterThan(4);
     expect(inWorker).toBe(here);
   }, 60_000);
 
@@ -56,5 +59,14 @@ describe('worker threads on PostgreSQL', () => {
     expect(inWorker.manifest.parameters.findingsRelease).toEqual(findings!.release);
     const records = (zip: Uint8Array) => strFromU8(unzipSync(zip)[RECORDS_PATH]).trim().split(/\r?\n/).slice(1).map((row) => row.slice(row.indexOf(',') + 1)).sort();
     expect(records(inWorker.zip)).toEqual(records(here.zip));
+  }, 60_000);
+
+  test('when the findings page is drawn in a worker from PostgreSQL, then it is the section this thread draws', async () => {
+    const releases = new FindingsReleases(store, () => ({ minChanges: 10, interval: 'PT0S', intervalMs: 0 }));
+    const released = (await releases.current(campaign))!;
+    const fingerprint = 'c3'.repeat(32);
+    const drawn = await renderFindingsSectionFor({ kind: 'postgres', url }, jobs, fingerprint)(campaign, released, 'de');
+    expect(drawn?.value).toContain('findings-summary-heading');
+    expect(drawn?.value).toBe((await renderFindingsSectionFor(undefined, jobs, fingerprint)(campaign, released, 'de'))?.value);
   }, 60_000);
 });
