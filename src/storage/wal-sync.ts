@@ -20,7 +20,6 @@
 import fs from 'node:fs';
 
 export class WalSync {
-  private file?: Promise<fs.promises.FileHandle>;
   /** The sync under way, if any. */
   private running?: Promise<void>;
   /** The sync that starts when the running one ends, shared by everyone who asks meanwhile. */
@@ -44,12 +43,9 @@ export class WalSync {
     return this.next;
   }
 
-  /** Closes the file (after the last flush has ended); the connection keeps the WAL itself. */
+  /** Resolves once the syncs asked for so far have ended. */
   async close(): Promise<void> {
     await Promise.allSettled([this.running, this.next]);
-    const file = this.file;
-    this.file = undefined;
-    if (file) await (await file).close();
   }
 
   private startNext(): Promise<void> {
@@ -65,16 +61,18 @@ export class WalSync {
     return sync;
   }
 
+  /**
+   * Opened for each sync and closed after it (two more calls in the thread pool, microseconds): a
+   * descriptor kept open would outlive a store that is never closed, and could point at a WAL
+   * file deleted and made anew. Read-only is enough: fdatasync flushes the file, whichever
+   * descriptor asks.
+   */
   private async sync(): Promise<void> {
-    // Read-only is enough: on Linux and macOS fdatasync flushes the file, whichever descriptor asks.
-    const file = (this.file ??= fs.promises.open(this.walPath, 'r'));
+    const file = await fs.promises.open(this.walPath, 'r');
     try {
-      await (await file).datasync();
-    } catch (error) {
-      // The next flush opens the file anew (it may not have existed yet).
-      if (this.file === file) this.file = undefined;
-      await file.then((handle) => handle.close()).catch(() => undefined);
-      throw error;
+      await file.datasync();
+    } finally {
+      await file.close();
     }
   }
 }
