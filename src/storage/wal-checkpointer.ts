@@ -34,8 +34,6 @@ export class WalCheckpointer {
   constructor(databasePath: string, onFailure: (error: Error) => void, intervalMs = CHECKPOINT_EVERY_MS) {
     const workerData: CheckpointWorkerData = { databasePath, intervalMs };
     this.worker = new Worker(compiledWorkerScript('storage/checkpoint-worker'), { workerData });
-    // It must not keep a CLI command or a stopping server alive; close() ends it.
-    this.worker.unref();
     this.ready = new Promise((resolve) => this.worker.once('message', () => resolve()));
     this.worker.on('message', (message: 'ready' | TruncateAnswer) => {
       if (message === 'ready') return;
@@ -50,6 +48,9 @@ export class WalCheckpointer {
       resolve();
     }));
     this.worker.on('error', onFailure);
+    // It must not keep a CLI command or a stopping server alive; close() ends it. After the
+    // listeners: adding a 'message' listener refs the worker's port again.
+    this.worker.unref();
   }
 
   /** An erasure's truncating checkpoint, in the thread: true when the WAL is empty after it. */

@@ -14,7 +14,7 @@ import { ImportRepository } from '../../../src/storage/import-repository';
 import { RecordRepository } from '../../../src/storage/record-repository';
 import { openDatabase } from '../../../src/storage/open-database';
 import { storedCounts } from '../../helpers/test-app';
-import { SqliteStore } from '../../../src/storage/sqlite-store';
+import { closeTestStores, sqliteStoreOn } from '../../helpers/test-database';
 
 const campaign = loadCampaigns().get('platform-decisions')!;
 const header = 'platform,month,decision_type,adverse,pay_cents,age_band,sex,nationality,migration_background';
@@ -28,8 +28,9 @@ beforeEach(() => {
   db = openDatabase(path.join(directory, 'crowdaudit.sqlite'));
 });
 
-afterEach(() => {
-  db.close();
+afterEach(async () => {
+  await closeTestStores();
+  if (db.open) db.close();
   fs.rmSync(directory, { recursive: true, force: true });
 });
 
@@ -40,7 +41,7 @@ function writeFile(name: string, content: string | Buffer): string {
 }
 
 function importFile(file: string, options: Partial<ImportSurveyOptions> = {}) {
-  const importer = new SurveyImporter(new SqliteStore(db));
+  const importer = new SurveyImporter(sqliteStoreOn(db));
   return importer.importSurvey({ campaign, file, now: () => new Date('2026-11-23T10:00:00Z'), ...options });
 }
 
@@ -132,7 +133,7 @@ describe('importing a survey', () => {
     const error = await thrown(importFile(file));
     expect(error.status).toBe(400);
     expect(error.message).toMatch(/Unknown column "salary"/);
-    expect(await storedCounts(new SqliteStore(db))).toEqual({ donations: 0, records: 0, idempotencyKeys: 0 });
+    expect(await storedCounts(sqliteStoreOn(db))).toEqual({ donations: 0, records: 0, idempotencyKeys: 0 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
     expect(fs.existsSync(rejectsOf(file))).toBe(false);
   });
@@ -141,7 +142,7 @@ describe('importing a survey', () => {
     const file = writeFile('survey.csv', `platform,month\nuber,2026-03\n`);
     const error = await thrown(importFile(file));
     expect(error.message).toMatch(/Required column "decision_type" is missing/);
-    expect((await storedCounts(new SqliteStore(db))).records).toBe(0);
+    expect((await storedCounts(sqliteStoreOn(db))).records).toBe(0);
   });
 
   test('when the file is Windows-1252 with semicolons and decimal commas, then it is read as such', async () => {
@@ -166,7 +167,7 @@ describe('importing a survey', () => {
     const file = writeFile('survey.csv', `${header}\n${good}\nuber,2026-03,job-pay,no,-5,25-34,female,non-eu,yes\n`);
     const result = await importFile(file, { dryRun: true });
     expect(result).toMatchObject({ dryRun: true, imported: 1, rejected: 1, batches: 0 });
-    expect((await storedCounts(new SqliteStore(db))).donations).toBe(0);
+    expect((await storedCounts(sqliteStoreOn(db))).donations).toBe(0);
     expect(fs.readFileSync(rejectsOf(file), 'utf8')).toMatch(/\r\n3,pay_cents,/);
   });
 
@@ -174,7 +175,7 @@ describe('importing a survey', () => {
     const file = writeFile('survey.csv', `${header}\n${good}\n`);
     expect((await thrown(importFile(file, { purposes: ['ngo-sharing'] }))).message).toMatch(/must include research/);
     expect((await thrown(importFile(file, { purposes: ['research', 'marketing'] }))).message).toMatch(/Unknown purpose "marketing"/);
-    expect((await storedCounts(new SqliteStore(db))).donations).toBe(0);
+    expect((await storedCounts(sqliteStoreOn(db))).donations).toBe(0);
     await importFile(file, { purposes: ['ngo-sharing', 'research'] });
     expect(db.prepare('SELECT purposes_json FROM donations').get()).toEqual({ purposes_json: '["ngo-sharing","research"]' });
   });
@@ -236,10 +237,10 @@ describe('importing a survey', () => {
       insertBatch.call(this, row, layoutJson, recordsJson);
       if (calls === 3) throw new Error('disk I/O error');
     });
-    const importer = new SurveyImporter(new SqliteStore(db));
+    const importer = new SurveyImporter(sqliteStoreOn(db));
     await expect(importer.importSurvey({ campaign, file, batchSize: 25 }))
       .rejects.toThrow('disk I/O error (50 records in 2 batches were imported before this error; the batch being written was not.)');
-    expect(await storedCounts(new SqliteStore(db))).toMatchObject({ donations: 2, records: 50 });
+    expect(await storedCounts(sqliteStoreOn(db))).toMatchObject({ donations: 2, records: 50 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM import_batches').get()).toEqual({ n: 2 });
     expect(db.prepare('SELECT action, detail_json FROM audit_log').all()).toEqual([{ action: 'records.import-failed', detail_json: '{"records":50,"batches":2}' }]);
     expect(fs.readdirSync(directory).filter((name) => name.includes('.part-'))).toEqual([]);

@@ -3,6 +3,7 @@
  * answered before the WAL's sync (wal-sync.ts), which runs off the event loop; its checkpoints run
  * in a thread of its own (wal-checkpointer.ts), never on the store's connection.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -111,4 +112,16 @@ describe('checkpoints in a thread of their own', () => {
     expect(fs.existsSync(`${databasePath}-wal`)).toBe(false);
     expect(fs.readFileSync(databasePath).includes(Buffer.from('"score_value":512.25'))).toBe(true);
   });
+
+  test('when a store that wrote is never closed, then its checkpointing thread does not keep the process alive', () => {
+    // A process of its own: the thread is unreferenced only once its listeners are added.
+    const dist = path.resolve(__dirname, '../../../dist/src');
+    const script = `
+      const { openDatabase } = require(${JSON.stringify(`${dist}/storage/open-database`)});
+      const { SqliteStore } = require(${JSON.stringify(`${dist}/storage/sqlite-store`)});
+      const store = new SqliteStore(openDatabase(${JSON.stringify(path.join(directory, 'left-open.sqlite'))}));
+      store.auditLog.write({ actor: 'test', action: 'test.left-open', detail: {} }).then(() => console.log('written'));`;
+    // Throws if the process is still running after 20 s.
+    expect(execFileSync(process.execPath, ['-e', script], { timeout: 20_000, encoding: 'utf8' })).toBe('written\n');
+  }, 30_000);
 });
