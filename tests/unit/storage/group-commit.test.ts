@@ -99,16 +99,8 @@ describe('group commit', () => {
     expect(stored()).toEqual([]);
     expect(db.prepare('SELECT COUNT(*) AS n FROM children').get()).toEqual({ n: 0 });
   });
-});
 
-describe('group commit, answered once on disk', () => {
-  let db: BetterSqlite3.Database;
-  beforeEach(() => {
-    db = new BetterSqlite3(':memory:');
-    db.exec('CREATE TABLE items (value INTEGER NOT NULL UNIQUE)');
-  });
-  afterEach(() => db.close());
-  const insert = (value: number) => () => db.prepare('INSERT INTO items (value) VALUES (?)').run(value).changes;
+  // Answered once on disk: the store's WAL sync (wal-sync.ts) is the `durable` hook.
 
   test('when the commit is done but not yet on disk, then no caller is answered, and the next group may commit meanwhile', async () => {
     const syncs: Array<() => void> = [];
