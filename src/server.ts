@@ -83,6 +83,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
       clearInterval(releases);
       const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       force.unref();
+      // Clients that keep their connection alive would go on sending on it, and the grace period
+      // would end by cutting requests off mid-way: a donation committed (its sync to disk under
+      // way) but never answered. Each request from now on is answered with its connection closed.
+      server.prependListener('request', (_request, response) => response.setHeader('Connection', 'close'));
       server.close(() => {
         clearTimeout(force);
         const { jobs, renders } = dependencies.workerPools;
