@@ -5,7 +5,6 @@
  * process's pool of job threads with findings releases.
  */
 import { MessageChannel } from 'node:worker_threads';
-import { campaignDefinition } from '../../campaigns/load-campaigns';
 import type { Campaign } from '../../campaigns/types';
 import type { Store, StoreLocation } from '../../storage/store';
 import type { WorkerPool } from '../../workers/worker-pool';
@@ -13,6 +12,7 @@ import type { FindingsReleases } from '../releases/findings-releases';
 import type { SigningKey } from '../signing-key';
 import { buildCollectivePack, type CollectivePack } from './build-collective-pack';
 import type { CollectivePackTask } from './collective-pack-worker';
+import { campaignForWorker } from '../../workers/campaign-across-threads';
 
 /** Builds the campaign's pack with the findings of the release the public sees now (none before the first). */
 export type BuildPack = (campaign: Campaign, now: Date) => Promise<CollectivePack>;
@@ -32,8 +32,7 @@ async function inWorker(jobs: WorkerPool, location: StoreLocation, campaign: Cam
   signer.on('message', (bytes: Uint8Array) => signer.postMessage(signingKey.sign(bytes)));
   const task: CollectivePackTask = {
     location,
-    definition: campaignDefinition(campaign),
-    ...(campaign.populationMargins ? { populationMargins: campaign.populationMargins } : {}),
+    ...campaignForWorker(campaign),
     ...(releaseNumber === undefined ? {} : { releaseNumber }),
     signer: { publicKeyPem: signingKey.publicKeyPem, fingerprint: signingKey.fingerprint },
     signPort,

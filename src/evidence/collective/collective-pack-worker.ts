@@ -6,20 +6,16 @@
  * from the server's thread through `signPort`: the private key stays where it was loaded.
  */
 import type { MessagePort } from 'node:worker_threads';
-import { buildCampaign } from '../../campaigns/load-campaigns';
-import type { PopulationMarginsFile } from '../../campaigns/population-margins-file';
-import type { CampaignDefinition } from '../../campaigns/types';
 import { openReadingStore } from '../../storage/open-reading-store';
 import type { StoreLocation } from '../../storage/store';
-import { parseReleaseDocument } from '../releases/release-document';
+import { readStoredRelease } from '../releases/release-document';
 import type { SigningKey } from '../signing-key';
 import { buildCollectivePack, type CollectivePack } from './build-collective-pack';
 import { workerTask } from '../../workers/worker-task';
+import { campaignInWorker, type SentCampaign } from '../../workers/campaign-across-threads';
 
-export interface CollectivePackTask {
+export interface CollectivePackTask extends SentCampaign {
   location: StoreLocation;
-  definition: CampaignDefinition;
-  populationMargins?: PopulationMarginsFile;
   /** The release whose findings the pack carries (undefined: none yet). */
   releaseNumber?: number;
   signer: Pick<SigningKey, 'publicKeyPem' | 'fingerprint'>;
@@ -39,12 +35,9 @@ function signThrough(port: MessagePort) {
 async function packOf(data: CollectivePackTask): Promise<CollectivePack> {
   const store = await openReadingStore(data.location);
   try {
-    const built = buildCampaign(data.definition, `${data.definition.slug} (pack worker)`);
-    const campaign = data.populationMargins ? { ...built, populationMargins: data.populationMargins } : built;
-    const stored = data.releaseNumber === undefined ? undefined : await store.repositories.releases.findingsJson(campaign.slug, data.releaseNumber);
-    if (data.releaseNumber !== undefined && stored === undefined) throw new Error(`release ${data.releaseNumber} of ${campaign.slug} is not in the database`);
+    const campaign = campaignInWorker(data, 'pack worker');
     // The stored release also holds the pack statistics, which are never published.
-    const findings = stored === undefined ? undefined : parseReleaseDocument(stored).findings;
+    const findings = data.releaseNumber === undefined ? undefined : (await readStoredRelease(store.repositories, campaign.slug, data.releaseNumber)).findings;
     return await buildCollectivePack(store, campaign, findings, { ...data.signer, sign: signThrough(data.signPort) }, new Date(data.now));
   } finally {
     data.signPort.close();

@@ -6,28 +6,23 @@
  * donations). It gets the campaign as its dictionary defines it (functions do not cross threads)
  * with its population margins.
  */
-import { buildCampaign } from '../../campaigns/load-campaigns';
-import type { PopulationMarginsFile } from '../../campaigns/population-margins-file';
-import type { CampaignDefinition } from '../../campaigns/types';
 import { openReadingStore } from '../../storage/open-reading-store';
 import type { StoreLocation } from '../../storage/store';
 import { analyseCampaign } from '../campaign-analyses';
 import { releaseDocument, type ReleaseStamp } from './release-document';
 import { workerTask } from '../../workers/worker-task';
+import { campaignInWorker, type SentCampaign } from '../../workers/campaign-across-threads';
 
-export interface AnalysisTask {
+export interface AnalysisTask extends SentCampaign {
   location: StoreLocation;
-  definition: CampaignDefinition;
   stamp: ReleaseStamp;
-  /** The campaign's population margins, as loaded at start (plain data: they cross threads). */
-  populationMargins?: PopulationMarginsFile;
 }
 
-async function releaseDocumentOf({ location, definition, stamp, populationMargins }: AnalysisTask): Promise<string> {
+async function releaseDocumentOf(task: AnalysisTask): Promise<string> {
+  const { location, stamp } = task;
   const store = await openReadingStore(location);
   try {
-    const campaign = buildCampaign(definition, `${definition.slug} (analysis worker)`);
-    return releaseDocument(await analyseCampaign(store.repositories, populationMargins ? { ...campaign, populationMargins } : campaign), stamp);
+    return releaseDocument(await analyseCampaign(store.repositories, campaignInWorker(task, 'analysis worker')), stamp);
   } finally {
     await store.close();
   }

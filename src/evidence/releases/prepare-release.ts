@@ -7,7 +7,6 @@
  * where the database is (a SQLite file, a PostgreSQL URL) and reads the records itself: sending
  * them from this thread would read and copy them here, on the event loop the worker exists to keep free.
  */
-import { campaignDefinition } from '../../campaigns/load-campaigns';
 import type { Campaign } from '../../campaigns/types';
 import type { StoreLocation } from '../../storage/store';
 import type { WorkerPool } from '../../workers/worker-pool';
@@ -15,6 +14,7 @@ import { analyseCampaign, type AnalysedStore } from '../campaign-analyses';
 import type { CampaignAnalyses } from '../campaign-analyses-types';
 import type { AnalysisTask } from './analysis-worker';
 import { releaseDocument, type ReleaseStamp } from './release-document';
+import { campaignForWorker } from '../../workers/campaign-across-threads';
 
 export type Analyse = (store: AnalysedStore, campaign: Campaign) => Promise<CampaignAnalyses>;
 /** The document of the release `stamp` names, from the campaign's current records. */
@@ -28,7 +28,7 @@ export function prepareInThisThread(analyse: Analyse = (store, campaign) => anal
 /** In one of `jobs`' threads, reading the database at `location`. */
 export function prepareInWorker(location: StoreLocation, jobs: WorkerPool): PrepareRelease {
   return (_store, campaign, stamp) => {
-    const task: AnalysisTask = { location, definition: campaignDefinition(campaign), stamp, ...(campaign.populationMargins ? { populationMargins: campaign.populationMargins } : {}) };
+    const task: AnalysisTask = { location, ...campaignForWorker(campaign), stamp };
     return jobs.run<string>('evidence/releases/analysis-worker', task, `Analysing ${campaign.slug}`);
   };
 }

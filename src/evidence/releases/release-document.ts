@@ -12,6 +12,7 @@
  * is one line of JSON and reads the same way.
  */
 import type { CampaignAnalyses, PublishedFindings } from '../campaign-analyses-types';
+import type { Repositories } from '../../storage/store';
 import type { PackStatistics } from '../personal/pack-statistics';
 import { inSlices } from './in-slices';
 import { publicFindings } from './public-findings';
@@ -52,6 +53,16 @@ export function parseReleaseDocument(document: string): StoredRelease {
   const entries = JSON.parse(head) as Record<string, unknown>;
   for (const line of elements) addElement(entries, line);
   return storedRelease(entries);
+}
+
+/**
+ * Reads release `number` of a campaign from the database, at once (in a worker thread).
+ * @throws Error "release N of <slug> is not in the database"
+ */
+export async function readStoredRelease(repositories: Pick<Repositories, 'releases'>, slug: string, number: number): Promise<StoredRelease> {
+  const stored = await repositories.releases.findingsJson(slug, number);
+  if (stored === undefined) throw new Error(`release ${number} of ${slug} is not in the database`);
+  return parseReleaseDocument(stored);
 }
 
 /** Reads a stored release on the event loop, giving it back every few ms (in-slices.ts). */

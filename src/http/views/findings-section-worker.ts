@@ -5,20 +5,17 @@
  * loop would answer nothing. The worker reads the release itself, by number, on its own
  * connection, and keeps the last one it read: the thread stays warm between the languages.
  */
-import { buildCampaign } from '../../campaigns/load-campaigns';
-import type { PopulationMarginsFile } from '../../campaigns/population-margins-file';
-import type { CampaignDefinition, Locale } from '../../campaigns/types';
+import type { Locale } from '../../campaigns/types';
 import type { PublishedFindings } from '../../evidence/campaign-analyses-types';
-import { parseReleaseDocument } from '../../evidence/releases/release-document';
+import { readStoredRelease } from '../../evidence/releases/release-document';
 import { openReadingStore } from '../../storage/open-reading-store';
 import type { StoreLocation } from '../../storage/store';
 import { workerTask } from '../../workers/worker-task';
 import { findingsSection } from './findings-views';
+import { campaignInWorker, type SentCampaign } from '../../workers/campaign-across-threads';
 
-export interface FindingsSectionTask {
+export interface FindingsSectionTask extends SentCampaign {
   location: StoreLocation;
-  definition: CampaignDefinition;
-  populationMargins?: PopulationMarginsFile;
   releaseNumber: number;
   /** The signing key's fingerprint as the page shows it. */
   fingerprint: string;
@@ -32,9 +29,7 @@ async function releaseFindings(location: StoreLocation, slug: string, number: nu
   if (lastRead?.key === key) return lastRead.findings;
   const store = await openReadingStore(location);
   try {
-    const stored = await store.repositories.releases.findingsJson(slug, number);
-    if (stored === undefined) throw new Error(`release ${number} of ${slug} is not in the database`);
-    lastRead = { key, findings: parseReleaseDocument(stored).findings };
+    lastRead = { key, findings: (await readStoredRelease(store.repositories, slug, number)).findings };
     return lastRead.findings;
   } finally {
     await store.close();
@@ -43,8 +38,7 @@ async function releaseFindings(location: StoreLocation, slug: string, number: nu
 
 /** The section's HTML, or undefined when the release has nothing to show yet. */
 async function sectionOf(task: FindingsSectionTask): Promise<string | undefined> {
-  const built = buildCampaign(task.definition, `${task.definition.slug} (findings page worker)`);
-  const campaign = task.populationMargins ? { ...built, populationMargins: task.populationMargins } : built;
+  const campaign = campaignInWorker(task, 'findings page worker');
   const findings = await releaseFindings(task.location, campaign.slug, task.releaseNumber);
   return findingsSection(campaign, findings, task.fingerprint, task.locale)?.value;
 }

@@ -4,7 +4,6 @@
  * in-memory database, which no worker can open. The page asks once per release and language
  * (campaign-pages.ts).
  */
-import { campaignDefinition } from '../../campaigns/load-campaigns';
 import type { Campaign, Locale } from '../../campaigns/types';
 import type { PublishedFindings } from '../../evidence/campaign-analyses-types';
 import { formatFingerprint } from '../../evidence/signing-key';
@@ -13,6 +12,7 @@ import type { WorkerPool } from '../../workers/worker-pool';
 import type { FindingsSectionTask } from './findings-section-worker';
 import { findingsSection } from './findings-views';
 import { SafeHtml } from './html';
+import { campaignForWorker } from '../../workers/campaign-across-threads';
 
 export type RenderFindingsSection = (campaign: Campaign, released: PublishedFindings, locale: Locale) => Promise<SafeHtml | undefined>;
 
@@ -22,8 +22,7 @@ export function renderFindingsSectionFor(location: StoreLocation | undefined, re
   return async (campaign, released, locale) => {
     const task: FindingsSectionTask = {
       location,
-      definition: campaignDefinition(campaign),
-      ...(campaign.populationMargins ? { populationMargins: campaign.populationMargins } : {}),
+      ...campaignForWorker(campaign),
       releaseNumber: released.release.number,
       fingerprint,
       locale,
