@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,38 @@ describe('secrets kept beside the database', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(loadOrCreateSecretFile(file, () => 'second-secret')).toBe('first-secret');
   });
+
+  test('when several processes create the same secrets at the same moment, then each reads every secret whole and all read the same', async () => {
+    // Processes, not calls: the race is between processes starting on one fresh directory (two
+    // servers behind one database). Large secrets widen the window in which a file created
+    // before it was written could be read empty or in part.
+    const built = path.resolve(__dirname, '../../dist/src/storage/secret-file.js');
+    if (!fs.existsSync(built)) throw new Error(`${built} is missing: run "npm run build" first (npm test does).`);
+    const files = 80;
+    const startAt = Date.now() + 1_000;
+    const script = `
+      const { createHash, randomBytes } = require('node:crypto');
+      const { loadOrCreateSecretFile } = require(${JSON.stringify(built)});
+      while (Date.now() < ${startAt}) {}
+      const seen = [];
+      for (let index = 0; index < ${files}; index += 1) {
+        const secret = loadOrCreateSecretFile(${JSON.stringify(directory)} + '/secret-' + index, () => randomBytes(1 << 19).toString('hex'));
+        seen.push(secret.length + ':' + createHash('sha256').update(secret).digest('hex'));
+      }
+      process.stdout.write(JSON.stringify(seen));`;
+    const run = () => new Promise<string[]>((resolve, reject) => {
+      const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
+      child.once('error', reject);
+      child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(output) as string[]) : reject(new Error(`a process exited with ${code}`))));
+    });
+    const [first, ...others] = await Promise.all([run(), run(), run(), run()]);
+    expect(first!.every((seen) => seen.startsWith(`${1 << 20}:`))).toBe(true);
+    for (const other of others) expect(other).toEqual(first);
+    // No draft is left beside the secrets.
+    expect(fs.readdirSync(directory).filter((name) => !/^secret-\d+$/.test(name))).toEqual([]);
+  }, 60_000);
 
   test('when no CSRF_SECRET is set, then a form token issued before a restart is still accepted after it', async () => {
     const config = testConfig({ databasePath: path.join(directory, 'db.sqlite'), csrfSecret: undefined });
