@@ -17,6 +17,8 @@ const sqliteOnlyApiTests = [
   'erasure', 'server', 'server-retention', 'rate-limits', 'logging', 'evidence-pack-api', 'purpose-withdrawal-api',
   'findings-api', 'personal-evidence-api', 'pages/csv-donation-pages', 'pages/evidence-pack-pages',
 ].map((name) => `<rootDir>/tests/api/${name}\\.test\\.ts$`);
+// A server child process a failed test left running would keep jest from exiting.
+const stopLeftoverServers = ['<rootDir>/tests/reliability/stop-leftover-servers.ts'];
 // Each PostgreSQL donation is a transaction of its own over a socket, so seeding hundreds takes longer than in memory.
 const postgres = {
   ...common,
@@ -34,11 +36,11 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'], testPathIgnorePatterns: postgresOnlyUnitTests },
     { ...common, displayName: 'api', testMatch: ['<rootDir>/tests/api/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'], testTimeout: 120000 },
-    { ...common, displayName: 'reliability', testMatch: ['<rootDir>/tests/reliability/**/*.test.ts'], testTimeout: 240000 },
+    { ...common, displayName: 'reliability', testMatch: ['<rootDir>/tests/reliability/**/*.test.ts'], testTimeout: 240000, setupFilesAfterEnv: stopLeftoverServers },
     ...(process.env.TEST_DATABASE_URL ? [
       { ...postgres, displayName: 'unit-postgres', testMatch: ['<rootDir>/tests/unit/storage/store-contract.test.ts', ...postgresOnlyUnitTests] },
       { ...postgres, displayName: 'api-postgres', testMatch: ['<rootDir>/tests/api/**/*.test.ts'], testPathIgnorePatterns: sqliteOnlyApiTests },
-      { ...postgres, displayName: 'reliability-postgres', testMatch: ['<rootDir>/tests/reliability/postgres-*.test.ts'], testTimeout: 240000 },
+      { ...postgres, displayName: 'reliability-postgres', testMatch: ['<rootDir>/tests/reliability/postgres-*.test.ts'], testTimeout: 240000, setupFilesAfterEnv: [...postgres.setupFilesAfterEnv, ...stopLeftoverServers] },
     ] : []),
   ],
 };

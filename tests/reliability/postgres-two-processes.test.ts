@@ -31,7 +31,11 @@ describe('two server processes on one PostgreSQL database', () => {
       SIGNING_KEY_PATH: path.join(directory, 'shared', 'signing-key.pem'),
     };
     // Started at once: both migrate the fresh database (an advisory lock lets one do it).
-    servers = await Promise.all([0, 1].map((index) => spawnServer(path.join(directory, `machine-${index}`, 'unused.sqlite'), environment)));
+    // If one fails to start, the other is still stopped in afterEach (a server left running keeps
+    // jest from exiting, and CI then waits for its time limit instead of reporting the failure).
+    const started = await Promise.allSettled([0, 1].map((index) => spawnServer(path.join(directory, `machine-${index}`, 'unused.sqlite'), environment)));
+    servers = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
   }, 60_000);
 
   afterEach(async () => {

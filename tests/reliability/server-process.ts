@@ -17,6 +17,21 @@ export interface ServerProcess {
   output(): string;
 }
 
+/** Servers started and not yet exited, so a test file's end can stop any a failed test left. */
+const running = new Set<ChildProcess>();
+
+/**
+ * Stops every server this file's tests started and left running (setupFilesAfterEnv): one
+ * left running keeps jest from exiting, and CI then waits for its time limit instead of
+ * reporting the failure that left it.
+ */
+export async function stopLeftoverServers(): Promise<void> {
+  await Promise.all([...running].map((child) => new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  })));
+}
+
 export async function spawnServer(databasePath: string, environment: Record<string, string> = {}): Promise<ServerProcess> {
   if (!fs.existsSync(SERVER_SCRIPT)) throw new Error(`${SERVER_SCRIPT} is missing: run "npm run build" first (npm test does).`);
   const child = spawn(process.execPath, [SERVER_SCRIPT], {
@@ -35,11 +50,18 @@ export async function spawnServer(databasePath: string, environment: Record<stri
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
   child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
+  running.add(child);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code, signal }));
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal });
+    });
   });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start within 20 s:\n${output}`)), 20_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server did not start within 20 s:\n${output}`));
+    }, 20_000);
     const look = () => {
       const match = /running at (http:\/\/\S+)/.exec(output);
       if (match) {
