@@ -20,7 +20,7 @@ import { effectSentence, formatters } from '../effect-sentence';
 import { amountText } from '../field-value';
 import { NO_ANSWER_LEVELS } from '../group-comparison';
 import { outcomeRows } from '../outcome-strata';
-import { sameComparison } from '../same-comparison';
+import { effectsOf } from '../same-comparison';
 import type { CountryAdvice } from '../advice/country-advice';
 import { controllersFor, helpfulFindings, type Recipients } from '../letters';
 import { analysableOutcomes, MAX_PEER_FACTORS, peerCandidates, peerKey, type PackStatistics } from './pack-statistics';
@@ -194,7 +194,7 @@ export async function buildPersonalPack(
     if (comparison.reference === null) effects.push({ ...base, status: 'none', sentence: et('effectNone', words) });
     else if (comparison.reference === String(level)) effects.push({ ...base, status: 'reference', sentence: et('effectReference', words) });
     else {
-      const effect = findings!.effects.find((candidate) => sameComparison(candidate, comparison) && candidate.level === String(level));
+      const effect = effectsOf(findings!, comparison).find((candidate) => candidate.level === String(level));
       if (!effect || effect.suppressed) effects.push({ ...base, status: 'suppressed', sentence: et('effectSuppressed', words) });
       else effects.push({ ...base, status: 'compared', reference: effect.reference, raw: effect.raw, adjusted: effect.adjusted, sentence: effectSentence(effect, attribute.label(effect.level), attribute.label(effect.reference), ft, withUnit(comparison.outcome), comparison.ordered) });
     }

@@ -13,7 +13,7 @@ import type { CampaignFindings, Comparison, Effect, GroupSummary, PublishedFindi
 import { comparisonChartGroups } from '../../evidence/charts/comparison-chart-groups';
 import { groupEstimateChart } from '../../evidence/charts/group-estimate-chart';
 import { effectSentence, formatters, isClear, isOddsModel, shownInterval, type Formatters } from '../../evidence/effect-sentence';
-import { comparisonKey } from '../../evidence/same-comparison';
+import { effectsOf } from '../../evidence/same-comparison';
 import { findingsTranslator } from '../../i18n/findings-messages';
 import { findingsPageTranslator } from '../../i18n/findings-page-messages';
 import { html, SafeHtml } from './html';
@@ -46,26 +46,9 @@ function stratumText(campaign: Campaign, stratum: Stratum, words: Words): string
   return Object.entries(stratum).map(([name, value]) => localizedField(field(campaign, name), words.locale).label(value)).join(' / ');
 }
 
-/**
- * Each comparison's shown effects, indexed once per release: filtering all of a release's effects
- * for each comparison took about 70% of the section's 500–650 ms at 10,000 donations.
- */
-const shownEffectsIndex = new WeakMap<CampaignFindings, Map<string, ShownEffect[]>>();
-
+/** A comparison's effects that are shown (not suppressed). */
 function shownEffects(analyses: CampaignFindings, comparison: Comparison): ShownEffect[] {
-  let index = shownEffectsIndex.get(analyses);
-  if (!index) {
-    index = new Map();
-    for (const effect of analyses.effects) {
-      if (effect.suppressed) continue;
-      const key = comparisonKey(effect);
-      const effects = index.get(key) ?? [];
-      effects.push(effect as ShownEffect);
-      index.set(key, effects);
-    }
-    shownEffectsIndex.set(analyses, index);
-  }
-  return index.get(comparisonKey(comparison)) ?? [];
+  return effectsOf(analyses, comparison).filter((effect): effect is ShownEffect => !effect.suppressed);
 }
 
 /** Clear: the family interval excludes no difference (the same test as the adjusted p under 0.05, see family-adjustment.ts). */
