@@ -11,7 +11,7 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };
-const postgresOnlyUnitTests = ['<rootDir>/tests/unit/cli/migrate-command.test.ts', '<rootDir>/tests/unit/cli/postgres-backup.test.ts', '<rootDir>/tests/unit/evidence/workers-on-postgres.test.ts'];
+const postgresOnlyUnitTests = ['<rootDir>/tests/unit/cli/migrate-command.test.ts', '<rootDir>/tests/unit/cli/postgres-backup.test.ts', '<rootDir>/tests/unit/evidence/workers-on-postgres.test.ts', '<rootDir>/tests/unit/storage/postgres-compressed-releases.test.ts'];
 // API tests that look at SQLite itself (its files, WAL, pragmas, raw SQL in SQLite's dialect): SQLite only.
 const sqliteOnlyApiTests = [
   'erasure', 'server', 'server-retention', 'rate-limits', 'logging', 'evidence-pack-api', 'purpose-withdrawal-api',

@@ -14,17 +14,22 @@ export interface TableCopy {
   sha256: string;
 }
 
-/** The table's row count and content hash: rows by key, each row's columns as a JSON array, one per line. */
+/** The table's row count and content hash: rows by key, each row's columns as a JSON array (bytes in base64), one per line. */
 export async function tableDigest(tables: TableAccess, table: DataTable): Promise<{ rows: number; sha256: string }> {
   const hash = createHash('sha256');
   let rows = 0;
   for await (const page of tables.rows(table)) {
     for (const row of page) {
-      hash.update(`${JSON.stringify(DATA_TABLE_COLUMNS[table].map((column) => row[column] ?? null))}\n`);
+      hash.update(`${JSON.stringify(DATA_TABLE_COLUMNS[table].map((column) => cell(row[column])))}\n`);
       rows += 1;
     }
   }
   return { rows, sha256: hash.digest('hex') };
+}
+
+/** A column's value as hashed: bytes (a BLOB, a BYTEA) in base64, as each engine hands them over as a Buffer. */
+function cell(value: unknown): unknown {
+  return value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') : value ?? null;
 }
 
 /**

@@ -12,7 +12,7 @@ export const DATA_TABLE_COLUMNS = {
   campaign_revisions: ['campaign_slug', 'revision', 'deletions'],
   access_tokens: ['id', 'label', 'role', 'token_hash', 'created_at', 'revoked_at'],
   import_batches: ['id', 'donation_id', 'campaign_slug', 'layout_json', 'records_json'],
-  findings_releases: ['campaign_slug', 'number', 'released_at', 'revision', 'findings_json'],
+  findings_releases: ['campaign_slug', 'number', 'released_at', 'revision', 'document'],
   consent_withdrawals: ['donation_id', 'purpose', 'consent_version', 'consent_sha256', 'withdrawn_on'],
 } as const;
 

@@ -8,23 +8,24 @@ export interface ReleaseRow {
   releasedAt: string;
   /** The campaign revision the findings include (internal: never published). */
   revision: number;
-  findingsJson: string;
+  /** What release-document.ts stores: gzip-compressed (rows from before migration 010: the text's bytes). */
+  document: Uint8Array;
 }
 
-export type ReleaseMeta = Omit<ReleaseRow, 'findingsJson'>;
+export type ReleaseMeta = Omit<ReleaseRow, 'document'>;
 
 export class ReleaseRepository {
   private readonly latestMetaRow;
-  private readonly findingsOf;
+  private readonly documentOf;
   private readonly insertRow;
 
   constructor(db: Database) {
     this.latestMetaRow = db.prepare(`SELECT campaign_slug AS campaignSlug, number, released_at AS releasedAt, revision
       FROM findings_releases WHERE campaign_slug = @campaignSlug ORDER BY number DESC LIMIT 1`);
-    this.findingsOf = db.prepare('SELECT findings_json AS findingsJson FROM findings_releases WHERE campaign_slug = @campaignSlug AND number = @number').pluck();
+    this.documentOf = db.prepare('SELECT document FROM findings_releases WHERE campaign_slug = @campaignSlug AND number = @number').pluck();
     // The number must follow the latest one: a process that lost a race to cut it inserts nothing.
-    this.insertRow = db.prepare(`INSERT INTO findings_releases (campaign_slug, number, released_at, revision, findings_json)
-      SELECT @campaignSlug, @number, @releasedAt, @revision, @findingsJson
+    this.insertRow = db.prepare(`INSERT INTO findings_releases (campaign_slug, number, released_at, revision, document)
+      SELECT @campaignSlug, @number, @releasedAt, @revision, @document
       WHERE @number = 1 + (SELECT COALESCE(MAX(number), 0) FROM findings_releases WHERE campaign_slug = @campaignSlug)
       ON CONFLICT DO NOTHING`);
   }
@@ -34,12 +35,13 @@ export class ReleaseRepository {
     return this.latestMetaRow.get({ campaignSlug }) as ReleaseMeta | undefined;
   }
 
-  findingsJson(campaignSlug: string, number: number): string | undefined {
-    return this.findingsOf.get({ campaignSlug, number }) as string | undefined;
+  document(campaignSlug: string, number: number): Uint8Array | undefined {
+    return this.documentOf.get({ campaignSlug, number }) as Buffer | undefined;
   }
 
   /** Stores the release; false when another writer has already stored that number. */
   insert(row: ReleaseRow): boolean {
-    return this.insertRow.run(row).changes === 1;
+    // better-sqlite3 binds a Buffer as a BLOB; a Uint8Array from another thread is made one without copying.
+    return this.insertRow.run({ ...row, document: Buffer.from(row.document.buffer, row.document.byteOffset, row.document.byteLength) }).changes === 1;
   }
 }

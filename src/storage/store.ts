@@ -69,7 +69,8 @@ export interface TokenStore {
 
 export interface ReleaseStore {
   latest(campaignSlug: string): Promise<ReleaseMeta | undefined>;
-  findingsJson(campaignSlug: string, number: number): Promise<string | undefined>;
+  /** The release's stored document (release-document.ts): gzip-compressed, or before migration 010 its text's UTF-8 bytes. */
+  document(campaignSlug: string, number: number): Promise<Uint8Array | undefined>;
   /** Stores the release; false when another writer (another process) has already stored that number. */
   insert(row: ReleaseRow): Promise<boolean>;
 }

@@ -134,7 +134,7 @@ describe('representativeness in the findings API', () => {
     const { populationMargins: _margins, ...before } = campaign;
     const old = publicFindings(await analyseCampaign(testApp.store, before), { number: 1, releasedAt: new Date('2026-11-02T00:00:00Z'), rule: { minChanges: 10, interval: 'P1D' } });
     const { revision } = await testApp.store.revisions.state('credit-scores');
-    await testApp.store.releases.insert({ campaignSlug: 'credit-scores', number: 1, releasedAt: '2026-11-02T00:00:00.000Z', revision, findingsJson: JSON.stringify(old) });
+    await testApp.store.releases.insert({ campaignSlug: 'credit-scores', number: 1, releasedAt: '2026-11-02T00:00:00.000Z', revision, document: Buffer.from(JSON.stringify(old)) });
     const body = await findings('credit-scores');
     expect(body.release.number).toBe(1);
     expect(body.representativeness).toBeUndefined();

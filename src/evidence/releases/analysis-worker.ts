@@ -18,7 +18,7 @@ export interface AnalysisTask extends SentCampaign {
   stamp: ReleaseStamp;
 }
 
-async function releaseDocumentOf(task: AnalysisTask): Promise<string> {
+async function releaseDocumentOf(task: AnalysisTask): Promise<Uint8Array> {
   const { location, stamp } = task;
   const store = await openReadingStore(location);
   try {

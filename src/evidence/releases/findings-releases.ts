@@ -57,7 +57,7 @@ export class FindingsReleases {
   }
 
   private async readRelease(campaign: Campaign, number: number): Promise<StoredRelease> {
-    return readReleaseDocument((await this.store.releases.findingsJson(campaign.slug, number))!);
+    return readReleaseDocument((await this.store.releases.document(campaign.slug, number))!);
   }
 
   /** The latest release, or undefined before the first. */
@@ -154,12 +154,12 @@ export class FindingsReleases {
     // Stamped when the records are read, to the second: the release shows the records of that moment.
     const releasedAt = new Date(Math.floor(this.now().getTime() / 1000) * 1000).toISOString();
     const rule = this.ruleOf(campaign);
-    const findingsJson = await this.prepare(this.store, campaign, { number, releasedAt, rule: { minChanges: rule.minChanges, interval: rule.interval } });
+    const document = await this.prepare(this.store, campaign, { number, releasedAt, rule: { minChanges: rule.minChanges, interval: rule.interval } });
     // Read after the records were: a donation that arrives while they are read is then counted
     // as released whether or not it was included, so the next release waits for `minChanges`
     // donations that surely came after this one's reading (the count errs on the safe side).
     const { revision } = await this.store.revisions.state(campaign.slug);
-    await this.store.releases.insert({ campaignSlug: campaign.slug, number, releasedAt, revision, findingsJson });
+    await this.store.releases.insert({ campaignSlug: campaign.slug, number, releasedAt, revision, document });
     return true;
   }
 }

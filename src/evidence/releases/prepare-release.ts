@@ -18,7 +18,7 @@ import { campaignForWorker } from '../../workers/campaign-across-threads';
 
 export type Analyse = (store: AnalysedStore, campaign: Campaign) => Promise<CampaignAnalyses>;
 /** The document of the release `stamp` names, from the campaign's current records. */
-export type PrepareRelease = (store: AnalysedStore, campaign: Campaign, stamp: ReleaseStamp) => Promise<string>;
+export type PrepareRelease = (store: AnalysedStore, campaign: Campaign, stamp: ReleaseStamp) => Promise<Uint8Array>;
 
 /** In this thread, with `analyse` (tests give their own). */
 export function prepareInThisThread(analyse: Analyse = (store, campaign) => analyseCampaign(store, campaign)): PrepareRelease {
@@ -29,7 +29,7 @@ export function prepareInThisThread(analyse: Analyse = (store, campaign) => anal
 export function prepareInWorker(location: StoreLocation, jobs: WorkerPool): PrepareRelease {
   return (_store, campaign, stamp) => {
     const task: AnalysisTask = { location, ...campaignForWorker(campaign), stamp };
-    return jobs.run<string>('evidence/releases/analysis-worker', task, `Analysing ${campaign.slug}`);
+    return jobs.run<Uint8Array>('evidence/releases/analysis-worker', task, `Analysing ${campaign.slug}`);
   };
 }
 

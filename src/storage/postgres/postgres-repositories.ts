@@ -133,15 +133,15 @@ export function postgresRepositories(db: Queryable): Repositories {
     releases: {
       latest: (campaignSlug) => one<ReleaseMeta>(db, `SELECT campaign_slug AS "campaignSlug", number, released_at AS "releasedAt", revision
         FROM findings_releases WHERE campaign_slug = $1 ORDER BY number DESC LIMIT 1`, [campaignSlug]),
-      async findingsJson(campaignSlug, number) {
-        return (await one<{ findingsJson: string }>(db, 'SELECT findings_json AS "findingsJson" FROM findings_releases WHERE campaign_slug = $1 AND number = $2', [campaignSlug, number]))?.findingsJson;
+      async document(campaignSlug, number) {
+        return (await one<{ document: Buffer }>(db, 'SELECT document FROM findings_releases WHERE campaign_slug = $1 AND number = $2', [campaignSlug, number]))?.document;
       },
       async insert(row: ReleaseRow) {
         // The number must follow the latest one; the primary key stops a second writer of the same number.
-        const result = await db.query(`INSERT INTO findings_releases (campaign_slug, number, released_at, revision, findings_json)
+        const result = await db.query(`INSERT INTO findings_releases (campaign_slug, number, released_at, revision, document)
           SELECT $1, $2::integer, $3, $4, $5
           WHERE $2::integer = 1 + (SELECT COALESCE(MAX(number), 0) FROM findings_releases WHERE campaign_slug = $1)
-          ON CONFLICT DO NOTHING`, [row.campaignSlug, row.number, row.releasedAt, row.revision, row.findingsJson]);
+          ON CONFLICT DO NOTHING`, [row.campaignSlug, row.number, row.releasedAt, row.revision, Buffer.from(row.document.buffer, row.document.byteOffset, row.document.byteLength)]);
         return result.rowCount === 1;
       },
     },

@@ -5,6 +5,9 @@ import path from 'node:path';
 import { migrate } from '../../../src/storage/migrate';
 import { migrations } from '../../../src/storage/migrations';
 import { openDatabase } from '../../../src/storage/open-database';
+import { parseReleaseDocument } from '../../../src/evidence/releases/release-document';
+import { ReleaseRepository } from '../../../src/storage/release-repository';
+import { TEXT_RELEASES } from '../../helpers/text-releases';
 
 describe('migrations', () => {
   test('when a fresh database is migrated twice, then every migration applies once', () => {
@@ -33,5 +36,19 @@ describe('migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
     fs.rmSync(directory, { recursive: true });
+  });
+
+  test('when a database with releases stored as text is migrated to compressed releases (010), then each reads as before and the column takes only bytes', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, migrations.filter((migration) => migration.version < 10));
+    const insert = db.prepare("INSERT INTO findings_releases (campaign_slug, number, released_at, revision, findings_json) VALUES ('credit-scores', ?, '2026-11-01T00:00:00.000Z', 7, ?)");
+    for (const { number, text } of TEXT_RELEASES) insert.run(number, text);
+    expect(migrate(db)).toEqual([10]);
+    const releases = new ReleaseRepository(db);
+    for (const { number, read } of TEXT_RELEASES) expect(parseReleaseDocument(releases.document('credit-scores', number)!)).toEqual(read);
+    expect(releases.latest('credit-scores')).toEqual({ campaignSlug: 'credit-scores', number: 2, releasedAt: '2026-11-01T00:00:00.000Z', revision: 7 });
+    // STRICT: text in the document column is refused, so every new row is bytes.
+    expect(() => db.prepare("INSERT INTO findings_releases VALUES ('credit-scores', 3, '2026-11-02T00:00:00.000Z', 8, '{}')").run()).toThrow(/cannot store TEXT value in BLOB column/);
+    expect(releases.insert({ campaignSlug: 'credit-scores', number: 3, releasedAt: '2026-11-02T00:00:00.000Z', revision: 8, document: new Uint8Array([0x1f, 0x8b, 1]) })).toBe(true);
   });
 });

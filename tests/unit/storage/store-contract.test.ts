@@ -59,8 +59,8 @@ describe(`the store (${testEngine()})`, () => {
   });
 
   test('when two writers store the same release number, then one is stored and the other told so', async () => {
-    const row = { campaignSlug: campaign.slug, number: 1, releasedAt: '2026-12-01T00:00:00.000Z', revision: 3, findingsJson: '{}' };
-    const stored = await Promise.all([store.releases.insert(row), store.releases.insert({ ...row, findingsJson: '{"second":true}' })]);
+    const row = { campaignSlug: campaign.slug, number: 1, releasedAt: '2026-12-01T00:00:00.000Z', revision: 3, document: Buffer.from('{}') };
+    const stored = await Promise.all([store.releases.insert(row), store.releases.insert({ ...row, document: Buffer.from('{"second":true}') })]);
     expect(stored.sort()).toEqual([false, true]);
     expect(await store.releases.latest(campaign.slug)).toEqual({ campaignSlug: campaign.slug, number: 1, releasedAt: row.releasedAt, revision: 3 });
     expect(await store.releases.insert({ ...row, number: 3 })).toBe(false);

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { loadCampaigns } from '../../../../src/campaigns/load-campaigns';
 import { seedDemo } from '../../../../src/demo/seed-demo';
 import { DonationService } from '../../../../src/donations/donation-service';
@@ -36,7 +37,7 @@ describe('prepareInWorker', () => {
     // The release as stamped, only its day published; the pack statistics kept beside the findings.
     expect(findings.release).toEqual({ number: 3, releasedOn: '2026-12-01', minChanges: 10, interval: 'P1D' });
     expect(packStatistics).toBeDefined();
-    expect(inWorker).toBe(here);
+    expect(gunzipSync(inWorker).toString('utf8')).toBe(gunzipSync(here).toString('utf8'));
   }, 30_000);
 
   test('when the database file is missing, then the release fails with the campaign and the reason', async () => {

@@ -1,4 +1,9 @@
-/** A release's stored document: written in lines, read back whole (workers) or in slices (the event loop), and a release stored as one line of JSON before still reads. */
+/**
+ * A release's stored document: text in lines, gzip-compressed, read back whole (workers) or in
+ * slices (the event loop); a release stored before as uncompressed text, in lines or as one line of
+ * JSON, still reads.
+ */
+import { gunzipSync } from 'node:zlib';
 import { loadCampaigns } from '../../../../src/campaigns/load-campaigns';
 import { seedDemo } from '../../../../src/demo/seed-demo';
 import { DonationService } from '../../../../src/donations/donation-service';
@@ -26,9 +31,12 @@ describe('release documents', () => {
     packStatistics: JSON.parse(JSON.stringify(analyses.packStatistics)),
   });
 
-  test('when a release is written, then each element of its long arrays is a line of its own, and read back whole it is the findings and the pack statistics', () => {
+  test('when a release is written, then it is compressed text in which each element of its long arrays is a line of its own, and read back whole it is the findings and the pack statistics', () => {
     const document = releaseDocument(analyses, stamp);
-    const lines = document.split('\n');
+    expect([document[0], document[1]]).toEqual([0x1f, 0x8b]);
+    const text = gunzipSync(document).toString('utf8');
+    expect(document.byteLength).toBeLessThan(text.length / 3);
+    const lines = text.split('\n');
     const { findings } = expected();
     const longArrays = Object.values(findings).filter((value): value is unknown[] => Array.isArray(value) && value.length > 1);
     expect(longArrays.length).toBeGreaterThanOrEqual(3);
@@ -44,10 +52,21 @@ describe('release documents', () => {
     await expect(readReleaseDocument(document)).resolves.toEqual(parseReleaseDocument(document));
   });
 
-  test('when a release was stored as one line of JSON (before the layout), then it reads the same', async () => {
+  test('when a release was stored as uncompressed text (before migration 010), in lines or as one line of JSON, then it reads the same', async () => {
     const { findings, packStatistics } = expected();
-    const legacy = JSON.stringify({ ...findings, packStatistics });
-    expect(parseReleaseDocument(legacy)).toEqual(expected());
-    await expect(readReleaseDocument(legacy)).resolves.toEqual(expected());
+    const inLines = gunzipSync(releaseDocument(analyses, stamp));
+    const oneLine = Buffer.from(JSON.stringify({ ...findings, packStatistics }));
+    for (const legacy of [inLines, oneLine]) {
+      expect(parseReleaseDocument(legacy)).toEqual(expected());
+      await expect(readReleaseDocument(legacy)).resolves.toEqual(expected());
+    }
+  });
+
+  test('when a text holds characters beyond ASCII, then each line is decoded whole', async () => {
+    // Lines are cut at newline bytes before decoding: a multi-byte character must not be split.
+    const text = ['{"comparisons":[],"name":"Zürich € ✓"}', '["comparisons",{"label":"Bürger – 😀"}]', '["comparisons",{"label":"é"}]'].join('\n');
+    const read = { findings: { comparisons: [{ label: 'Bürger – 😀' }, { label: 'é' }], name: 'Zürich € ✓' }, packStatistics: undefined };
+    expect(parseReleaseDocument(Buffer.from(text))).toEqual(read);
+    await expect(readReleaseDocument(Buffer.from(text))).resolves.toEqual(read);
   });
 });
