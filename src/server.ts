@@ -11,6 +11,7 @@ import type { AppDependencies } from './http/dependencies';
 import { loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 import { purgeAndLog } from './donations/retention';
+import { reportReleaseFailure } from './evidence/releases/report-release-failure';
 import { openStore } from './storage/open-store';
 import type { Store } from './storage/store';
 import { loadOrCreateSecretFile } from './storage/secret-file';
@@ -58,7 +59,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // Releases are cut on time even when nobody looks at the findings (a look also cuts a due one).
   const releaseFindings = () => {
     for (const campaign of dependencies.campaigns.list()) {
-      dependencies.findings.cutIfDue(campaign).catch((error: unknown) => logger.error({ err: error, campaign: campaign.slug }, 'cutting a findings release failed'));
+      dependencies.findings.cutIfDue(campaign).catch((error: unknown) => reportReleaseFailure(logger, error, campaign));
     }
   };
   releaseFindings();

@@ -22,6 +22,7 @@ import { PersonalPackService } from './evidence/personal/personal-pack-service';
 import { renderPdfInWorker } from './evidence/personal/render-pdf';
 import { renderFindingsSectionFor, type RenderFindingsSection } from './http/views/render-findings-section';
 import { FindingsReleases } from './evidence/releases/findings-releases';
+import { reportReleaseFailure } from './evidence/releases/report-release-failure';
 import { prepareReleaseFor } from './evidence/releases/prepare-release';
 import { releaseRuleOf } from './evidence/releases/release-rule';
 import { loadOrCreateSigningKey, type SigningKey } from './evidence/signing-key';
@@ -91,7 +92,7 @@ export function buildServices(options: BuildServicesOptions): Services {
   const findings = new FindingsReleases(store, (campaign) => releaseRules.get(campaign.slug) ?? releaseRuleOf(campaign, config), {
     // Off the event loop: a release reads every record and fits hundreds of models.
     prepare: prepareReleaseFor(store.location, jobs),
-    onBackgroundError: (error, campaign) => logger.error({ err: error, campaign: campaign.slug }, 'cutting a findings release failed'),
+    onBackgroundError: (error, campaign) => reportReleaseFailure(logger, error, campaign),
   });
   const signingKey = loadOrCreateSigningKey(config.signingKeyPath);
   const donations = new DonationService(store);

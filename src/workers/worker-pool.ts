@@ -37,8 +37,19 @@ function messageOf(error: unknown): string {
   return typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string' ? (error as { message: string }).message : String(error);
 }
 
+/**
+ * A task whose thread was ended by `close` (the server is stopping): nothing failed, and the
+ * work is done again later (a release is cut after the restart). Callers log it as such, not as
+ * a failure an operator should look into.
+ */
+export class JobStopped extends Error {
+  override readonly name = 'JobStopped';
+}
+
 export class WorkerPool {
   private pool?: Piscina;
+  /** Pools `close` ended: a task that fails in one was stopped, not broken. */
+  private readonly ended = new WeakSet<Piscina>();
   readonly threads: number;
 
   constructor(private readonly options: WorkerPoolOptions) {
@@ -51,28 +62,34 @@ export class WorkerPool {
    * @param job names the task in errors, e.g. "Analysing credit-scores"
    * @param transferList ports or buffers moved to the thread rather than copied
    * @throws Error "<job> failed: <the worker's message>"
+   * @throws JobStopped "<job> stopped: …" when `close` ended its thread meanwhile
    */
   async run<T>(module: string, task: unknown, job: string, transferList: Transferable[] = []): Promise<T> {
     // Made at the first task: a server that never needs a thread starts none.
-    this.pool ??= new Piscina({
+    const pool = (this.pool ??= new Piscina({
       minThreads: 0,
       maxThreads: this.threads,
       idleTimeout: this.options.keepIdleMs,
       niceIncrement: this.options.niceIncrement ?? BACKGROUND_NICE_INCREMENT,
-    });
+    }));
     try {
-      return (await this.pool.run(task, { filename: compiledWorkerScript(module), transferList: transferList as never })) as T;
+      return (await pool.run(task, { filename: compiledWorkerScript(module), transferList: transferList as never })) as T;
     } catch (error) {
+      if (this.ended.has(pool)) throw new JobStopped(`${job} stopped: its thread was ended (the server is stopping)`);
       throw new Error(`${job} failed: ${messageOf(error)}`);
     }
   }
 
   /**
-   * Ends the threads at once (the server is stopping): a task still running fails, and nothing is
-   * lost by it — a release not stored is cut again later, a pack or PDF is asked for again.
+   * Ends the threads at once (the server is stopping): a task still running rejects with
+   * `JobStopped`, and nothing is lost by it — a release not stored is cut again later, a pack or
+   * PDF is asked for again. A later `run` starts new threads.
    */
   async close(): Promise<void> {
-    await this.pool?.destroy();
+    const pool = this.pool;
     this.pool = undefined;
+    if (!pool) return;
+    this.ended.add(pool);
+    await pool.destroy();
   }
 }

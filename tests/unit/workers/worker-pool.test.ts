@@ -1,6 +1,6 @@
 /** The pool of threads off the event loop: sized to leave a core to the event loop, and failures that name their task. */
 import os from 'node:os';
-import { WorkerPool } from '../../../src/workers/worker-pool';
+import { JobStopped, WorkerPool } from '../../../src/workers/worker-pool';
 
 describe('WorkerPool', () => {
   test('by default, it uses the cores but one, at least one', () => {
@@ -34,6 +34,21 @@ describe('WorkerPool', () => {
       await background.close();
       await same.close();
     }
+  }, 30_000);
+
+  test('when the pool is closed while a task runs, then the task is reported stopped, not failed, and a task after it runs', async () => {
+    const pool = new WorkerPool({ keepIdleMs: 0, threads: 1 });
+    const wait = '../../tests/unit/workers/fixtures/wait';
+    const running = pool.run(wait, { ms: 10_000 }, 'Analysing credit-scores');
+    const outcome = running.then(() => 'finished', (error: unknown) => error);
+    // Closed once the task is on its thread (a task still queued is dropped the same way).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await pool.close();
+    const stopped = await outcome;
+    expect(stopped).toBeInstanceOf(JobStopped);
+    expect((stopped as Error).message).toBe('Analysing credit-scores stopped: its thread was ended (the server is stopping)');
+    expect(await pool.run(wait, { ms: 1 }, 'A later task')).toBe(1);
+    await pool.close();
   }, 30_000);
 
   test('when the worker module is not built, then it says which file is missing', async () => {
