@@ -98,7 +98,7 @@ async function main() {
     .once('exit', (code) => (code === 0 ? resolve() : reject(new Error('a first view of the release failed')))));
   const runs = [
     ['release', 'release in a worker thread (as served)', () => dependencies.findings.cutIfDue(campaign)],
-    ['views', 'first views of the release: findings API, page in en, de, fr (read back in slices, page drawn in a render thread)', firstViews],
+    ['views', 'first views of the release: findings API, page in en, de, fr (made in render threads)', firstViews],
     ['pack', 'collective pack in a worker thread (as served)', () => dependencies.collectivePacks.build(campaign, 'bench')],
     ['pdfs', '20 personal PDFs in a render thread (as served)', pdfs],
     ['reference', 'release in the server thread (reference)', () => inThisThread.cutIfDue(campaign)],

@@ -20,7 +20,9 @@ import { loadAdvice } from './evidence/advice/country-advice';
 import { checkCampaignRecipients, loadRecipients, type Recipients } from './evidence/letters';
 import { PersonalPackService } from './evidence/personal/personal-pack-service';
 import { renderPdfInWorker } from './evidence/personal/render-pdf';
+import { buildPersonalPackFor } from './evidence/personal/build-personal-pack';
 import { renderFindingsSectionFor, type RenderFindingsSection } from './http/views/render-findings-section';
+import { findingsBodyFor, type MakeFindingsBody } from './http/api/findings-body';
 import { FindingsReleases } from './evidence/releases/findings-releases';
 import { reportReleaseFailure } from './evidence/releases/report-release-failure';
 import { prepareReleaseFor } from './evidence/releases/prepare-release';
@@ -54,13 +56,15 @@ export interface Services {
   personalPacks: PersonalPackService;
   /** The findings page's section of a release in a language, drawn in a render thread. */
   renderFindingsSection: RenderFindingsSection;
+  /** The findings API's answer for a release, written in a render thread. */
+  findingsBody: MakeFindingsBody;
   /** The Ed25519 key that signs collective packs. */
   signingKey: SigningKey;
   /** NGO and analyst access tokens. */
   accessTokens: AccessTokenService;
   /** Collective evidence packs (zip, signed, audit-logged). */
   collectivePacks: CollectivePackService;
-  /** The threads off the event loop: releases and collective packs (`jobs`), PDFs and the findings page (`renders`). */
+  /** The threads off the event loop: releases and collective packs (`jobs`); personal packs, PDFs and the findings API and page (`renders`). */
   workerPools: { jobs: WorkerPool; renders: WorkerPool };
 }
 
@@ -96,6 +100,7 @@ export function buildServices(options: BuildServicesOptions): Services {
   });
   const signingKey = loadOrCreateSigningKey(config.signingKeyPath);
   const donations = new DonationService(store);
+  const advice = loadAdvice();
   return {
     config,
     store,
@@ -108,8 +113,9 @@ export function buildServices(options: BuildServicesOptions): Services {
     purposeWithdrawals: new PurposeWithdrawalService(donations, store, campaigns),
     retention: new RetentionService(store, campaigns),
     findings,
-    personalPacks: new PersonalPackService(campaigns, findings, recipients, loadAdvice(), renderPdfInWorker(renders)),
-    renderFindingsSection: renderFindingsSectionFor(store.location, renders, signingKey.fingerprint),
+    personalPacks: new PersonalPackService(campaigns, recipients, advice, buildPersonalPackFor(store.location, renders, findings, recipients, advice), renderPdfInWorker(renders)),
+    renderFindingsSection: renderFindingsSectionFor(store.location, renders, signingKey.fingerprint, store),
+    findingsBody: findingsBodyFor(store.location, renders, store),
     signingKey,
     accessTokens: new AccessTokenService(store.tokens),
     collectivePacks: new CollectivePackService(store, buildPackFor(store, findings, signingKey, jobs)),

@@ -17,24 +17,3 @@ export async function inSlices<T>(items: Iterable<T>, handle: (item: T) => void,
     }
   }
 }
-
-/**
- * `JSON.stringify(object)` of a plain object, the same text, made in slices: each array among
- * its entries element by element. The findings API's answer is 4 MB at 100,000 donations, and
- * stringifying it at once blocked the event loop for about 30 ms.
- */
-export async function stringifyInSlices(object: Record<string, unknown>): Promise<string> {
-  const entries: string[] = [];
-  for (const [name, value] of Object.entries(object)) {
-    if (!Array.isArray(value)) {
-      const text = JSON.stringify(value) as string | undefined;
-      // As JSON.stringify: entries without a JSON value (undefined, functions) are left out.
-      if (text !== undefined) entries.push(`${JSON.stringify(name)}:${text}`);
-      continue;
-    }
-    const elements: string[] = [];
-    await inSlices(value, (element) => elements.push((JSON.stringify(element) as string | undefined) ?? 'null'));
-    entries.push(`${JSON.stringify(name)}:[${elements.join(',')}]`);
-  }
-  return `{${entries.join(',')}}`;
-}

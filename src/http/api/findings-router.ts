@@ -5,12 +5,10 @@
  * and rule. Between releases every request gets the same answer, whatever was donated or
  * withdrawn meanwhile (see `FindingsReleases`).
  */
-import { webcrypto } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import { issuesFromZod, validationError } from '../../app-error';
-import { DEFAULT_GAPS, planComparison } from '../../evidence/campaign-planner';
-import { stringifyInSlices } from '../../evidence/releases/in-slices';
+import { DEFAULT_GAPS } from '../../evidence/campaign-planner';
 import { perRelease } from '../../evidence/releases/per-release';
 import type { AppDependencies } from '../dependencies';
 import { campaignOr404 } from './campaigns-router';
@@ -26,22 +24,18 @@ export const findingsQuerySchema = z
 
 export function createFindingsRouter(dependencies: AppDependencies): Router {
   const router = Router();
-  // The answer with the default planner, as text with its ETag, made once per release: in slices,
-  // and hashed in the thread pool, so that the event loop is never held for long (in-slices.ts).
-  const bodyOf = perRelease(async (findings) => {
-    const text = await stringifyInSlices({ ...findings, plannerGaps: DEFAULT_GAPS });
-    const digest = await webcrypto.subtle.digest('SHA-256', Buffer.from(text));
-    return { text, etag: `"${Buffer.from(digest).toString('base64url')}"` };
-  });
+  // The answer with the default planner, with its ETag, made once per release in a render thread.
+  const bodyOf = perRelease((release) => dependencies.findingsBody(campaignOr404(dependencies, release.campaign), release.number));
   router.get('/campaigns/:slug/findings', async (req, res) => {
     const campaign = campaignOr404(dependencies, String(req.params.slug));
     const query = findingsQuerySchema.safeParse(req.query);
     if (!query.success) throw validationError(issuesFromZod(query.error.issues).map((issue) => ({ ...issue, path: ['query', ...issue.path] })));
-    const findings = await dependencies.findings.current(campaign);
+    // Only the release's number here: its findings are read where the answer is made.
+    const number = await dependencies.findings.currentNumber(campaign);
     const gaps = { ratePoints: query.data.gap ?? DEFAULT_GAPS.ratePoints, meanEffectSize: query.data.d ?? DEFAULT_GAPS.meanEffectSize };
     // Revalidated on each use (by ETag): a new release must show as soon as it is cut.
     res.set('Cache-Control', 'no-cache');
-    if (!findings) {
+    if (number === undefined) {
       const rule = dependencies.findings.ruleOf(campaign);
       res.json({
         campaign: campaign.slug, campaignVersion: campaign.version, minGroupSize: campaign.minGroupSize,
@@ -50,12 +44,10 @@ export function createFindingsRouter(dependencies: AppDependencies): Router {
       });
       return;
     }
-    if (query.data.gap === undefined && query.data.d === undefined) {
-      const { text, etag } = await bodyOf(findings, undefined);
-      res.set('ETag', etag).type('application/json').send(text);
-      return;
-    }
-    res.json({ ...findings, planner: findings.comparisons.flatMap((comparison) => planComparison(comparison, gaps)), plannerGaps: gaps });
+    const asked = query.data.gap === undefined && query.data.d === undefined ? undefined : gaps;
+    const { body, etag } = asked === undefined ? await bodyOf({ campaign: campaign.slug, number }, undefined) : await dependencies.findingsBody(campaign, number, asked);
+    if (etag) res.set('ETag', etag);
+    res.type('application/json').send(body);
   });
   return router;
 }

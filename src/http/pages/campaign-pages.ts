@@ -14,15 +14,15 @@ export function createCampaignPages(dependencies: AppDependencies): Router {
   const router = Router();
   // A release's findings section, drawn once per language in a render thread: a megabyte of HTML
   // at thousands of donations, on a public page.
-  const sectionOf = perRelease((released, locale: Locale) => dependencies.renderFindingsSection(campaignOr404(dependencies, released.campaign), released, locale));
+  const sectionOf = perRelease((release, locale: Locale) => dependencies.renderFindingsSection(campaignOr404(dependencies, release.campaign), release.number, locale));
   router.get('/', (req, res) => {
     sendPage(res, homePage(dependencies.campaigns.list(), pageContext(dependencies, req, res)));
   });
   router.get('/campaigns/:slug', async (req, res) => {
     const campaign = campaignOr404(dependencies, String(req.params.slug));
     const context = pageContext(dependencies, req, res);
-    const released = await dependencies.findings.current(campaign);
-    const findings = released && await sectionOf(released, context.locale);
+    const number = await dependencies.findings.currentNumber(campaign);
+    const findings = number === undefined ? undefined : await sectionOf({ campaign: campaign.slug, number }, context.locale);
     sendPage(res, campaignPage(campaign, context, findings));
   });
   router.get('/campaigns/:slug/columns', (req, res) => {

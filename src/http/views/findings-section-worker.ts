@@ -2,13 +2,10 @@
  * A worker thread's task: the findings page's section of one release in one language
  * (findings-views.ts). At 10,000 donations it is 1.4 MB of HTML from 234 comparisons, and drawing
  * it took 70–130 ms (500–650 ms before its effects were indexed), during which the server's event
- * loop would answer nothing. The worker reads the release itself, by number, on its own
- * connection, and keeps the last one it read: the thread stays warm between the languages.
+ * loop would answer nothing. The worker reads the release itself (release-in-worker.ts).
  */
 import type { Locale } from '../../campaigns/types';
-import type { PublishedFindings } from '../../evidence/campaign-analyses-types';
-import { readStoredRelease } from '../../evidence/releases/release-document';
-import { openReadingStore } from '../../storage/open-reading-store';
+import { storedReleaseInWorker } from '../../evidence/releases/release-in-worker';
 import type { StoreLocation } from '../../storage/store';
 import { workerTask } from '../../workers/worker-task';
 import { findingsSection } from './findings-views';
@@ -22,24 +19,10 @@ export interface FindingsSectionTask extends SentCampaign {
   locale: Locale;
 }
 
-let lastRead: { key: string; findings: PublishedFindings } | undefined;
-
-async function releaseFindings(location: StoreLocation, slug: string, number: number): Promise<PublishedFindings> {
-  const key = JSON.stringify([location, slug, number]);
-  if (lastRead?.key === key) return lastRead.findings;
-  const store = await openReadingStore(location);
-  try {
-    lastRead = { key, findings: (await readStoredRelease(store.repositories, slug, number)).findings };
-    return lastRead.findings;
-  } finally {
-    await store.close();
-  }
-}
-
 /** The section's HTML, or undefined when the release has nothing to show yet. */
 async function sectionOf(task: FindingsSectionTask): Promise<string | undefined> {
   const campaign = campaignInWorker(task, 'findings page worker');
-  const findings = await releaseFindings(task.location, campaign.slug, task.releaseNumber);
+  const { findings } = await storedReleaseInWorker(task.location, campaign.slug, task.releaseNumber);
   return findingsSection(campaign, findings, task.fingerprint, task.locale)?.value;
 }
 

@@ -5,25 +5,29 @@
  * (campaign-pages.ts).
  */
 import type { Campaign, Locale } from '../../campaigns/types';
-import type { PublishedFindings } from '../../evidence/campaign-analyses-types';
+import { readStoredRelease } from '../../evidence/releases/release-document';
 import { formatFingerprint } from '../../evidence/signing-key';
-import type { StoreLocation } from '../../storage/store';
+import type { Repositories, StoreLocation } from '../../storage/store';
 import type { WorkerPool } from '../../workers/worker-pool';
 import type { FindingsSectionTask } from './findings-section-worker';
 import { findingsSection } from './findings-views';
 import { SafeHtml } from './html';
 import { campaignForWorker } from '../../workers/campaign-across-threads';
 
-export type RenderFindingsSection = (campaign: Campaign, released: PublishedFindings, locale: Locale) => Promise<SafeHtml | undefined>;
+/** The section of release `releaseNumber` of the campaign, in `locale` (undefined: nothing to show yet). */
+export type RenderFindingsSection = (campaign: Campaign, releaseNumber: number, locale: Locale) => Promise<SafeHtml | undefined>;
 
-export function renderFindingsSectionFor(location: StoreLocation | undefined, renders: WorkerPool, signingKeyFingerprint: string): RenderFindingsSection {
+/** @param releases where this thread reads a release for an in-memory database */
+export function renderFindingsSectionFor(location: StoreLocation | undefined, renders: WorkerPool, signingKeyFingerprint: string, releases: Pick<Repositories, 'releases'>): RenderFindingsSection {
   const fingerprint = formatFingerprint(signingKeyFingerprint);
-  if (location === undefined) return async (campaign, released, locale) => findingsSection(campaign, released, fingerprint, locale);
-  return async (campaign, released, locale) => {
+  if (location === undefined) {
+    return async (campaign, releaseNumber, locale) => findingsSection(campaign, (await readStoredRelease(releases, campaign.slug, releaseNumber)).findings, fingerprint, locale);
+  }
+  return async (campaign, releaseNumber, locale) => {
     const task: FindingsSectionTask = {
       location,
       ...campaignForWorker(campaign),
-      releaseNumber: released.release.number,
+      releaseNumber,
       fingerprint,
       locale,
     };

@@ -18,6 +18,7 @@ import { FindingsReleases } from '../../../src/evidence/releases/findings-releas
 import { prepareInThisThread, prepareInWorker } from '../../../src/evidence/releases/prepare-release';
 import { parseReleaseDocument } from '../../../src/evidence/releases/release-document';
 import { loadOrCreateSigningKey } from '../../../src/evidence/signing-key';
+import { findingsBodyFor } from '../../../src/http/api/findings-body';
 import { renderFindingsSectionFor } from '../../../src/http/views/render-findings-section';
 import { openPostgresStore, type PostgresStore } from '../../../src/storage/postgres/postgres-store';
 import { WorkerPool } from '../../../src/workers/worker-pool';
@@ -62,12 +63,14 @@ describe('worker threads on PostgreSQL', () => {
     expect(records(inWorker.zip)).toEqual(records(here.zip));
   }, 60_000);
 
-  test('when the findings page is drawn in a worker from PostgreSQL, then it is the section this thread draws', async () => {
+  test('when the findings page and API answer are made in a worker from PostgreSQL, then they are what this thread makes', async () => {
     const releases = new FindingsReleases(store, () => ({ minChanges: 10, interval: 'PT0S', intervalMs: 0 }));
-    const released = (await releases.current(campaign))!;
+    const number = (await releases.currentNumber(campaign))!;
     const fingerprint = 'c3'.repeat(32);
-    const drawn = await renderFindingsSectionFor({ kind: 'postgres', url }, jobs, fingerprint)(campaign, released, 'de');
+    const drawn = await renderFindingsSectionFor({ kind: 'postgres', url }, jobs, fingerprint, store)(campaign, number, 'de');
     expect(drawn?.value).toContain('findings-summary-heading');
-    expect(drawn?.value).toBe((await renderFindingsSectionFor(undefined, jobs, fingerprint)(campaign, released, 'de'))?.value);
+    expect(drawn?.value).toBe((await renderFindingsSectionFor(undefined, jobs, fingerprint, store)(campaign, number, 'de'))?.value);
+    const written = await findingsBodyFor({ kind: 'postgres', url }, jobs, store)(campaign, number);
+    expect(written).toEqual(await findingsBodyFor(undefined, jobs, store)(campaign, number));
   }, 60_000);
 });

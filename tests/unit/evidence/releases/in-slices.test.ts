@@ -1,5 +1,5 @@
-/** Work in slices on the event loop (in-slices.ts): the loop gets turns between slices, and the sliced JSON is JSON.stringify's text. */
-import { inSlices, stringifyInSlices } from '../../../../src/evidence/releases/in-slices';
+/** Work in slices on the event loop (in-slices.ts): the loop gets turns between slices. */
+import { inSlices } from '../../../../src/evidence/releases/in-slices';
 
 describe('inSlices', () => {
   test('when a slice is used up, then the event loop gets a turn before the next item, and the items are handled in order', async () => {
@@ -18,19 +18,17 @@ describe('inSlices', () => {
   });
 });
 
-describe('stringifyInSlices', () => {
-  test('when an object has arrays, nested values, entries without a JSON value and dates, then its text is JSON.stringify\'s, byte for byte', async () => {
-    const object = {
-      campaign: 'credit-scores',
-      count: 3,
-      nothing: null,
-      skipped: undefined,
-      method: () => 1,
-      comparisons: [{ group: 'a', gap: 0.125, ci: [0.1, 0.2] }, undefined, 'text "quoted"\n', new Date('2026-12-03T10:00:00Z')],
-      empty: [],
-      nested: { levels: ['x', 'y'], when: new Date('2026-12-01T00:00:00Z') },
-      unicode: 'Straße – élève',
-    };
-    await expect(stringifyInSlices(object as Record<string, unknown>)).resolves.toBe(JSON.stringify(object));
+describe('inSlices over items made as they are reached', () => {
+  test('when the items come from a generator, then each is made in its slice, in order', async () => {
+    const events: string[] = [];
+    function* lines() {
+      for (const line of ['a', 'b']) {
+        events.push(`made ${line}`);
+        yield line;
+      }
+    }
+    setImmediate(() => events.push('turn'));
+    await inSlices(lines(), (line) => events.push(`handled ${line}`), 0);
+    expect(events).toEqual(['made a', 'handled a', 'turn', 'made b', 'handled b']);
   });
 });

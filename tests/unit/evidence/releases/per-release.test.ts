@@ -1,23 +1,34 @@
-/** Made once per release and key, made anew for a new release. */
-import type { PublishedFindings } from '../../../../src/evidence/campaign-analyses-types';
-import { perRelease } from '../../../../src/evidence/releases/per-release';
+/** Made once per release and key, made anew for a new release of the campaign; campaigns apart. */
+import { perRelease, type ReleaseName } from '../../../../src/evidence/releases/per-release';
 
-const release = (number: number) => ({ release: { number } }) as unknown as PublishedFindings;
+const release = (number: number, campaign = 'credit-scores'): ReleaseName => ({ campaign, number });
 
 describe('perRelease', () => {
   test('when the same release is asked for with the same key, then it is made once; another key or another release is made anew', () => {
     const made: string[] = [];
-    const sectionOf = perRelease((findings, locale: string) => {
-      made.push(`${findings.release!.number}/${locale}`);
-      return `section ${findings.release!.number} in ${locale}`;
+    const sectionOf = perRelease((named, locale: string) => {
+      made.push(`${named.number}/${locale}`);
+      return `section ${named.number} in ${locale}`;
     });
-    const first = release(1);
-    expect(sectionOf(first, 'en')).toBe('section 1 in en');
-    expect(sectionOf(first, 'en')).toBe('section 1 in en');
-    expect(sectionOf(first, 'de')).toBe('section 1 in de');
-    const second = release(2);
-    expect(sectionOf(second, 'en')).toBe('section 2 in en');
+    // Names made per request, as the routes make them: equal names are the same release.
+    expect(sectionOf(release(1), 'en')).toBe('section 1 in en');
+    expect(sectionOf(release(1), 'en')).toBe('section 1 in en');
+    expect(sectionOf(release(1), 'de')).toBe('section 1 in de');
+    expect(sectionOf(release(2), 'en')).toBe('section 2 in en');
     expect(made).toEqual(['1/en', '1/de', '2/en']);
+  });
+
+  test('when another campaign has a release of the same number, then it is made for that campaign, and a new release of one keeps the other\'s', () => {
+    const made: string[] = [];
+    const bodyOf = perRelease((named) => {
+      made.push(`${named.campaign}#${named.number}`);
+      return named.campaign;
+    });
+    expect(bodyOf(release(1, 'credit-scores'), undefined)).toBe('credit-scores');
+    expect(bodyOf(release(1, 'gig-pay'), undefined)).toBe('gig-pay');
+    expect(bodyOf(release(2, 'credit-scores'), undefined)).toBe('credit-scores');
+    expect(bodyOf(release(1, 'gig-pay'), undefined)).toBe('gig-pay');
+    expect(made).toEqual(['credit-scores#1', 'gig-pay#1', 'credit-scores#2']);
   });
 
   test('when what is made is undefined (no section to show), then that too is kept', () => {
@@ -26,9 +37,8 @@ describe('perRelease', () => {
       calls += 1;
       return undefined;
     });
-    const findings = release(1);
-    expect(nothing(findings, 'en')).toBeUndefined();
-    expect(nothing(findings, 'en')).toBeUndefined();
+    expect(nothing(release(1), 'en')).toBeUndefined();
+    expect(nothing(release(1), 'en')).toBeUndefined();
     expect(calls).toBe(1);
   });
 });
@@ -36,15 +46,14 @@ describe('perRelease', () => {
 describe('perRelease, made asynchronously', () => {
   test('when making fails, then the failure is not kept: the next request makes it again', async () => {
     let calls = 0;
-    const sectionOf = perRelease(async (_findings, locale: string) => {
+    const sectionOf = perRelease(async (_release, locale: string) => {
       calls += 1;
       if (calls === 1) throw new Error('the render thread ended');
       return `section in ${locale}`;
     });
-    const findings = release(1);
-    await expect(sectionOf(findings, 'en')).rejects.toThrow('the render thread ended');
-    await expect(sectionOf(findings, 'en')).resolves.toBe('section in en');
-    await expect(sectionOf(findings, 'en')).resolves.toBe('section in en');
+    await expect(sectionOf(release(1), 'en')).rejects.toThrow('the render thread ended');
+    await expect(sectionOf(release(1), 'en')).resolves.toBe('section in en');
+    await expect(sectionOf(release(1), 'en')).resolves.toBe('section in en');
     expect(calls).toBe(2);
   });
 });
