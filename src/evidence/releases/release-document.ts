@@ -5,8 +5,9 @@
  * only stores bytes: at 100,000 donations the analyses are megabytes, and copying them between
  * threads as objects, then turning them into text, blocked the event loop for tens of ms.
  *
- * The text is in lines, so that the server's thread can read it back in slices: one JSON.parse
- * of the 6 MB document blocked the event loop for about 40 ms. The first line is a JSON object
+ * The text is in lines, so that it can be read back in slices on an event loop: one JSON.parse
+ * of the 6 MB document blocked it for about 40 ms (the server's thread leaves reading releases to
+ * its render threads: release-in-worker.ts). The first line is a JSON object
  * of every entry, with each array of more than one element left empty; each further line is
  * `[name, element]`, one element of such an array, in order.
  *
@@ -78,9 +79,9 @@ export async function readStoredRelease(repositories: Pick<Repositories, 'releas
 }
 
 /**
- * Reads a stored release on the event loop: inflated in the thread pool, then line by line found,
- * decoded and parsed in slices (in-slices.ts). Cutting all 30,000 lines first, as views of the
- * bytes, held the loop for 15–50 ms at 100,000 donations.
+ * Reads a stored release on the event loop (where no render thread reads it: an in-memory
+ * database): inflated in the thread pool, then each line found, decoded and parsed in slices
+ * (in-slices.ts), so that no step holds the loop longer than a slice and a line.
  */
 export async function readReleaseDocument(document: Uint8Array): Promise<StoredRelease> {
   const text = lines(textBytes(isCompressed(document) ? await inflate(document) : document));
