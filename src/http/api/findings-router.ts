@@ -47,7 +47,8 @@ export function createFindingsRouter(dependencies: AppDependencies): Router {
     const asked = query.data.gap === undefined && query.data.d === undefined ? undefined : gaps;
     const { body, etag } = asked === undefined ? await bodyOf({ campaign: campaign.slug, number }, undefined) : await dependencies.findingsBody(campaign, number, asked);
     if (etag) res.set('ETag', etag);
-    res.type('application/json').send(body);
+    // Express adds no charset to bytes; every other JSON answer states it.
+    res.type('application/json; charset=utf-8').send(body);
   });
   return router;
 }
