@@ -24,6 +24,8 @@ export class WalCheckpointer {
   private readonly ready: Promise<void>;
   private readonly answers = new Map<number, (truncated: boolean) => void>();
   private nextId = 0;
+  /** Callers awaiting the thread now (see `awaited`). */
+  private waiting = 0;
   /** False once the thread has ended or failed. */
   running = true;
 
@@ -58,16 +60,32 @@ export class WalCheckpointer {
     if (!this.running) return Promise.resolve(false);
     const id = this.nextId++;
     const request: CheckpointRequest = { truncate: id };
-    return new Promise((resolve) => {
+    return this.awaited(new Promise((resolve) => {
       this.answers.set(id, resolve);
       this.worker.postMessage(request);
-    });
+    }));
   }
 
   /** Ends the thread after a last checkpoint; the caller closes its own connection after this. */
   async close(): Promise<void> {
-    await Promise.race([this.ready, this.ended]);
-    if (this.running) this.worker.postMessage('stop' satisfies CheckpointRequest);
-    await this.ended;
+    await this.awaited((async () => {
+      await Promise.race([this.ready, this.ended]);
+      if (this.running) this.worker.postMessage('stop' satisfies CheckpointRequest);
+      await this.ended;
+    })());
+  }
+
+  /**
+   * While someone awaits the thread, it keeps the process alive: unreferenced, a CLI command
+   * awaiting an erasure's checkpoint (or the store's close) found its event loop empty and exited
+   * before the answer came, with the deletion's bytes still in the WAL and the store never closed.
+   */
+  private async awaited<T>(answer: Promise<T>): Promise<T> {
+    if (this.waiting++ === 0) this.worker.ref();
+    try {
+      return await answer;
+    } finally {
+      if (--this.waiting === 0) this.worker.unref();
+    }
   }
 }

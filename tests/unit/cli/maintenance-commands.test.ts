@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,6 +78,24 @@ describe('crowdaudit purge', () => {
     expect(result.output.trim().split('\n')).toHaveLength(2);
     expect(result.output).toMatch(/platform-decisions: deleted 0 donations/);
   });
+
+  test('when run in a process of its own with donations past retention, then it prints the counts, closes the store and leaves none of their bytes', () => {
+    // The erasure's checkpoint runs in a thread: a process with nothing else to do exited while it
+    // awaited it, printing nothing (exit code 0) and leaving the purged records' bytes in the file.
+    const db = openDatabase(databasePath);
+    new DonationRepository(db).insertDonation({
+      id: 'old', campaignSlug: 'platform-decisions', campaignVersion: '1', receiptHash: 'h-old', consentVersion: '1',
+      consentSha256: 'c', purposesJson: '["research"]', locale: 'en', contentSha256: 'x', recordCount: 1, createdOn: '2020-05-01',
+    }, [{ reason: 'purged-marker-5150' }]);
+    db.close();
+    const cli = path.resolve(__dirname, '../../../bin/crowdaudit.js');
+    const output = execFileSync(process.execPath, [cli, 'purge', '--db', databasePath], { timeout: 30_000, encoding: 'utf8' });
+    expect(output).toMatch(/^platform-decisions: deleted 1 donations \(1 records\)/m);
+    expect(output.trim().split('\n')).toHaveLength(2);
+    // Closed: the last connection's close checkpointed and removed the WAL.
+    expect(fs.existsSync(`${databasePath}-wal`)).toBe(false);
+    expect(['', '-wal', '-shm'].filter((suffix) => fs.existsSync(`${databasePath}${suffix}`) && fs.readFileSync(`${databasePath}${suffix}`).includes('purged-marker-5150'))).toEqual([]);
+  }, 40_000);
 
   test('when --vacuum is given, then what deletions before secure_delete left in free space is gone from the file', async () => {
     seed(['2026-11-01']);

@@ -124,4 +124,29 @@ describe('checkpoints in a thread of their own', () => {
     // Throws if the process is still running after 20 s.
     expect(execFileSync(process.execPath, ['-e', script], { timeout: 20_000, encoding: 'utf8' })).toBe('written\n');
   }, 30_000);
+
+  test('when a process with nothing else to do withdraws a donation and closes the store, then it waits for the erasure and the close, and the bytes are gone', () => {
+    // A process of its own, as a CLI command: an unreferenced checkpointing thread let its event
+    // loop run empty while the erasure's checkpoint was awaited, and it exited before "deleted".
+    const dist = path.resolve(__dirname, '../../../dist/src');
+    const file = path.join(directory, 'withdrawn.sqlite');
+    const script = `
+      const { loadCampaigns } = require(${JSON.stringify(`${dist}/campaigns/load-campaigns`)});
+      const { DonationService } = require(${JSON.stringify(`${dist}/donations/donation-service`)});
+      const { openDatabase } = require(${JSON.stringify(`${dist}/storage/open-database`)});
+      const { SqliteStore } = require(${JSON.stringify(`${dist}/storage/sqlite-store`)});
+      const campaign = loadCampaigns().get('credit-scores');
+      const example = Object.fromEntries(campaign.schema.fields.map((field) => [field.name, field.example]));
+      const store = new SqliteStore(openDatabase(${JSON.stringify(file)}));
+      const donations = new DonationService(store);
+      (async () => {
+        const { receipt } = (await donations.donate(campaign, { consent: { version: campaign.consent.version, purposes: ['research'] }, records: [{ ...example, score_value: 777.4375 }], locale: 'en' })).receipt;
+        console.log(await donations.deleteByReceipt(receipt) ? 'deleted' : 'not deleted');
+        await store.close();
+        console.log('closed');
+      })();`;
+    expect(execFileSync(process.execPath, ['-e', script], { timeout: 20_000, encoding: 'utf8' })).toBe('deleted\nclosed\n');
+    const marker = Buffer.from('"score_value":777.4375');
+    expect(['', '-wal', '-shm'].filter((suffix) => fs.existsSync(`${file}${suffix}`) && fs.readFileSync(`${file}${suffix}`).includes(marker))).toEqual([]);
+  }, 30_000);
 });
