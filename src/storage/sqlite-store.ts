@@ -114,12 +114,17 @@ export class SqliteStore implements Store {
   private readonly walSync?: WalSync;
   /** Started at the first write: a store that only reads (most CLI commands) starts no thread. */
   private checkpointer?: WalCheckpointer;
+  private catchingUp = false;
 
-  constructor(readonly db: Database) {
+  /** @param checkpoints how often the checkpointing thread runs, and when the WAL is behind (tests make both small) */
+  constructor(readonly db: Database, private readonly checkpoints: { everyMs?: number; behindFrames?: number } = {}) {
     this.location = db.memory ? undefined : { kind: 'sqlite', path: db.name };
     if (!db.memory) {
       db.pragma('synchronous = NORMAL');
       db.pragma('wal_autocheckpoint = 0');
+      // No journal_size_limit: cutting a WAL file of tens of MB back when it starts over took
+      // 26-42 ms of the event loop. The file stays at its longest (about BEHIND_FRAMES and a
+      // second of writes, see checkpoint-worker.ts); an erasure's checkpoint cuts it to nothing.
       this.walSync = new WalSync(`${db.name}-wal`);
     }
     this.inner = sqliteRepositories(db);
@@ -205,8 +210,23 @@ export class SqliteStore implements Store {
     this.checkpointer ??= new WalCheckpointer(this.db.name, () => {
       // Without its thread, the connection checkpoints again (SQLite's default), on its commits.
       if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
-    });
+    }, () => this.letCheckpointCatchUp(), this.checkpoints.everyMs, this.checkpoints.behindFrames);
     return this.walSync.flush();
+  }
+
+  /**
+   * Holds this connection's writes (and reads) while the checkpointing thread copies the rest of a
+   * long WAL, so that the next write starts it over (checkpoint-worker.ts). As a transaction does:
+   * the work queued meanwhile waits its turn without blocking the event loop.
+   */
+  private letCheckpointCatchUp(): void {
+    if (this.catchingUp) return;
+    this.catchingUp = true;
+    void this.exclusive(async () => {
+      await this.checkpointer?.catchUp();
+    }).finally(() => {
+      this.catchingUp = false;
+    });
   }
 
   private async within<T>(begin: string, work: (tx: Repositories) => Promise<T>): Promise<T> {

@@ -14,15 +14,17 @@
  */
 import { Worker } from 'node:worker_threads';
 import { compiledWorkerScript } from '../workers/compiled-worker';
-import type { CheckpointRequest, CheckpointWorkerData, TruncateAnswer } from './checkpoint-worker';
+import type { BehindMessage, CatchUpAnswer, CheckpointRequest, CheckpointWorkerData, TruncateAnswer } from './checkpoint-worker';
 
 const CHECKPOINT_EVERY_MS = 1_000;
+/** 16 MB of 4 KiB pages: a few seconds of donations at full speed (see checkpoint-worker.ts). */
+const BEHIND_FRAMES = 4_096;
 
 export class WalCheckpointer {
   private readonly worker: Worker;
   private readonly ended: Promise<void>;
   private readonly ready: Promise<void>;
-  private readonly answers = new Map<number, (truncated: boolean) => void>();
+  private readonly answers = new Map<number, (done: boolean) => void>();
   private nextId = 0;
   /** Callers awaiting the thread now (see `awaited`). */
   private waiting = 0;
@@ -32,14 +34,20 @@ export class WalCheckpointer {
   /**
    * @param onFailure called if the thread fails (its database file gone): the store then lets its
    *   connection checkpoint again, so the WAL cannot grow without end
+   * @param onBehind called when a round left the WAL longer than `behindFrames`: the store holds
+   *   its writes while `catchUp` runs
    */
-  constructor(databasePath: string, onFailure: (error: Error) => void, intervalMs = CHECKPOINT_EVERY_MS) {
-    const workerData: CheckpointWorkerData = { databasePath, intervalMs };
+  constructor(databasePath: string, onFailure: (error: Error) => void, onBehind: () => void, intervalMs = CHECKPOINT_EVERY_MS, behindFrames = BEHIND_FRAMES) {
+    const workerData: CheckpointWorkerData = { databasePath, intervalMs, behindFrames };
     this.worker = new Worker(compiledWorkerScript('storage/checkpoint-worker'), { workerData });
     this.ready = new Promise((resolve) => this.worker.once('message', () => resolve()));
-    this.worker.on('message', (message: 'ready' | TruncateAnswer) => {
+    this.worker.on('message', (message: 'ready' | BehindMessage | TruncateAnswer | CatchUpAnswer) => {
       if (message === 'ready') return;
-      this.answers.get(message.id)?.(message.truncated);
+      if (message === 'behind') {
+        onBehind();
+        return;
+      }
+      this.answers.get(message.id)?.('truncated' in message ? message.truncated : message.caughtUp);
       this.answers.delete(message.id);
     });
     this.ended = new Promise((resolve) => this.worker.once('exit', () => {
@@ -57,12 +65,23 @@ export class WalCheckpointer {
 
   /** An erasure's truncating checkpoint, in the thread: true when the WAL is empty after it. */
   truncate(): Promise<boolean> {
+    return this.ask((id) => ({ truncate: id }));
+  }
+
+  /**
+   * One more pass while the store holds its writes: true when every frame is then in the database
+   * file, so that the store's next write starts the WAL over.
+   */
+  catchUp(): Promise<boolean> {
+    return this.ask((id) => ({ catchUp: id }));
+  }
+
+  private ask(request: (id: number) => CheckpointRequest): Promise<boolean> {
     if (!this.running) return Promise.resolve(false);
     const id = this.nextId++;
-    const request: CheckpointRequest = { truncate: id };
     return this.awaited(new Promise((resolve) => {
       this.answers.set(id, resolve);
-      this.worker.postMessage(request);
+      this.worker.postMessage(request(id));
     }));
   }
 
