@@ -6,6 +6,7 @@
  * parser as a wall of nonsense errors.
  */
 import iconv from 'iconv-lite';
+import { bytesAsBuffer } from '../bytes-as-buffer';
 import { CsvFormatError } from './csv-error';
 import { assertLooksLikeText } from './looks-like-text';
 
@@ -41,7 +42,7 @@ export function detectCsvEncoding(bytes: Uint8Array, options: { partial?: boolea
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
   const encoding = detectCsvEncoding(bytes);
   // iconv-lite, not TextDecoder: Node's TextDecoder reads "windows-1252" as Latin-1, turning € into a control character.
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: true });
+  const text = iconv.decode(bytesAsBuffer(bytes), encoding, { stripBOM: true });
   if (text.trim() === '') throw new CsvFormatError('empty', 'The file is empty.', [{ path: ['records'], message: 'Empty file' }]);
   assertLooksLikeText(text);
   return { text, encoding };

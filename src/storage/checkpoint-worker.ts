@@ -4,8 +4,8 @@
  * database file, so that SQLite can rewind the WAL. PASSIVE never waits: frames that a reader's
  * snapshot still needs, or a checkpoint another connection is running, are left for the next
  * round. Asked `{ truncate: id }`, it runs an erasure's truncating checkpoint (wal-erasure.ts)
- * between its rounds and answers `{ id, truncated }`; asked `{ catchUp: id }` (the store holds its
- * writes meanwhile), one more pass, answering `{ id, caughtUp }`. It ends when told 'stop', after
+ * between its rounds and answers `{ id, done }`; asked `{ catchUp: id }` (the store holds its
+ * writes meanwhile), one more pass, answering `{ id, done }`. It ends when told 'stop', after
  * closing its connection.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -19,13 +19,10 @@ export interface CheckpointWorkerData {
 }
 
 export type CheckpointRequest = 'stop' | { truncate: number } | { catchUp: number };
-export interface TruncateAnswer {
+/** The answer to a request with an id: whether the WAL was truncated, or every frame copied. */
+export interface CheckpointAnswer {
   id: number;
-  truncated: boolean;
-}
-export interface CatchUpAnswer {
-  id: number;
-  caughtUp: boolean;
+  done: boolean;
 }
 /** Sent after a round that left the WAL longer than `behindFrames`: the store should let it catch up. */
 export type BehindMessage = 'behind';
@@ -74,11 +71,11 @@ parentPort!.on('message', (message: CheckpointRequest) => {
   }
   if ('catchUp' in message) {
     const result = checkpoint();
-    const answer: CatchUpAnswer = { id: message.catchUp, caughtUp: result !== undefined && result.checkpointed === result.log };
+    const answer: CheckpointAnswer = { id: message.catchUp, done: result !== undefined && result.checkpointed === result.log };
     parentPort!.postMessage(answer);
     return;
   }
-  const answer: TruncateAnswer = { id: message.truncate, truncated: truncateWal(db) };
+  const answer: CheckpointAnswer = { id: message.truncate, done: truncateWal(db) };
   parentPort!.postMessage(answer);
 });
 parentPort!.postMessage('ready');

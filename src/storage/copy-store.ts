@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../app-error';
+import { bytesAsBuffer } from '../bytes-as-buffer';
 import { DATA_TABLE_COLUMNS, DATA_TABLES, type DataTable } from './data-tables';
 import type { TableAccess } from './store';
 
@@ -29,7 +30,7 @@ export async function tableDigest(tables: TableAccess, table: DataTable): Promis
 
 /** A column's value as hashed: bytes (a BLOB, a BYTEA) in base64, as each engine hands them over as a Buffer. */
 function cell(value: unknown): unknown {
-  return value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') : value ?? null;
+  return value instanceof Uint8Array ? bytesAsBuffer(value).toString('base64') : value ?? null;
 }
 
 /**

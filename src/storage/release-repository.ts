@@ -1,5 +1,6 @@
 /** The `findings_releases` table: each campaign's published findings, one row per release. */
 import type { Database } from 'better-sqlite3';
+import { bytesAsBuffer } from '../bytes-as-buffer';
 
 export interface ReleaseRow {
   campaignSlug: string;
@@ -41,7 +42,6 @@ export class ReleaseRepository {
 
   /** Stores the release; false when another writer has already stored that number. */
   insert(row: ReleaseRow): boolean {
-    // better-sqlite3 binds a Buffer as a BLOB; a Uint8Array from another thread is made one without copying.
-    return this.insertRow.run({ ...row, document: Buffer.from(row.document.buffer, row.document.byteOffset, row.document.byteLength) }).changes === 1;
+    return this.insertRow.run({ ...row, document: bytesAsBuffer(row.document) }).changes === 1;
   }
 }

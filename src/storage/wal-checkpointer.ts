@@ -6,7 +6,9 @@
  * 20–30 ms, and the one after a worker's long read snapshot (which holds frames back) for 190 ms.
  * So the store's connections do not checkpoint (`wal_autocheckpoint = 0`), and a thread of its
  * own does, with a PASSIVE checkpoint each second (checkpoint-worker.ts). PASSIVE never blocks
- * the writer or a reader, and the WAL stays about a second of writes long.
+ * the writer or a reader, and the WAL stays about a second of writes long; under a stream of
+ * writes that never pauses, the store holds its writes for a moment when it passes 16 MB
+ * (`catchUp`), so that it starts over.
  *
  * Erasing a deletion from the WAL (wal-erasure.ts) is done by the same thread (`truncate`): on
  * the store's connection it would copy on the event loop, and it would find this thread's
@@ -14,7 +16,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { compiledWorkerScript } from '../workers/compiled-worker';
-import type { BehindMessage, CatchUpAnswer, CheckpointRequest, CheckpointWorkerData, TruncateAnswer } from './checkpoint-worker';
+import type { BehindMessage, CheckpointAnswer, CheckpointRequest, CheckpointWorkerData } from './checkpoint-worker';
 
 const CHECKPOINT_EVERY_MS = 1_000;
 /** 16 MB of 4 KiB pages: a few seconds of donations at full speed (see checkpoint-worker.ts). */
@@ -41,13 +43,13 @@ export class WalCheckpointer {
     const workerData: CheckpointWorkerData = { databasePath, intervalMs, behindFrames };
     this.worker = new Worker(compiledWorkerScript('storage/checkpoint-worker'), { workerData });
     this.ready = new Promise((resolve) => this.worker.once('message', () => resolve()));
-    this.worker.on('message', (message: 'ready' | BehindMessage | TruncateAnswer | CatchUpAnswer) => {
+    this.worker.on('message', (message: 'ready' | BehindMessage | CheckpointAnswer) => {
       if (message === 'ready') return;
       if (message === 'behind') {
         onBehind();
         return;
       }
-      this.answers.get(message.id)?.('truncated' in message ? message.truncated : message.caughtUp);
+      this.answers.get(message.id)?.(message.done);
       this.answers.delete(message.id);
     });
     this.ended = new Promise((resolve) => this.worker.once('exit', () => {

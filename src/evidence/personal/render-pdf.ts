@@ -3,6 +3,7 @@
  * from the threads of releases, so that a donor's PDF never waits behind a release that takes a minute.
  */
 import type { Locale } from '../../campaigns/types';
+import { bytesAsBuffer } from '../../bytes-as-buffer';
 import type { WorkerPool } from '../../workers/worker-pool';
 import type { PersonalPack } from './personal-pack';
 import type { PdfTask } from './pdf-worker';
@@ -13,7 +14,6 @@ export function renderPdfInWorker(renders: WorkerPool): RenderPdf {
   return async (pack, locale) => {
     const task: PdfTask = { pack, locale };
     const pdf = await renders.run<Uint8Array>('evidence/personal/pdf-worker', task, 'Rendering the evidence pack as PDF');
-    // A Buffer crosses threads as plain bytes: Express sends a Buffer as a file.
-    return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    return bytesAsBuffer(pdf);
   };
 }

@@ -12,7 +12,7 @@ import type { Campaign } from '../../campaigns/types';
 import type { Store } from '../../storage/store';
 import type { PublishedFindings } from '../campaign-analyses-types';
 import { prepareInThisThread, type PrepareRelease } from './prepare-release';
-import { readReleaseDocument, type StoredRelease } from './release-document';
+import { readStoredRelease, type StoredRelease } from './release-document';
 import type { ReleaseRule } from './release-rule';
 
 export interface FindingsReleasesOptions {
@@ -56,8 +56,9 @@ export class FindingsReleases {
     return kept.release;
   }
 
-  private async readRelease(campaign: Campaign, number: number): Promise<StoredRelease> {
-    return readReleaseDocument((await this.store.releases.document(campaign.slug, number))!);
+  /** On this thread: with workers, the server reads only release numbers here (release-in-worker.ts). */
+  private readRelease(campaign: Campaign, number: number): Promise<StoredRelease> {
+    return readStoredRelease(this.store, campaign.slug, number);
   }
 
   /** The latest release, or undefined before the first. */

@@ -7,6 +7,7 @@
  * which no worker can open.
  */
 import { createHash } from 'node:crypto';
+import { bytesAsBuffer } from '../../bytes-as-buffer';
 import type { Campaign } from '../../campaigns/types';
 import type { PublishedFindings } from '../../evidence/campaign-analyses-types';
 import { DEFAULT_GAPS, planComparison, type PlannerGaps } from '../../evidence/campaign-planner';
@@ -38,7 +39,6 @@ export function findingsBodyFor(location: StoreLocation | undefined, renders: Wo
   return async (campaign, releaseNumber, gaps) => {
     const task: FindingsBodyTask = { location, slug: campaign.slug, releaseNumber, gaps };
     const made = await renders.run<FindingsBody>('http/api/findings-body-worker', task, `Writing the findings of ${campaign.slug}`);
-    // Bytes cross threads as a Uint8Array: Express sends a Buffer as it is.
-    return { ...made, body: Buffer.from(made.body.buffer, made.body.byteOffset, made.body.byteLength) };
+    return { ...made, body: bytesAsBuffer(made.body) };
   };
 }

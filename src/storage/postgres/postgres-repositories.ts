@@ -4,6 +4,7 @@
  * pool (outside a transaction) or on one client (inside one).
  */
 import type { QueryResultRow } from 'pg';
+import { bytesAsBuffer } from '../../bytes-as-buffer';
 import type { AuditEntry } from '../audit-log';
 import type { CampaignRevision } from '../campaign-revision';
 import type { ConsentWithdrawalRow } from '../consent-withdrawal-repository';
@@ -141,7 +142,7 @@ export function postgresRepositories(db: Queryable): Repositories {
         const result = await db.query(`INSERT INTO findings_releases (campaign_slug, number, released_at, revision, document)
           SELECT $1, $2::integer, $3, $4, $5
           WHERE $2::integer = 1 + (SELECT COALESCE(MAX(number), 0) FROM findings_releases WHERE campaign_slug = $1)
-          ON CONFLICT DO NOTHING`, [row.campaignSlug, row.number, row.releasedAt, row.revision, Buffer.from(row.document.buffer, row.document.byteOffset, row.document.byteLength)]);
+          ON CONFLICT DO NOTHING`, [row.campaignSlug, row.number, row.releasedAt, row.revision, bytesAsBuffer(row.document)]);
         return result.rowCount === 1;
       },
     },
